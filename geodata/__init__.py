@@ -1,0 +1,30 @@
+"""The spatial layer: admin units, boundaries, point-to-unit assignment.
+
+Modules (import what you need; nothing reads files or the network at import time):
+
+- :mod:`geodata.editions` — division editions (``2025-06`` huyện/xã, ``2025-07`` xã).
+- :mod:`geodata.adminunits` — units, provinces and the old -> new crosswalk.
+- :mod:`geodata.approximate` — approximate polygons until official ones exist.
+- :mod:`geodata.names` — matching Vietnamese unit names.
+- :mod:`geodata.boundaries` — reading and matching official boundary files.
+- :mod:`geodata.assign` — assigning points to unit polygons.
+- :mod:`geodata.crs` — the CRSs used; :mod:`geodata.errors` — the errors raised.
+
+Never imports ``registry``, ``streamlit`` or ``sqlalchemy``.
+"""
+
+from geodata.errors import (
+    BoundaryFileError,
+    GeodataError,
+    InvalidInputError,
+    UnknownEditionError,
+    UnknownProvinceError,
+)
+
+__all__ = [
+    "BoundaryFileError",
+    "GeodataError",
+    "InvalidInputError",
+    "UnknownEditionError",
+    "UnknownProvinceError",
+]

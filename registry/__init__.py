@@ -1,0 +1,4 @@
+"""The registry domain: records, permissions, audit, persistence, import/export, CLI.
+
+Never imports streamlit or folium; spatial work is delegated to ``geodata``.
+"""

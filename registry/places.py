@@ -1,0 +1,387 @@
+"""Use cases shared by BTS sites and public points: create, update, change status,
+retire, read. ``sites`` and ``points`` expose them under their own names.
+
+Each function takes the acting user, checks permission and area, validates, writes
+in one transaction together with its audit entry, and returns plain dictionaries.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registry import permissions as perm
+from registry.audit import audit_trail, changed_fields, record_audit
+from registry.checks import validate_values
+from registry.clock import now, today
+from registry.db import Registry
+from registry.domain import (
+    POINT_TRANSITIONS,
+    SITE_TRANSITIONS,
+    PointStatus,
+    RecordType,
+    SiteStatus,
+)
+from registry.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from registry.history import status_history
+from registry.locations import location_flags
+from registry.models import BtsSite, StatusEntry, UnitAssignment
+from registry.permissions import Actor
+from registry.records import (
+    ENTITY_OF,
+    MODEL_OF,
+    field_names,
+    initial_history,
+    record_dict,
+)
+from registry.units import assign, replace_assignments
+
+_LABEL = {RecordType.SITE: "BTS site", RecordType.POINT: "public point"}
+
+
+def _subject(record_type: str) -> str:
+    return RecordType(record_type).value
+
+
+def _load(session: Session, record_type: str, record_id: int):
+    record = session.get(MODEL_OF[RecordType(record_type)], record_id)
+    if record is None:
+        raise NotFoundError(_LABEL[RecordType(record_type)], record_id)
+    return record
+
+
+def _units(session: Session, record_type: str, record_id: int) -> dict:
+    rows = session.scalars(
+        select(UnitAssignment).where(
+            UnitAssignment.record_type == record_type,
+            UnitAssignment.record_id == record_id,
+        )
+    )
+    return {r.edition: (r.commune_code, r.district_code) for r in rows}
+
+
+def _network(record) -> str | None:
+    return getattr(record, "network_code", None)
+
+
+def _check_duplicate_site(session: Session, values: dict, exclude_id=None) -> None:
+    query = select(BtsSite.id).where(
+        BtsSite.network_code == values["network_code"],
+        BtsSite.site_code == values["site_code"],
+    )
+    if exclude_id is not None:
+        query = query.where(BtsSite.id != exclude_id)
+    existing = session.scalar(query)
+    if existing is not None:
+        raise ValidationError(
+            [
+                FieldError(
+                    "site_code",
+                    values["site_code"],
+                    f"a code not yet used by network {values['network_code']} "
+                    f"(site #{existing} has it)",
+                )
+            ]
+        )
+
+
+def _check_operator_network(actor: Actor, values: dict) -> None:
+    if (
+        actor.role == perm.Role.OPERATOR
+        and values.get("network_code") != actor.network_code
+    ):
+        raise perm.PermissionDeniedError(
+            actor.username,
+            "register sites of another network",
+            f"their network is {actor.network_code}, the site's is "
+            f"{values.get('network_code')}",
+        )
+
+
+def create_record(
+    registry: Registry,
+    actor: Actor,
+    record_type: str,
+    values: dict[str, Any],
+    *,
+    reason: str | None = None,
+    source: str = "manual",
+) -> dict[str, Any]:
+    """Register a new site or point; returns the stored record with its warnings."""
+    perm.require(actor, perm.CREATE, _subject(record_type))
+    typed, warnings = validate_values(registry, record_type, values)
+    if record_type == RecordType.SITE:
+        _check_operator_network(actor, typed)
+    where = assign(registry, [typed["latitude"]], [typed["longitude"]])
+    perm.require_in_scope(
+        actor, "register a record here", where.units_of(0), typed.get("network_code")
+    )
+    flag = location_flags(registry, [typed.get("declared_commune")], where)[0]
+    stamp = now()
+    with registry.transaction() as session:
+        if record_type == RecordType.SITE:
+            _check_duplicate_site(session, typed)
+        record = MODEL_OF[RecordType(record_type)](
+            **typed,
+            location_flag=flag,
+            source=source,
+            created_at=stamp,
+            updated_at=stamp,
+            version=1,
+        )
+        session.add(record)
+        session.flush()
+        for status, since in initial_history(typed):
+            session.add(
+                StatusEntry(
+                    record_type=record_type,
+                    record_id=record.id,
+                    status=status,
+                    effective_on=since,
+                    recorded_at=stamp,
+                    recorded_by=actor.username,
+                    reason=reason or "registered",
+                )
+            )
+        replace_assignments(session, record_type, [record.id], where)
+        after = record_dict(record)
+        record_audit(
+            session,
+            actor.username,
+            "create",
+            ENTITY_OF[RecordType(record_type)],
+            record.id,
+            after=after,
+            reason=reason,
+        )
+    return {**after, "warnings": warnings}
+
+
+def _editable(record) -> None:
+    if record.retired_on is not None:
+        raise ConflictError(
+            f"record #{record.id} was retired on {record.retired_on}; "
+            "retired records are kept as they were"
+        )
+
+
+def update_record(
+    registry: Registry,
+    actor: Actor,
+    record_type: str,
+    record_id: int,
+    changes: dict[str, Any],
+    *,
+    reason: str | None = None,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Change fields of a record (status has its own use case); audited with a diff."""
+    perm.require(actor, perm.UPDATE, _subject(record_type))
+    if "status" in changes or "status_since" in changes:
+        raise ValidationError(
+            [
+                FieldError(
+                    "status", changes.get("status"), "a change through change status"
+                )
+            ]
+        )
+    with registry.transaction() as session:
+        record = _load(session, record_type, record_id)
+        _editable(record)
+        if expected_version is not None and record.version != expected_version:
+            raise ConflictError(
+                f"record #{record_id} was changed by someone else (version "
+                f"{record.version}, you edited version {expected_version}); reload it"
+            )
+        perm.require_in_scope(
+            actor,
+            "edit this record",
+            _units(session, record_type, record_id),
+            _network(record),
+        )
+        before = record_dict(record)
+        merged = {name: before.get(name) for name in field_names(record_type)}
+        merged.update(changes)
+        typed, warnings = validate_values(registry, record_type, merged)
+        if record_type == RecordType.SITE:
+            _check_operator_network(actor, typed)
+            _check_duplicate_site(session, typed, exclude_id=record_id)
+        moved = (typed["latitude"], typed["longitude"]) != (
+            record.latitude,
+            record.longitude,
+        )
+        where = assign(registry, [typed["latitude"]], [typed["longitude"]])
+        if moved:
+            perm.require_in_scope(
+                actor,
+                "move a record here",
+                where.units_of(0),
+                typed.get("network_code"),
+            )
+            replace_assignments(session, record_type, [record_id], where)
+        diff = changed_fields(before, typed)
+        if not diff:
+            return {**before, "warnings": warnings}
+        for name, value in diff.items():
+            setattr(record, name, value)
+        record.location_flag = location_flags(
+            registry, [typed.get("declared_commune")], where
+        )[0]
+        record.updated_at = now()
+        record.version += 1
+        session.flush()
+        after = record_dict(record)
+        record_audit(
+            session,
+            actor.username,
+            "update",
+            ENTITY_OF[RecordType(record_type)],
+            record_id,
+            before={k: before[k] for k in diff},
+            after={k: after[k] for k in diff},
+            reason=reason,
+        )
+    return {**after, "warnings": warnings}
+
+
+def change_status(
+    registry: Registry,
+    actor: Actor,
+    record_type: str,
+    record_id: int,
+    status: str,
+    *,
+    effective_on: date | None = None,
+    reason: str,
+) -> dict[str, Any]:
+    """Move a record to a new status from a date; appended to its history."""
+    perm.require(actor, perm.CHANGE_STATUS, _subject(record_type))
+    effective_on = effective_on or today()
+    allowed_statuses = SiteStatus if record_type == RecordType.SITE else PointStatus
+    transitions = (
+        SITE_TRANSITIONS if record_type == RecordType.SITE else POINT_TRANSITIONS
+    )
+    if status not in {s.value for s in allowed_statuses}:
+        raise ValidationError(
+            [FieldError("status", status, ", ".join(s.value for s in allowed_statuses))]
+        )
+    if not reason or not reason.strip():
+        raise ValidationError([FieldError("reason", reason, "why the status changes")])
+    if effective_on > today():
+        raise ValidationError(
+            [FieldError("effective_on", effective_on, "a date not after today")]
+        )
+    with registry.transaction() as session:
+        record = _load(session, record_type, record_id)
+        _editable(record)
+        perm.require_in_scope(
+            actor,
+            "change the status of this record",
+            _units(session, record_type, record_id),
+            _network(record),
+        )
+        current = allowed_statuses(record.status)
+        if allowed_statuses(status) not in transitions[current]:
+            allowed_next = sorted(s.value for s in transitions[current]) or ["none"]
+            raise ConflictError(
+                f"record #{record_id} is {current.value}; it cannot become {status} "
+                f"(allowed: {', '.join(allowed_next)})"
+            )
+        if effective_on < record.status_since:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "effective_on",
+                        effective_on,
+                        "a date on or after the current status date "
+                        f"{record.status_since}",
+                    )
+                ]
+            )
+        before = {"status": record.status, "status_since": record.status_since}
+        record.status, record.status_since = status, effective_on
+        record.updated_at = now()
+        record.version += 1
+        session.add(
+            StatusEntry(
+                record_type=record_type,
+                record_id=record_id,
+                status=status,
+                effective_on=effective_on,
+                recorded_at=now(),
+                recorded_by=actor.username,
+                reason=reason,
+            )
+        )
+        record_audit(
+            session,
+            actor.username,
+            "change_status",
+            ENTITY_OF[RecordType(record_type)],
+            record_id,
+            before=before,
+            after={"status": status, "status_since": effective_on},
+            reason=reason,
+        )
+        return record_dict(record)
+
+
+def retire_record(
+    registry: Registry, actor: Actor, record_type: str, record_id: int, *, reason: str
+) -> dict[str, Any]:
+    """Withdraw a record from the registry (kept, hidden from current views)."""
+    perm.require(actor, perm.RETIRE, _subject(record_type))
+    if not reason or not reason.strip():
+        raise ValidationError(
+            [FieldError("reason", reason, "why the record is retired")]
+        )
+    with registry.transaction() as session:
+        record = _load(session, record_type, record_id)
+        _editable(record)
+        perm.require_in_scope(
+            actor,
+            "retire this record",
+            _units(session, record_type, record_id),
+            _network(record),
+        )
+        record.retired_on = today()
+        record.retired_reason = reason.strip()
+        record.updated_at = now()
+        record.version += 1
+        record_audit(
+            session,
+            actor.username,
+            "retire",
+            ENTITY_OF[RecordType(record_type)],
+            record_id,
+            before={"retired_on": None},
+            after={"retired_on": record.retired_on, "retired_reason": reason},
+            reason=reason,
+        )
+        return record_dict(record)
+
+
+def get_record(
+    registry: Registry, actor: Actor, record_type: str, record_id: int
+) -> dict[str, Any]:
+    """One record with its units, status history and audit trail."""
+    perm.require(actor, perm.READ, _subject(record_type))
+    with registry.reading() as session:
+        record = _load(session, record_type, record_id)
+        units = _units(session, record_type, record_id)
+        perm.require_in_scope(actor, "read this record", units, _network(record))
+        values = record_dict(record)
+        if actor.role == perm.Role.VIEWER:
+            for name in perm.PERSONAL_FIELDS:
+                values.pop(name, None)
+        return {
+            **values,
+            "units": units,
+            "history": status_history(session, record_type, record_id),
+            "audit": audit_trail(session, ENTITY_OF[RecordType(record_type)], record_id)
+            if perm.allowed(actor, perm.READ_AUDIT, "system")
+            else [],
+        }

@@ -1,0 +1,120 @@
+"""Settings, declared once as data (name, default, help) and read at start-up.
+
+Every setting is an environment variable. The README's settings table is checked
+against :data:`SETTINGS` by a test, so a new setting cannot go undocumented.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from registry.errors import ConfigurationError
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its environment variable, default and help text."""
+
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "REGISTRY_DATABASE_URL",
+        "sqlite:///data/registry.sqlite3",
+        "SQLAlchemy URL of the database. The default is an embedded SQLite file "
+        "(WAL mode), created, migrated and filled with demo data on first start. "
+        "Use postgresql+psycopg://user@host/db for PostgreSQL.",
+    ),
+    Setting(
+        "REGISTRY_PROVINCE_CODE",
+        "40",
+        "GSO code of the province the registry serves (40 = Nghệ An).",
+    ),
+    Setting(
+        "REGISTRY_DEFAULT_EDITION",
+        "2025-06",
+        "Administrative division edition shown by default: 2025-06 (huyện/xã, "
+        "before 1/7/2025) or 2025-07 (xã/phường only).",
+    ),
+    Setting(
+        "REGISTRY_DEMO_ON_FIRST_START",
+        "true",
+        "Fill an empty database with the deterministic, labelled demo data set "
+        "when the app starts for the first time (true/false).",
+    ),
+    Setting(
+        "REGISTRY_DEMO_SITES",
+        "5000",
+        "Number of BTS sites in the generated demo data set.",
+    ),
+    Setting(
+        "REGISTRY_ADMIN_USER",
+        "admin",
+        "User name the command line acts as (created by `init` with the admin role).",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings resolved from the environment (or a mapping given by a test)."""
+
+    database_url: str
+    province_code: str
+    default_edition: str
+    demo_on_first_start: bool
+    demo_sites: int
+    admin_user: str
+
+
+def _raw(env: Mapping[str, str], name: str) -> str:
+    value = env.get(name, "").strip()
+    return value or _BY_NAME[name].default
+
+
+def _boolean(name: str, value: str) -> bool:
+    lowered = value.lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name} = {value!r}: expected true or false")
+
+
+def _positive_int(name: str, value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ConfigurationError(f"{name} = {value!r}: expected a whole number ≥ 0")
+    return number
+
+
+def load_config(env: Mapping[str, str] | None = None) -> Config:
+    """Read every setting from ``env`` (default: the process environment)."""
+    env = os.environ if env is None else env
+    edition = _raw(env, "REGISTRY_DEFAULT_EDITION")
+    if edition not in {"2025-06", "2025-07"}:
+        raise ConfigurationError(
+            f"REGISTRY_DEFAULT_EDITION = {edition!r}: expected 2025-06 or 2025-07"
+        )
+    return Config(
+        database_url=_raw(env, "REGISTRY_DATABASE_URL"),
+        province_code=_raw(env, "REGISTRY_PROVINCE_CODE"),
+        default_edition=edition,
+        demo_on_first_start=_boolean(
+            "REGISTRY_DEMO_ON_FIRST_START", _raw(env, "REGISTRY_DEMO_ON_FIRST_START")
+        ),
+        demo_sites=_positive_int(
+            "REGISTRY_DEMO_SITES", _raw(env, "REGISTRY_DEMO_SITES")
+        ),
+        admin_user=_raw(env, "REGISTRY_ADMIN_USER"),
+    )
