@@ -239,5 +239,7 @@ def fields_for(record_type: str) -> tuple[FieldSpec, ...]:
     """Field catalogue of ``"site"`` or ``"point"`` records."""
     catalogues = {"site": SITE_FIELDS, "point": POINT_FIELDS}
     if record_type not in catalogues:
-        raise ValueError(f"record_type should be 'site' or 'point', got {record_type!r}")
+        raise ValueError(
+            f"record_type should be 'site' or 'point', got {record_type!r}"
+        )
     return catalogues[record_type]

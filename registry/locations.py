@@ -59,5 +59,7 @@ def location_flags(
         edition = next(iter(matches))
         actual = where.communes[edition][index]
         actual_name = matchers[edition][1].get(actual, "ngoài mọi xã")
-        flags.append(f"Kê khai '{text}' nhưng toạ độ nằm ở {actual_name} (bản {edition})")
+        flags.append(
+            f"Kê khai '{text}' nhưng toạ độ nằm ở {actual_name} (bản {edition})"
+        )
     return flags
