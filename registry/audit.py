@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from registry.clock import now
@@ -57,16 +57,26 @@ def record_audit(
     return entry
 
 
-def audit_trail(session: Session, entity_type: str, entity_id: object) -> list[dict]:
-    """Every audit entry of one entity, oldest first, as plain dictionaries."""
-    rows = session.scalars(
-        select(AuditEntry)
-        .where(
-            AuditEntry.entity_type == entity_type,
-            AuditEntry.entity_id == str(entity_id),
-        )
-        .order_by(AuditEntry.id)
+def audit_trail(
+    session: Session,
+    entity_type: str,
+    entity_id: object,
+    *,
+    batch_key: str | None = None,
+) -> list[dict]:
+    """Every audit entry of one entity, oldest first, as plain dictionaries.
+
+    ``batch_key`` adds the entry of the import (or demo) batch that created it.
+    """
+    own = and_(
+        AuditEntry.entity_type == entity_type, AuditEntry.entity_id == str(entity_id)
     )
+    if batch_key:
+        own = or_(
+            own,
+            and_(AuditEntry.entity_type == "batch", AuditEntry.entity_id == batch_key),
+        )
+    rows = session.scalars(select(AuditEntry).where(own).order_by(AuditEntry.id))
     return [
         {
             "at": row.at,

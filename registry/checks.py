@@ -40,7 +40,11 @@ def territory(registry: Registry) -> Territory:
     info = province(registry)
     outline = province_outline(registry)
     shapely.prepare(outline)
-    return Territory(info.name, info.bounds, outline)
+    # The unit polygons may reach past the package's bounding box (the approximate
+    # outline is buffered; official polygons are what they are): take both.
+    box = np.array([info.bounds, outline.bounds])
+    bounds = (*box[:, :2].min(axis=0), *box[:, 2:].max(axis=0))
+    return Territory(info.name, tuple(float(b) for b in bounds), outline)
 
 
 def validate_frame(

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
+import pandas as pd
 from sqlalchemy import func, select
 
 from geodata.names import match_unit
 from registry import permissions as perm
-from registry.batch import store_new_records
+from registry.batch import new_batch_key, store_new_records
 from registry.clock import today as current_day
 from registry.db import Registry
 from registry.demo_places import allocate, commune_weights, points_in_polygons
@@ -100,21 +101,28 @@ def _demo_users(registry: Registry, actor: Actor, communes) -> list[str]:
 
 
 def _store(registry, actor, record_type, rows, histories) -> int:
-    lat = [r["latitude"] for r in rows]
-    lon = [r["longitude"] for r in rows]
-    where = assign(registry, lat, lon)
-    flags = location_flags(registry, [r["declared_commune"] for r in rows], where)
+    frame = pd.DataFrame(rows)
+    where = assign(registry, frame["latitude"], frame["longitude"])
+    flags = location_flags(registry, list(frame["declared_commune"]), where)
+    history = pd.DataFrame(
+        [
+            {"position": position, "status": status, "effective_on": since}
+            for position, entries in enumerate(histories)
+            for status, since in entries
+        ]
+    )
     with registry.transaction() as session:
         store_new_records(
             session,
             actor,
             record_type,
-            rows,
+            frame,
             where=where,
             flags=flags,
             source=DEMO_SOURCE,
             reason="Dữ liệu mẫu (demo)",
-            histories=histories,
+            batch_key=new_batch_key("demo"),
+            history=history,
         )
     return sum(f is not None for f in flags)
 

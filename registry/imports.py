@@ -10,14 +10,13 @@ import pandas as pd
 from sqlalchemy import select
 
 from registry import permissions as perm
-from registry.batch import store_new_records
+from registry.batch import new_batch_key, store_new_records
 from registry.checks import validate_frame
 from registry.db import Registry
 from registry.domain import INTERNET_POINT_KINDS, PointKind, RecordType
 from registry.locations import location_flags
 from registry.models import BtsSite
 from registry.permissions import Actor
-from registry.records import field_names, rows_from_frame
 from registry.tabular import normalise_columns, read_table
 from registry.units import Assignment, assign
 from registry.validation import RowProblem
@@ -166,11 +165,13 @@ def import_records(
             session,
             actor,
             record_type,
-            rows_from_frame(frame, field_names(record_type)),
+            frame,
             where=where,
             flags=flags,
-            source=f"import {name} sha256:{digest[:12]}",
+            source=f"import {name}",
             reason=f"import from {name}",
+            batch_key=new_batch_key("import"),
+            details={"file": name, "sha256": digest, "group": group},
         )
     report.stored = len(ids)
     report.flagged = sum(f is not None for f in flags)

@@ -44,6 +44,8 @@ class _PlaceColumns:
     status: Mapped[str] = mapped_column(String(20))
     status_since: Mapped[date] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(200))
+    # Key of the import or demo batch that created the record (see audit_log).
+    batch_key: Mapped[str | None] = mapped_column(String(40), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     retired_on: Mapped[date | None] = mapped_column(Date)
     retired_reason: Mapped[str | None] = mapped_column(String(400))

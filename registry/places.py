@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry import permissions as perm
 from registry.audit import audit_trail, changed_fields, record_audit
+from registry.batch import initial_history
 from registry.checks import validate_values
 from registry.clock import now, today
 from registry.db import Registry
@@ -34,7 +36,6 @@ from registry.records import (
     ENTITY_OF,
     MODEL_OF,
     field_names,
-    initial_history,
     record_dict,
 )
 from registry.units import assign, replace_assignments
@@ -134,13 +135,13 @@ def create_record(
         )
         session.add(record)
         session.flush()
-        for status, since in initial_history(typed):
+        for entry in initial_history(pd.DataFrame([typed])).itertuples():
             session.add(
                 StatusEntry(
                     record_type=record_type,
                     record_id=record.id,
-                    status=status,
-                    effective_on=since,
+                    status=entry.status,
+                    effective_on=pd.Timestamp(entry.effective_on).date(),
                     recorded_at=stamp,
                     recorded_by=actor.username,
                     reason=reason or "registered",
@@ -381,7 +382,12 @@ def get_record(
             **values,
             "units": units,
             "history": status_history(session, record_type, record_id),
-            "audit": audit_trail(session, ENTITY_OF[RecordType(record_type)], record_id)
+            "audit": audit_trail(
+                session,
+                ENTITY_OF[RecordType(record_type)],
+                record_id,
+                batch_key=record.batch_key,
+            )
             if perm.allowed(actor, perm.READ_AUDIT, "system")
             else [],
         }

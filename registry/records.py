@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from registry.domain import RecordType, SiteStatus
+from registry.domain import RecordType
 from registry.fields import fields_for
 from registry.models import BtsSite, PublicPoint
 
@@ -47,13 +47,6 @@ def python_value(value: Any) -> Any:
     return value
 
 
-def rows_from_frame(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
-    """Plain dictionaries of the given columns, one per row of a validated frame."""
-    present = [c for c in columns if c in frame.columns]
-    records = frame[present].to_dict("records")
-    return [{k: python_value(v) for k, v in row.items()} for row in records]
-
-
 def to_text(value: Any) -> str:
     """Render a stored value the way a person would type it in a file or form."""
     if value is None:
@@ -72,21 +65,3 @@ def to_text(value: Any) -> str:
 def record_dict(record: BtsSite | PublicPoint) -> dict[str, Any]:
     """Every stored column of a record as a plain dictionary."""
     return {c.name: getattr(record, c.name) for c in record.__table__.columns}
-
-
-def initial_history(values: dict[str, Any]) -> list[tuple[str, date]]:
-    """Dated statuses a new record starts with.
-
-    A site that declares on-air dates was on air since the earliest of them, even
-    when its current status (say, suspended) began later.
-    """
-    status, since = values["status"], values["status_since"]
-    on_air = [values.get(f"on_air_{t}") for t in ("2g", "3g", "4g", "5g")]
-    on_air = [d for d in on_air if d is not None]
-    if on_air and status != SiteStatus.PLANNED and status != SiteStatus.LICENSED:
-        first = min(on_air)
-        if status == SiteStatus.ON_AIR:
-            return [(status, min(first, since))]
-        if first < since:
-            return [(SiteStatus.ON_AIR.value, first), (status, since)]
-    return [(status, since)]

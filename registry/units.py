@@ -21,7 +21,7 @@ from geodata.approximate import approximate_unit_polygons
 from geodata.assign import assign_points
 from geodata.crs import WGS84
 from geodata.editions import EDITIONS
-from registry.bulk import bulk_insert
+from registry.bulk import write_frame
 from registry.clock import now
 from registry.db import Registry
 from registry.models import AdminUnit, DatasetInfo, UnitAssignment, UnitCrosswalk
@@ -194,22 +194,23 @@ class Assignment:
             for edition in self.communes
         }
 
-    def rows(self, record_type: str, ids) -> list[dict]:
+    def frame(self, record_type: str, ids) -> pd.DataFrame:
         """Rows for the unit_assignments table, one per record and edition."""
-        out = []
-        for edition, communes in self.communes.items():
-            districts = self.districts[edition]
-            out.extend(
-                {
-                    "record_type": record_type,
-                    "record_id": int(record_id),
-                    "edition": edition,
-                    "commune_code": communes[i],
-                    "district_code": districts[i],
-                }
-                for i, record_id in enumerate(ids)
-            )
-        return out
+        return pd.concat(
+            [
+                pd.DataFrame(
+                    {
+                        "record_type": record_type,
+                        "record_id": np.asarray(ids, dtype=np.int64),
+                        "edition": edition,
+                        "commune_code": communes,
+                        "district_code": self.districts[edition],
+                    }
+                )
+                for edition, communes in self.communes.items()
+            ],
+            ignore_index=True,
+        )
 
 
 def assign(
@@ -260,4 +261,4 @@ def replace_assignments(
                 UnitAssignment.record_id.in_(chunk),
             )
         )
-    bulk_insert(session, UnitAssignment.__table__, assignment.rows(record_type, ids))
+    write_frame(session, UnitAssignment.__table__, assignment.frame(record_type, ids))

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from registry.errors import ImportFileError
 from registry.imports import import_records
 from registry.models import AuditEntry, BtsSite, PublicPoint, StatusEntry
-from registry.sites import list_sites
+from registry.sites import get_site, list_sites
 from registry.users import create_user
 from tests.factories import commune_centroid, district_code
 
@@ -79,7 +79,11 @@ def test_a_valid_site_file_is_imported_with_history_and_audit(
     assert sorted(sites["name"]) == ["Trạm Vĩnh 0", "Trạm Vĩnh 1", "Trạm Vĩnh 2"]
     assert set(sites["status"]) == {"on_air"}
     assert sites["location_flag"].isna().all()
-    assert _counts(registry)[2:] == (3, 4)  # 3 history rows; 3 audits + admin user
+    assert _counts(registry)[2:] == (3, 2)  # 3 history rows; the batch + admin user
+    trail = get_site(registry, admin, int(sites["id"].iloc[0]))["audit"]
+    assert trail[0]["action"] == "create_batch"
+    assert trail[0]["after"]["file"] == "sites.csv"
+    assert len(trail[0]["after"]["sha256"]) == 64 and trail[0]["after"]["records"] == 3
 
 
 def test_a_dry_run_checks_every_row_and_stores_nothing(registry, admin, tmp_path):

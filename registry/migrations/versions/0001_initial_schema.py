@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 08:20:05.594862
+Create Date: 2026-11-27 08:39:35.539550
 """
 
 import sqlalchemy as sa
@@ -78,6 +78,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('status_since', sa.Date(), nullable=False),
     sa.Column('source', sa.String(length=200), nullable=False),
+    sa.Column('batch_key', sa.String(length=40), nullable=True),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('retired_on', sa.Date(), nullable=True),
     sa.Column('retired_reason', sa.String(length=400), nullable=True),
@@ -87,6 +88,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('network_code', 'site_code', name='uq_bts_operator_site_code')
     )
+    with op.batch_alter_table('bts_sites', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_bts_sites_batch_key'), ['batch_key'], unique=False)
+
     op.create_table('dataset_info',
     sa.Column('key', sa.String(length=60), nullable=False),
     sa.Column('value', sa.String(length=400), nullable=False),
@@ -120,6 +124,7 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('status_since', sa.Date(), nullable=False),
     sa.Column('source', sa.String(length=200), nullable=False),
+    sa.Column('batch_key', sa.String(length=40), nullable=True),
     sa.Column('notes', sa.Text(), nullable=True),
     sa.Column('retired_on', sa.Date(), nullable=True),
     sa.Column('retired_reason', sa.String(length=400), nullable=True),
@@ -129,6 +134,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('public_points', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_public_points_batch_key'), ['batch_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_public_points_kind'), ['kind'], unique=False)
 
     op.create_table('status_history',
@@ -195,9 +201,13 @@ def downgrade() -> None:
     op.drop_table('status_history')
     with op.batch_alter_table('public_points', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_public_points_kind'))
+        batch_op.drop_index(batch_op.f('ix_public_points_batch_key'))
 
     op.drop_table('public_points')
     op.drop_table('dataset_info')
+    with op.batch_alter_table('bts_sites', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_bts_sites_batch_key'))
+
     op.drop_table('bts_sites')
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_log_at'))
