@@ -1,0 +1,171 @@
+"""What the map pages show: records as they stood on a date, filtered, with the
+figures per administrative unit for the choropleths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geodata.editions import get_edition
+from registry.clock import today as current_day
+from registry.db import Registry
+from registry.domain import TECHNOLOGIES, PointKind
+from registry.listing import list_records
+from registry.permissions import Actor
+from registry.units import unit_polygons
+
+CERTIFICATE_STATES = ("valid", "expiring", "expired", "none")
+EXPIRY_WINDOW_DAYS = 60
+METRICS = ("count", "per_km2")
+
+
+@dataclass(frozen=True)
+class MapFilters:
+    """What the user narrowed the map to; empty tuples mean 'all'."""
+
+    networks: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    structures: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    certificate_states: tuple[str, ...] = ()
+    district: str | None = None
+    commune: str | None = None
+
+
+@dataclass
+class MapData:
+    """Records to draw, and the units with their figure for the choropleth."""
+
+    records: pd.DataFrame
+    units: gpd.GeoDataFrame
+    values: pd.Series
+    metric: str
+    edition: str
+    level: str
+    approximate: bool
+    as_of: date
+    notes: list[str] = field(default_factory=list)
+
+
+def technologies_on(frame: pd.DataFrame, on: date) -> pd.Series:
+    """Technologies on air at each site on a date, as text like '2G, 4G'."""
+    day = pd.Timestamp(on)
+    parts = []
+    for tech in TECHNOLOGIES:
+        column = f"on_air_{tech.lower()}"
+        live = pd.to_datetime(frame[column]) <= day
+        parts.append(np.where(live, tech, ""))
+    joined = [", ".join(p for p in row if p) for row in zip(*parts, strict=True)]
+    return pd.Series(joined, index=frame.index, dtype=object)
+
+
+def certificate_states(frame: pd.DataFrame, on: date) -> pd.Series:
+    """valid / expiring (within 60 days) / expired / none, per point on a date."""
+    expires = pd.to_datetime(frame["certificate_expires_on"])
+    day = pd.Timestamp(on)
+    horizon = pd.Timestamp(on + timedelta(days=EXPIRY_WINDOW_DAYS))
+    state = np.select(
+        [expires.isna(), expires < day, expires <= horizon],
+        ["none", "expired", "expiring"],
+        default="valid",
+    )
+    return pd.Series(state, index=frame.index, dtype=object)
+
+
+def _unit_column(edition: str, level: str) -> str:
+    return f"{level}_{edition.replace('-', '_')}"
+
+
+def _filter(frame: pd.DataFrame, filters: MapFilters, edition: str) -> pd.DataFrame:
+    keep = pd.Series(True, index=frame.index)
+    choices = {
+        "network_code": filters.networks,
+        "status": filters.statuses,
+        "structure_type": filters.structures,
+        "kind": filters.kinds,
+        "certificate_state": filters.certificate_states,
+    }
+    for column, wanted in choices.items():
+        if wanted and column in frame:
+            keep &= frame[column].isin(wanted)
+    if filters.technologies and "technologies" in frame:
+        has = pd.Series(False, index=frame.index)
+        for tech in filters.technologies:
+            has |= frame["technologies"].str.contains(tech, regex=False)
+        keep &= has
+    if filters.district:
+        keep &= frame[_unit_column("2025-06", "district")] == filters.district
+    if filters.commune:
+        keep &= frame[_unit_column(edition, "commune")] == filters.commune
+    return frame[keep]
+
+
+def _unit_values(
+    registry: Registry, frame: pd.DataFrame, edition: str, level: str, metric: str
+) -> tuple[gpd.GeoDataFrame, pd.Series, bool]:
+    units = unit_polygons(registry, edition, level)
+    counts = frame[_unit_column(edition, level)].value_counts()
+    values = counts.reindex(units["code"]).fillna(0)
+    values.index = units["code"].to_numpy()
+    if metric == "per_km2":
+        areas = pd.Series(units["area_km2"].to_numpy(), index=units["code"].to_numpy())
+        values = values / areas.where(areas > 0)
+    approximate = bool((units["boundary_source"] == "approximate").any())
+    return units, values, approximate
+
+
+def _check(edition: str, level: str, metric: str) -> None:
+    spec = get_edition(edition)
+    if level not in spec.levels:
+        raise ValueError(f"level should be one of {spec.levels}, got {level!r}")
+    if metric not in METRICS:
+        raise ValueError(f"metric should be one of {METRICS}, got {metric!r}")
+
+
+def site_map(
+    registry: Registry,
+    actor: Actor,
+    *,
+    as_of: date | None = None,
+    edition: str = "2025-06",
+    level: str = "district",
+    metric: str = "count",
+    filters: MapFilters = MapFilters(),
+) -> MapData:
+    """BTS sites on the air or registered on a date, and their count per unit."""
+    _check(edition, level, metric)
+    as_of = as_of or current_day()
+    sites = list_records(registry, actor, "site", as_of=as_of)
+    sites = sites.assign(technologies=technologies_on(sites, as_of))
+    shown = _filter(sites, filters, edition)
+    units, values, approximate = _unit_values(registry, shown, edition, level, metric)
+    return MapData(shown, units, values, metric, edition, level, approximate, as_of)
+
+
+def point_map(
+    registry: Registry,
+    actor: Actor,
+    *,
+    as_of: date | None = None,
+    edition: str = "2025-06",
+    level: str = "district",
+    metric: str = "count",
+    filters: MapFilters = MapFilters(),
+) -> MapData:
+    """Internet and game points on a date, coloured by certificate state."""
+    _check(edition, level, metric)
+    as_of = as_of or current_day()
+    points = list_records(registry, actor, "point", as_of=as_of)
+    states = certificate_states(points, as_of)
+    # Only game points need a certificate; the others have none by law.
+    states = states.where(points["kind"] == PointKind.GAME_POINT.value, "none")
+    points = points.assign(certificate_state=states)
+    shown = _filter(points, filters, edition)
+    units, values, approximate = _unit_values(registry, shown, edition, level, metric)
+    return MapData(shown, units, values, metric, edition, level, approximate, as_of)
