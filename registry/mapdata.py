@@ -10,14 +10,16 @@ from datetime import date, timedelta
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+from sqlalchemy import func, select
 
 from geodata.editions import get_edition
 from registry.clock import today as current_day
 from registry.db import Registry
 from registry.domain import TECHNOLOGIES, PointKind
 from registry.listing import list_records
+from registry.models import AuditEntry
 from registry.permissions import Actor
-from registry.units import unit_polygons
+from registry.units import boundaries_version, unit_polygons
 
 CERTIFICATE_STATES = ("valid", "expiring", "expired", "none")
 EXPIRY_WINDOW_DAYS = 60
@@ -51,6 +53,15 @@ class MapData:
     approximate: bool
     as_of: date
     notes: list[str] = field(default_factory=list)
+
+
+def data_version(registry: Registry) -> tuple[int, int]:
+    """Changes so far (newest audit entry) and boundary imports: a cache key that
+    moves whenever anything a map shows may have changed.
+    """
+    with registry.reading() as session:
+        newest = session.scalar(select(func.max(AuditEntry.id))) or 0
+        return int(newest), boundaries_version(session)
 
 
 def technologies_on(frame: pd.DataFrame, on: date) -> pd.Series:
