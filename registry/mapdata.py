@@ -16,10 +16,11 @@ from geodata.editions import get_edition
 from registry.clock import today as current_day
 from registry.db import Registry
 from registry.domain import TECHNOLOGIES, PointKind
+from registry.growth import growth_by_year, technology_growth
 from registry.listing import list_records
 from registry.models import AuditEntry
 from registry.permissions import Actor
-from registry.units import boundaries_version, unit_polygons
+from registry.units import boundaries_version, unit_polygons, units_frame
 
 CERTIFICATE_STATES = ("valid", "expiring", "expired", "none")
 EXPIRY_WINDOW_DAYS = 60
@@ -180,3 +181,63 @@ def point_map(
     shown = _filter(points, filters, edition)
     units, values, approximate = _unit_values(registry, shown, edition, level, metric)
     return MapData(shown, units, values, metric, edition, level, approximate, as_of)
+
+
+@dataclass
+class SiteOverview:
+    """Everything the BTS map page shows: the map data and the growth tables."""
+
+    map: MapData
+    growth: pd.DataFrame
+    technologies: pd.DataFrame
+
+
+def site_overview(
+    registry: Registry,
+    actor: Actor,
+    *,
+    as_of: date | None = None,
+    edition: str = "2025-06",
+    level: str = "district",
+    metric: str = "count",
+    filters: MapFilters = MapFilters(),
+) -> SiteOverview:
+    """Sites on a date with their per-unit figure, and the yearly growth per unit
+    of the chosen edition and level (sites on the air at the end of each year).
+    """
+    shown = site_map(
+        registry,
+        actor,
+        as_of=as_of,
+        edition=edition,
+        level=level,
+        metric=metric,
+        filters=filters,
+    )
+    growth = growth_by_year(registry, actor, edition=edition, level=level, until=as_of)
+    technologies = technology_growth(registry, actor, until=as_of)
+    return SiteOverview(shown, growth, technologies)
+
+
+def unit_options(
+    registry: Registry,
+    actor: Actor,
+    edition: str,
+    level: str,
+    parent: str | None = None,
+) -> list[tuple[str, str]]:
+    """(code, name) of the units of an edition and level the actor may look at.
+
+    Area-bound users get their own district or commune (and, for a district
+    officer, its communes); ``parent`` narrows communes to one district.
+    """
+    with registry.reading() as session:
+        units = units_frame(session, edition, level)
+    if parent:
+        units = units[units["parent_code"] == parent]
+    if actor.area_level and actor.area_edition == edition:
+        if actor.area_level == level:
+            units = units[units["code"] == actor.area_code]
+        elif actor.area_level == "district" and level == "commune":
+            units = units[units["parent_code"] == actor.area_code]
+    return list(zip(units["code"], units["name"], strict=True))

@@ -53,6 +53,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Number of BTS sites in the generated demo data set.",
     ),
     Setting(
+        "REGISTRY_BASEMAP",
+        "openstreetmap",
+        "Basemap tiles under the maps: openstreetmap (needs the internet), none "
+        "(closed networks: only the registry's own layers), or a tile URL template "
+        "such as https://tile.example.vn/{z}/{x}/{y}.png.",
+    ),
+    Setting(
         "REGISTRY_ADMIN_USER",
         "admin",
         "User name the command line acts as (created by `init` with the admin role).",
@@ -72,6 +79,7 @@ class Config:
     demo_on_first_start: bool
     demo_sites: int
     admin_user: str
+    basemap: str | None
 
 
 def _raw(env: Mapping[str, str], name: str) -> str:
@@ -98,6 +106,20 @@ def _positive_int(name: str, value: str) -> int:
     return number
 
 
+def _basemap(value: str) -> str | None:
+    if value.lower() == "none":
+        return None
+    if value.lower() == "openstreetmap" or (
+        value.startswith(("http://", "https://"))
+        and all(part in value for part in ("{z}", "{x}", "{y}"))
+    ):
+        return value
+    raise ConfigurationError(
+        f"REGISTRY_BASEMAP = {value!r}: expected openstreetmap, none, or a tile URL "
+        "with {z}, {x} and {y}"
+    )
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read every setting from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -117,4 +139,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
             "REGISTRY_DEMO_SITES", _raw(env, "REGISTRY_DEMO_SITES")
         ),
         admin_user=_raw(env, "REGISTRY_ADMIN_USER"),
+        basemap=_basemap(_raw(env, "REGISTRY_BASEMAP")),
     )
