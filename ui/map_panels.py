@@ -99,6 +99,7 @@ def growth(overview: SiteOverview) -> None:
     st.caption(t("maps.growth_caption"))
     table = overview.growth.copy()
     table.columns = [str(year) for year in table.columns]
+    table.index.name = t("maps.growth_unit")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('maps.growth_total')}**")

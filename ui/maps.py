@@ -331,7 +331,9 @@ def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
         )
     counts = records["certificate"].value_counts().to_dict()
     add_legend(
-        m, points_legend(colors, title=t("maps.legend.certificates"), counts=counts)
+        m,
+        points_legend(colors, title=t("maps.legend.certificates"), counts=counts),
+        position="topright",
     )
     return m
 
