@@ -46,7 +46,9 @@ def compute_stats(
     points = (
         list_records(registry, actor, "point")
         if perm.allowed(actor, perm.READ, "point")
-        else pd.DataFrame(columns=["kind", "status", "location_flag"])
+        else pd.DataFrame(
+            columns=["kind", "status", "location_flag", "certificate_expires_on"]
+        )
     )
     on_air = sites[sites["status"] == "on_air"]
     technology = {

@@ -1,0 +1,51 @@
+"""Texts of the home page."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "home.title": ("Tổng quan", "Overview"),
+    "home.welcome": ("Xin chào, {name}.", "Welcome, {name}."),
+    "home.area_heading": ("Số liệu: {area}", "Figures: {area}"),
+    "home.sites_total": ("Trạm BTS", "BTS sites"),
+    "home.sites_on_air": ("Trạm đang phát sóng", "Sites on air"),
+    "home.flagged": ("Bản ghi cần kiểm tra vị trí", "Records with a location to check"),
+    "home.points_total": ("Điểm Internet, trò chơi", "Internet and game points"),
+    "home.cert_expiring": (
+        "Giấy chứng nhận hết hạn trong {days} ngày",
+        "Certificates expiring within {days} days",
+    ),
+    "home.cert_expired": ("Giấy chứng nhận đã hết hạn", "Certificates expired"),
+    "home.games_without_cert": (
+        "Điểm trò chơi đang hoạt động chưa có giấy chứng nhận: {count}",
+        "Operating game points without a certificate: {count}",
+    ),
+    "home.by_operator": (
+        "Trạm đang phát sóng theo doanh nghiệp",
+        "Sites on air by operator",
+    ),
+    "home.by_technology": (
+        "Trạm đang phát sóng theo công nghệ",
+        "Sites on air by technology",
+    ),
+    "home.sites_by_status": ("Trạm theo trạng thái", "Sites by status"),
+    "home.points_by_kind": ("Điểm theo loại", "Points by kind"),
+    "home.points_by_status": ("Điểm theo trạng thái", "Points by status"),
+    "home.by_district": (
+        "Trạm đang phát sóng theo huyện (trước 1/7/2025)",
+        "Sites on air by district (before 1/7/2025)",
+    ),
+    "home.operator": ("Doanh nghiệp", "Operator"),
+    "home.technology": ("Công nghệ", "Technology"),
+    "home.kind": ("Loại điểm", "Kind"),
+    "home.district": ("Huyện", "District"),
+    "home.count": ("Số lượng", "Count"),
+    "home.none": ("Chưa có số liệu.", "No figures yet."),
+    "home.changes_heading": ("Thay đổi gần đây", "Recent changes"),
+    "home.no_changes": ("Chưa có thay đổi nào.", "No changes yet."),
+    "home.batch_records": ("{count} bản ghi", "{count} records"),
+    "home.col_at": ("Thời gian", "When"),
+    "home.col_action": ("Thao tác", "Action"),
+    "home.col_type": ("Loại", "Kind"),
+    "home.col_record": ("Bản ghi", "Record"),
+    "home.col_what": ("Nội dung", "What"),
+    "home.col_actor": ("Người thực hiện", "By"),
+    "home.col_reason": ("Lý do", "Reason"),
+}
