@@ -7,8 +7,7 @@ import streamlit as st
 
 from registry.mapdata import MapData, SiteOverview
 from ui.i18n import field_label, operator_name, t, value_label
-
-REGISTRY_PAGE_URL = "/So_dang_ky"
+from ui.menu import link_to_record
 
 _SITE_DETAILS = (
     "name",
@@ -70,16 +69,13 @@ def selected_record(data: MapData, record_type: str, record_id: int | None) -> N
     columns = _SITE_DETAILS if record_type == "site" else _POINT_DETAILS
     table = pd.DataFrame(
         {
-            t("maps.growth_unit"): [field_label(record_type, c) for c in columns],
+            t("maps.field"): [field_label(record_type, c) for c in columns],
             t("maps.value"): [_shown(c, row.get(c)) for c in columns],
         }
     )
     st.subheader(f"{t('maps.selected')}: {row['name']}")
     st.dataframe(table, hide_index=True, use_container_width=True)
-    st.markdown(
-        f"[{t('maps.open_record')} →]"
-        f"({REGISTRY_PAGE_URL}?id={int(record_id)}&kind={record_type})"
-    )
+    link_to_record(record_type, int(record_id))
 
 
 def unit_table(data: MapData) -> None:

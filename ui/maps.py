@@ -45,7 +45,7 @@ from registry.mapdata import (
     unit_options,
 )
 from registry.permissions import Actor
-from ui.i18n import language, t, value_label
+from ui.i18n import field_label, language, t, value_label
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 OPERATOR_COLORS = {
@@ -287,9 +287,9 @@ def site_map(registry: Registry, data: MapData) -> folium.Map:
             colors=colors,
             tooltip_column="name",
             popup_columns=[
-                ("name", t("maps.selected")),
+                ("name", field_label("site", "name")),
                 ("operator", t("maps.filter.network")),
-                ("site_code", "Mã trạm" if language() == "vi" else "Site code"),
+                ("site_code", field_label("site", "site_code")),
                 ("technologies", t("maps.filter.technology")),
                 ("status_label", t("maps.filter.status")),
             ],
@@ -322,7 +322,7 @@ def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
             colors=colors,
             tooltip_column="name",
             popup_columns=[
-                ("name", t("maps.selected")),
+                ("name", field_label("point", "name")),
                 ("kind_label", t("maps.filter.kind")),
                 ("status_label", t("maps.filter.status")),
                 ("certificate", t("maps.filter.certificate")),

@@ -44,7 +44,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Click a point on the map to see its details.",
     ),
     "maps.selected": ("Đã chọn", "Selected"),
-    "maps.open_record": ("Mở hồ sơ", "Open the record"),
     "maps.growth": ("Tăng trưởng theo năm", "Growth by year"),
     "maps.growth_caption": (
         "Số trạm đang phát sóng vào cuối mỗi năm (từ lịch sử trạng thái).",
@@ -65,5 +64,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "maps.unit_table": ("Theo đơn vị hành chính", "By administrative unit"),
     "maps.value": ("Giá trị", "Value"),
+    "maps.field": ("Thông tin", "Field"),
     "col.technologies": ("Công nghệ đang phát sóng", "Technologies on air"),
 }
