@@ -25,8 +25,6 @@ Problems of a coordinate pair (swapped, outside the province) are reported in th
 
 from __future__ import annotations
 
-import contextlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -36,48 +34,27 @@ import pandas as pd
 
 from registry.coords import detect_swapped, parse_coordinate_columns
 from registry.domain import (
-    OPERATORS,
-    CoordinateSource,
     PointKind,
     PointStatus,
     SiteStatus,
-    StructureType,
-    label,
 )
 from registry.errors import FieldError
 from registry.fields import FieldSpec, fields_for
+from registry.row_rules import CrossFieldChecks
 from registry.tabular import clean_column, clean_text, match_key
-
-MAX_SHOWN = 80
-# Fields that record an event that has happened: they cannot lie in the future.
-PAST_EVENT_FIELDS = frozenset(
-    {
-        "on_air_2g",
-        "on_air_3g",
-        "on_air_4g",
-        "on_air_5g",
-        "permit_date",
-        "status_since",
-        "certificate_issued_on",
-        "business_reg_date",
-        "radiation_cert_date",
-        "notified_on",
-    }
+from registry.value_parsers import (
+    DATE_RANGE,
+    MAX_SHOWN,
+    NETWORK_SEPARATORS,
+    PAST_EVENT_FIELDS,
+    TECHNOLOGY_START_YEAR,
+    choice_lookup,
+    degrees_text,
+    expected_choice,
+    parse_date,
+    parse_time,
+    to_float,
 )
-# First year each technology was on air in Vietnam: MobiFone's GSM network (1993),
-# VinaPhone's 3G launch (October 2009), the first 4G licences (2016), the first
-# 5G trial licences (2019). An earlier date is a typing error.
-TECHNOLOGY_START_YEAR = {"2g": 1993, "3g": 2009, "4g": 2016, "5g": 2019}
-ROOFTOP_STRUCTURES = (StructureType.ROOFTOP_POLE, StructureType.ROOFTOP_SMALL)
-DATE_RANGE = (1900, 2100)
-# Other names people use for the operators, besides their own.
-_OPERATOR_ALIASES = {"vnpt": "02", "mobi": "01", "vietnamobile": "05", "beeline": "07"}
-_NETWORK_SEPARATORS = re.compile(r"[,;/\s]+")
-_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?")
-_DAY_FIRST_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_TIME = re.compile(r"(\d{1,2})\s*(?::|h|H)\s*(\d{2})(?::(\d{2}))?")
-EXPECTED_DATE = "a date like 2024-03-31 or 31/03/2024 (day first)"
-EXPECTED_TIME = "a time like 08:00, 8:00 or 8h00"
 
 
 @dataclass(frozen=True)
@@ -189,7 +166,7 @@ def validate_rows(
     return checker.result()
 
 
-class _RowChecker:
+class _RowChecker(CrossFieldChecks):
     """The state of one validation: cell texts, parsed columns, problems."""
 
     def __init__(self, df: pd.DataFrame, record_type: str, today: date):
@@ -287,7 +264,7 @@ class _RowChecker:
 
     def _parse_choice(self, spec: FieldSpec, text: pd.Series, empty) -> pd.Series:
         lookup = choice_lookup(spec)
-        expected = _expected_choice(spec)
+        expected = expected_choice(spec)
 
         def parse(value: str) -> str:
             try:
@@ -301,12 +278,12 @@ class _RowChecker:
         lookup = choice_lookup(self.specs["network_code"])
         expected = (
             "operator codes or names separated by , ; / or spaces, like '01,02' or "
-            f"'MobiFone; VinaPhone' ({_expected_choice(self.specs['network_code'])})"
+            f"'MobiFone; VinaPhone' ({expected_choice(self.specs['network_code'])})"
         )
 
         def parse(value: str) -> str:
             codes = set()
-            for token in _NETWORK_SEPARATORS.split(value):
+            for token in NETWORK_SEPARATORS.split(value):
                 if token:
                     code = lookup.get(match_key(token))
                     if code is None:
@@ -317,7 +294,7 @@ class _RowChecker:
         return pd.Series(self._parse_by_value(spec, text, parse), dtype="str")
 
     def _parse_float(self, spec: FieldSpec, text: pd.Series, empty) -> np.ndarray:
-        numbers = _to_float(text, empty)
+        numbers = to_float(text, empty)
         bad = np.flatnonzero(~np.isfinite(numbers) & ~empty)
         self.error(bad, spec.name, "a number like 12.5 or 12,5")
         numbers[bad] = np.nan
@@ -387,9 +364,9 @@ class _RowChecker:
             positions,
             "latitude",
             lambda p: (
-                f"latitude first, then longitude; ({_degrees(lat[p])}, "
-                f"{_degrees(lon[p])}) lies outside the bounding box of "
-                f"{province_name} but ({_degrees(lon[p])}, {_degrees(lat[p])}) "
+                f"latitude first, then longitude; ({degrees_text(lat[p])}, "
+                f"{degrees_text(lon[p])}) lies outside the bounding box of "
+                f"{province_name} but ({degrees_text(lon[p])}, {degrees_text(lat[p])}) "
                 "inside it, so the two values were swapped"
             ),
             pair(positions),
@@ -419,8 +396,8 @@ class _RowChecker:
             positions,
             "latitude",
             lambda p: (
-                f"a location inside {province_name}; latitude {_degrees(lat[p])}, "
-                f"longitude {_degrees(lon[p])} lies outside the province"
+                f"a location inside {province_name}; latitude {degrees_text(lat[p])}, "
+                f"longitude {degrees_text(lon[p])} lies outside the province"
             ),
             pair(positions),
         )
@@ -429,94 +406,6 @@ class _RowChecker:
         self.values["latitude"], self.values["longitude"] = lat, lon
 
     # -- across fields ---------------------------------------------------------
-
-    def check_site_rules(self) -> None:
-        self._check_duplicate_sites()
-        self._check_co_located()
-        self._check_order("radiation_cert_date", "radiation_cert_expiry")
-        self._check_technology_dates()
-        rooftop = self.values["structure_type"].isin(list(ROOFTOP_STRUCTURES))
-        has_building = np.isfinite(self.values["building_height_m"])
-        self.warn(
-            np.flatnonzero(has_building & ~rooftop.to_numpy()),
-            "building_height_m",
-            "a building height only for poles on buildings (rooftop_pole, "
-            "rooftop_small); check the structure type",
-        )
-
-    def check_point_rules(self) -> None:
-        self._check_order("certificate_issued_on", "certificate_expires_on")
-        game = (self.values["kind"] == PointKind.GAME_POINT).to_numpy()
-        uncertified = game & self.values["certificate_number"].isna().to_numpy()
-        self.warn(
-            np.flatnonzero(uncertified),
-            "certificate_number",
-            "a certificate number: a game-service point needs an eligibility "
-            "certificate; without one it is recorded as pending",
-        )
-
-    def _check_duplicate_sites(self) -> None:
-        keys = pd.DataFrame(
-            {"network": self.values["network_code"], "code": self.values["site_code"]}
-        )
-        complete = keys.notna().all(axis=1)
-        duplicated = keys.duplicated(keep=False) & complete
-        if not duplicated.any():
-            return
-        first_row: dict[tuple, int] = {}
-        messages: dict[int, str] = {}
-        for position in np.flatnonzero(duplicated.to_numpy()):
-            key = (keys.iat[position, 0], keys.iat[position, 1])
-            if key in first_row:
-                messages[position] = (
-                    f"a site code used once per network; row {first_row[key]} has "
-                    f"the same network {key[0]} and site code"
-                )
-            else:
-                first_row[key] = int(self.rows[position])
-        self.error(list(messages), "site_code", messages.__getitem__)
-
-    def _check_co_located(self) -> None:
-        own, shared = self.values["network_code"], self.values["co_located"]
-        clash = np.zeros(self.n, dtype=bool)
-        for code in OPERATORS:
-            clash |= ((own == code) & shared.str.contains(code, regex=False)).to_numpy(
-                dtype=bool, na_value=False
-            )
-        self.error(
-            np.flatnonzero(clash),
-            "co_located",
-            lambda p: (
-                "other operators than the site's own network "
-                f"({own.iat[p]}, {OPERATORS[own.iat[p]].name})"
-            ),
-        )
-
-    def _check_order(self, start: str, end: str) -> None:
-        first, last = self.values[start], self.values[end]
-        spec = self.specs[start]
-        self.error(
-            np.flatnonzero(last < first),
-            end,
-            lambda p: (
-                f"a date on or after {spec.label_en.lower()} ({str(first[p])[:10]})"
-            ),
-        )
-
-    def _check_technology_dates(self) -> None:
-        for technology, year in TECHNOLOGY_START_YEAR.items():
-            name = f"on_air_{technology}"
-            dates = self.values[name]
-            early = np.flatnonzero(dates < np.datetime64(f"{year}-01-01"))
-            self.error(
-                early,
-                name,
-                f"a date from {year} on: {technology.upper()} was not on air in "
-                f"Vietnam before {year}",
-            )
-            dates[early] = np.datetime64("NaT")
-
-    # -- defaults and result ---------------------------------------------------
 
     def fill_defaults(self) -> None:
         today = np.datetime64(self.today, "D").astype("datetime64[ns]")
@@ -566,98 +455,3 @@ class _RowChecker:
             bad_rows = {problem.row for problem in self.errors}
             records = records[~records["row"].isin(bad_rows)].reset_index(drop=True)
         return ValidatedRows(records, self.errors, self.warnings)
-
-
-# -- value parsers (one value at a time, used for the leftovers) ---------------
-
-
-def choice_lookup(spec: FieldSpec) -> dict[str, str]:
-    """Accepted spellings (as :func:`match_key` keys) of a choice field's values."""
-    lookup: dict[str, str] = {}
-    for value in spec.choices:
-        spellings = [value]
-        if spec.name == "network_code":
-            spellings += [str(int(value)), f"452{value}", OPERATORS[value].name]
-        else:
-            member = _enum_member(value)
-            if member is not None:
-                spellings += [label(member, "vi"), label(member, "en")]
-        for spelling in spellings:
-            lookup.setdefault(match_key(spelling), value)
-    if spec.name == "network_code":
-        lookup.update(_OPERATOR_ALIASES)
-    return lookup
-
-
-def _enum_member(value: str):
-    for enum in (StructureType, SiteStatus, PointStatus, PointKind, CoordinateSource):
-        try:
-            return enum(value)
-        except ValueError:
-            continue
-    return None
-
-
-def _expected_choice(spec: FieldSpec) -> str:
-    if spec.name == "network_code":
-        options = [f"{code} ({OPERATORS[code].name})" for code in spec.choices]
-    else:
-        options = [
-            f"{value} ({label(_enum_member(value), 'en')})" for value in spec.choices
-        ]
-    return "one of " + ", ".join(options)
-
-
-def _degrees(value: float) -> str:
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def _to_float(text: pd.Series, empty: np.ndarray) -> np.ndarray:
-    """Numbers with a decimal point or comma; NaN where a cell is not a number."""
-    try:
-        return text.mask(empty).astype("float64").to_numpy(copy=True)
-    except (ValueError, TypeError):
-        pass
-    dotted = text.mask(empty).str.replace(",", ".", n=1, regex=False)
-    numbers = pd.to_numeric(dotted, errors="coerce").to_numpy(
-        dtype="float64", na_value=np.nan, copy=True
-    )
-    for position in np.flatnonzero(np.isnan(numbers) & ~empty):
-        with contextlib.suppress(ValueError):
-            numbers[position] = float(
-                clean_text(text.iat[position]).replace(",", ".", 1)
-            )
-    return numbers
-
-
-def parse_date(text: str) -> date:
-    """'2024-03-31', '31/03/2024' or '31-03-2024' (day first, as in Vietnam)."""
-    match = _ISO_DATE.fullmatch(text)
-    if match:
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        match = _DAY_FIRST_DATE.fullmatch(text)
-        if not match:
-            raise ValueError(EXPECTED_DATE)
-        day, month, year = (int(part) for part in match.groups())
-    try:
-        value = date(year, month, day)
-    except ValueError:
-        raise ValueError(
-            f"a date that exists in the calendar: month {month} of {year} has no "
-            f"day {day} ({EXPECTED_DATE})"
-        ) from None
-    if not DATE_RANGE[0] <= value.year <= DATE_RANGE[1]:
-        raise ValueError(f"a date between {DATE_RANGE[0]} and {DATE_RANGE[1]}")
-    return value
-
-
-def parse_time(text: str) -> time:
-    """'08:00', '8:00', '8h00' or '08:00:00'."""
-    match = _TIME.fullmatch(text)
-    if not match:
-        raise ValueError(EXPECTED_TIME)
-    hour, minute, second = (int(part or 0) for part in match.groups())
-    if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"{EXPECTED_TIME} (hours 0-23, minutes 0-59)")
-    return time(hour, minute, second)
