@@ -16,6 +16,7 @@ from registry.demo import DEMO_PASSWORD, load_demo
 from registry.errors import RegistryError
 from registry.exports import EXPORT_FORMATS, export_records
 from registry.imports import IMPORT_GROUPS, ImportReport, import_records
+from registry.schools import SchoolImportReport, import_schools
 from registry.settings import load_config
 from registry.setup import initialise
 from registry.stats import compute_stats
@@ -56,6 +57,15 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--dry-run", action="store_true", help="check every row, store nothing"
         )
+    schools = what.add_parser(
+        "schools",
+        help="schools (name, level, latitude, longitude) from CSV, XLSX or GeoJSON "
+        "points, for the school-distance rule (all or nothing)",
+    )
+    schools.add_argument("file", type=Path)
+    schools.add_argument(
+        "--dry-run", action="store_true", help="check every row, store nothing"
+    )
     bounds = what.add_parser(
         "boundaries",
         help="official polygons from GeoJSON, GeoPackage or a zipped Shapefile",
@@ -96,14 +106,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_import(report: ImportReport) -> None:
+def _print_import(report: ImportReport | SchoolImportReport) -> None:
+    row = getattr(report, "row_label", "row")
     for problem in report.errors:
         print(
-            f"  error   row {problem.row}, {problem.column} = {problem.value!r}: "
+            f"  error   {row} {problem.row}, {problem.column} = {problem.value!r}: "
             f"expected {problem.expected}"
         )
     for problem in report.warnings:
-        print(f"  warning row {problem.row}, {problem.column}: {problem.expected}")
+        print(f"  warning {row} {problem.row}, {problem.column}: {problem.expected}")
     if report.unknown_columns:
         print("  ignored columns: " + ", ".join(report.unknown_columns))
     print(report.summary())
@@ -126,7 +137,8 @@ def _run(args: argparse.Namespace) -> int:
         report = load_demo(registry, actor, sites=args.sites or config.demo_sites)
         print(
             f"Demo data set (DEMO, generated) stored: {report.sites} BTS sites, "
-            f"{report.points} points, {report.flagged} flagged records."
+            f"{report.points} points, {report.schools} schools, {report.flagged} "
+            "flagged records."
         )
         print(f"Demo users (password {DEMO_PASSWORD!r}): " + ", ".join(report.users))
         return 0
@@ -144,6 +156,10 @@ def _run(args: argparse.Namespace) -> int:
         )
         print("\n".join(report.lines()))
         return 0
+    if args.command == "import" and args.what == "schools":
+        report = import_schools(registry, actor, args.file, dry_run=args.dry_run)
+        _print_import(report)
+        return 0 if report.ok else 1
     if args.command == "import":
         report = import_records(
             registry, actor, args.what, args.file, dry_run=args.dry_run

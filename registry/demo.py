@@ -1,8 +1,9 @@
 """The demo province: a deterministic, clearly labelled data set for Nghệ An.
 
 ``load_demo`` fills an empty registry with about 5,000 BTS sites (grown from 2005
-to today), several hundred Internet and game points, their histories, and one demo
-user per role. The same seed always gives the same data on the same day.
+to today), several hundred Internet and game points, their histories, demo schools
+(some within 200 m of game points) and one demo user per role. The same seed
+always gives the same data on the same day.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from registry.clock import today as current_day
 from registry.db import Registry
 from registry.demo_places import allocate, commune_weights, points_in_polygons
 from registry.demo_points import demo_points
+from registry.demo_schools import demo_schools
 from registry.demo_sites import demo_sites
 from registry.errors import ConflictError
 from registry.locations import location_flags
 from registry.models import BtsSite, DatasetInfo, PublicPoint
 from registry.permissions import Actor
+from registry.schools import store_schools
 from registry.setup import DEMO_KEY
 from registry.units import assign, unit_polygons, units_frame
 from registry.users import create_user
@@ -62,6 +65,7 @@ class DemoReport:
     points: int
     users: list[str]
     flagged: int
+    schools: int = 0
 
 
 def _communes_with_polygons(registry: Registry):
@@ -159,10 +163,18 @@ def load_demo(
 
     flagged = _store(registry, actor, "site", site_rows, site_histories)
     flagged += _store(registry, actor, "point", point_rows, point_histories)
+    with registry.reading() as session:
+        units = units_frame(session, "2025-06")
+    schools = demo_schools(
+        units, point_rows, communes.iloc[powner][["unit_type", "short_name"]]
+    )
     users = _demo_users(registry, actor, communes)
     with registry.transaction() as session:
+        store_schools(
+            session, actor, schools, source=DEMO_SOURCE, reason="Dữ liệu mẫu (demo)"
+        )
         session.merge(DatasetInfo(key=DEMO_KEY, value="true"))
-    return DemoReport(len(site_rows), len(point_rows), users, flagged)
+    return DemoReport(len(site_rows), len(point_rows), users, flagged, len(schools))
 
 
 def _misdeclare(rows: list[dict], communes, owner, rng) -> None:

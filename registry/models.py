@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Float,
+    ForeignKey,
     Index,
     Integer,
     LargeBinary,
@@ -213,15 +214,129 @@ class DatasetInfo(Base):
     value: Mapped[str] = mapped_column(String(400))
 
 
+class School(Base):
+    """A school (its gate, as far as the coordinates go): the reference layer of the
+    game-point distance rule. Imported from files or generated for the demo."""
+
+    __tablename__ = "schools"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # primary, lower_secondary, upper_secondary or multi_level (registry.schools).
+    level: Mapped[str] = mapped_column(String(20))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    address: Mapped[str | None] = mapped_column(String(300))
+    # "demo", or "import FILE" for a file import.
+    source: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Inspection(Base):
+    """An on-site inspection of a public point, recorded by commune staff and
+    reviewed by the district. Never deleted; corrections are audited."""
+
+    __tablename__ = "inspections"
+    __table_args__ = (Index("ix_inspections_point", "point_id", "inspected_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    point_id: Mapped[int] = mapped_column(ForeignKey("public_points.id"))
+    inspected_on: Mapped[date] = mapped_column(Date)
+    inspector: Mapped[str] = mapped_column(String(60))
+    # Key and version of the rule set in force on inspected_on: the checklist was
+    # made from it, and stays as it was if the rule-set file changes later.
+    ruleset_key: Mapped[str] = mapped_column(String(60))
+    ruleset_version: Mapped[int] = mapped_column(Integer)
+    # draft, submitted, approved, has_issues or rejected (registry.inspection_rules).
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    summary: Mapped[str | None] = mapped_column(Text)
+    follow_up_deadline: Mapped[date | None] = mapped_column(Date)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[str | None] = mapped_column(String(60))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class InspectionItem(Base):
+    """One line of an inspection's checklist: a rule of its rule set and the result."""
+
+    __tablename__ = "inspection_items"
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "rule_id", name="uq_inspection_item_rule"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"))
+    rule_id: Mapped[str] = mapped_column(String(60))
+    position: Mapped[int] = mapped_column(Integer)
+    # The rule's wording when the checklist was made (rule-set files may change).
+    title_vi: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str] = mapped_column(Text)
+    # What the registry's automatic check found on the inspection date, if any.
+    automatic: Mapped[bool] = mapped_column(Boolean)
+    auto_outcome: Mapped[str | None] = mapped_column(String(20))
+    auto_detail_vi: Mapped[str | None] = mapped_column(Text)
+    auto_detail_en: Mapped[str | None] = mapped_column(Text)
+    # pass, fail or not_applicable; None until the inspector decides.
+    result: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class Violation(Base):
+    """A violation found by an inspection, with the fine proposed (VND)."""
+
+    __tablename__ = "inspection_violations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
+    rule_id: Mapped[str] = mapped_column(String(60))
+    description: Mapped[str] = mapped_column(Text)
+    proposed_fine_vnd: Mapped[int | None] = mapped_column(Integer)
+    recorded_by: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[datetime] = mapped_column(DateTime)
+    # Withdrawn (recorded by mistake) instead of deleted.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(60))
+    withdrawn_reason: Mapped[str | None] = mapped_column(String(400))
+
+
+class Photo(Base):
+    """A photo taken at an inspection, stored with the record (bytes checked)."""
+
+    __tablename__ = "inspection_photos"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    # Found from the file's first bytes, not from its name.
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(60))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(60))
+    withdrawn_reason: Mapped[str | None] = mapped_column(String(400))
+
+
 __all__ = [
     "AdminUnit",
     "AuditEntry",
     "Base",
     "BtsSite",
     "DatasetInfo",
+    "Inspection",
+    "InspectionItem",
+    "Photo",
     "PublicPoint",
+    "School",
     "StatusEntry",
     "UnitAssignment",
     "UnitCrosswalk",
     "User",
+    "Violation",
 ]

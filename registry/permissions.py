@@ -26,17 +26,26 @@ MANAGE_BOUNDARIES, MANAGE_USERS, READ_AUDIT = (
     "manage_users",
     "read_audit",
 )
+# Reference layers the rules measure against (schools): the department keeps them.
+MANAGE_SCHOOLS = "manage_schools"
 
+# Inspections of public points: commune staff submit them, districts review them.
+SUBMIT, REVIEW = "submit", "review"
 _ALL_RECORD_ACTIONS = {READ, CREATE, UPDATE, CHANGE_STATUS, RETIRE, IMPORT, EXPORT}
 
 # (role, subject) -> actions. Subjects: "site", "point", "system".
 _GRANTS: dict[tuple[Role, str], set[str]] = {
     (Role.ADMIN, "site"): _ALL_RECORD_ACTIONS,
     (Role.ADMIN, "point"): _ALL_RECORD_ACTIONS,
-    (Role.ADMIN, "system"): {MANAGE_BOUNDARIES, MANAGE_USERS, READ_AUDIT},
+    (Role.ADMIN, "system"): {
+        MANAGE_BOUNDARIES,
+        MANAGE_SCHOOLS,
+        MANAGE_USERS,
+        READ_AUDIT,
+    },
     (Role.DEPARTMENT, "site"): _ALL_RECORD_ACTIONS,
     (Role.DEPARTMENT, "point"): _ALL_RECORD_ACTIONS,
-    (Role.DEPARTMENT, "system"): {MANAGE_BOUNDARIES, READ_AUDIT},
+    (Role.DEPARTMENT, "system"): {MANAGE_BOUNDARIES, MANAGE_SCHOOLS, READ_AUDIT},
     (Role.DISTRICT, "site"): _ALL_RECORD_ACTIONS,
     (Role.DISTRICT, "point"): _ALL_RECORD_ACTIONS,
     (Role.DISTRICT, "system"): {READ_AUDIT},
@@ -48,6 +57,14 @@ _GRANTS: dict[tuple[Role, str], set[str]] = {
     (Role.OPERATOR, "site"): {READ, CREATE, UPDATE, CHANGE_STATUS, IMPORT, EXPORT},
     (Role.VIEWER, "site"): {READ},
     (Role.VIEWER, "point"): {READ},
+    # Inspections (subject "inspection"): commune staff record and correct those of
+    # their commune; the district reviews its communes'; the department reads and
+    # reviews all (it reviews where no district exists since 1/7/2025). Operators and
+    # viewers have none: findings about named businesses are not public data.
+    (Role.ADMIN, "inspection"): {READ, CREATE, UPDATE, SUBMIT, REVIEW},
+    (Role.DEPARTMENT, "inspection"): {READ, REVIEW},
+    (Role.DISTRICT, "inspection"): {READ, REVIEW},
+    (Role.COMMUNE, "inspection"): {READ, CREATE, UPDATE, SUBMIT},
 }
 
 # Fields a viewer never sees (personal data of point owners).

@@ -7,8 +7,10 @@ against :data:`SETTINGS` by a test, so a new setting cannot go undocumented.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import time
 
 from registry.errors import ConfigurationError
 
@@ -60,6 +62,23 @@ SETTINGS: tuple[Setting, ...] = (
         "such as https://tile.example.vn/{z}/{x}/{y}.png.",
     ),
     Setting(
+        "REGISTRY_INTERNET_HOURS",
+        "06:00-23:00",
+        "Opening hours allowed for public Internet points without games (Internet "
+        "agents, ISP points), as HH:MM-HH:MM. The province's People's Committee sets "
+        "them (Decree 72/2013, as amended); the default is a placeholder, not verified "
+        "against Nghệ An's decision: set the province's value. Game points are held "
+        "to 08:00-22:00 by the rule sets.",
+    ),
+    Setting(
+        "REGISTRY_INSPECTIONS_PER_YEAR",
+        "1",
+        "How many times a year each operating Internet or game point should be "
+        "inspected (1 to 52): a point is due 365/N days after its last inspection "
+        "(or after it opened), listed as due 30 days before that date and as "
+        "overdue after it.",
+    ),
+    Setting(
         "REGISTRY_ADMIN_USER",
         "admin",
         "User name the command line acts as (created by `init` with the admin role).",
@@ -80,6 +99,10 @@ class Config:
     demo_sites: int
     admin_user: str
     basemap: str | None
+    # Inspections each operating public point should have a year (at least 1).
+    inspections_per_year: int = 1
+    # (opens, closes) allowed for Internet points without games, set by the province.
+    internet_hours: tuple[time, time] = (time(6, 0), time(23, 0))
 
 
 def _raw(env: Mapping[str, str], name: str) -> str:
@@ -120,6 +143,31 @@ def _basemap(value: str) -> str | None:
     )
 
 
+def _hours(name: str, value: str) -> tuple[time, time]:
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", value)
+    hours = None
+    if match:
+        h1, m1, h2, m2 = (int(part) for part in match.groups())
+        if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60:
+            hours = (time(h1, m1), time(h2, m2))
+    if hours is None or hours[1] <= hours[0]:
+        raise ConfigurationError(
+            f"{name} = {value!r}: expected opening and closing times like "
+            "06:00-23:00 (24-hour clock, closing after opening on the same day)"
+        )
+    return hours
+
+
+def _inspections_per_year(value: str) -> int:
+    name = "REGISTRY_INSPECTIONS_PER_YEAR"
+    number = int(value) if value.isdigit() else 0
+    if not 1 <= number <= 52:
+        raise ConfigurationError(
+            f"{name} = {value!r}: expected a whole number from 1 to 52"
+        )
+    return number
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read every setting from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -140,4 +188,10 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         ),
         admin_user=_raw(env, "REGISTRY_ADMIN_USER"),
         basemap=_basemap(_raw(env, "REGISTRY_BASEMAP")),
+        inspections_per_year=_inspections_per_year(
+            _raw(env, "REGISTRY_INSPECTIONS_PER_YEAR")
+        ),
+        internet_hours=_hours(
+            "REGISTRY_INTERNET_HOURS", _raw(env, "REGISTRY_INTERNET_HOURS")
+        ),
     )

@@ -91,6 +91,20 @@ PAGES: tuple[Page, ...] = (
             (perm.EXPORT, "point"),
         ),
     ),
+    Page(
+        "inspections",
+        "pages/6_Kiem_tra.py",
+        "menu.inspections",
+        ":material/fact_check:",
+        _roles_with((perm.READ, "inspection")),
+    ),
+    Page(
+        "dashboard",
+        "pages/7_Bang_theo_doi.py",
+        "menu.dashboard",
+        ":material/monitoring:",
+        _roles_with((perm.READ, "inspection")),
+    ),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 

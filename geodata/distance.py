@@ -1,0 +1,123 @@
+"""Distances between points, in metres, measured in WGS 84 / UTM 48N.
+
+Used for the game-point rule "at least 200 m from a school gate". The figures are
+straight lines between the stored coordinates: a lower bound of any road distance.
+One spatial index over the targets and one query for all points; no Python loop.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import shapely
+from pyproj import Transformer
+
+from geodata.crs import UTM48N, WGS84
+from geodata.errors import InvalidInputError
+
+__all__ = ["metric_xy", "nearest"]
+
+
+@lru_cache(maxsize=1)
+def _to_metric() -> Transformer:
+    return Transformer.from_crs(WGS84, UTM48N, always_xy=True)
+
+
+def _pair(lat: object, lon: object, names: tuple[str, str]):
+    arrays = []
+    for name, values in zip(names, (lat, lon), strict=True):
+        try:
+            array = np.asarray(values, dtype=float)
+        except (TypeError, ValueError):
+            raise InvalidInputError(name, values, "an array of numbers") from None
+        if array.ndim != 1:
+            raise InvalidInputError(name, values, "a one-dimensional array")
+        arrays.append(array)
+    if len(arrays[0]) != len(arrays[1]):
+        raise InvalidInputError(
+            names[1],
+            f"{len(arrays[1])} values",
+            f"as many values as {names[0]} ({len(arrays[0])})",
+        )
+    return arrays[0], arrays[1]
+
+
+def metric_xy(lat: object, lon: object) -> tuple[np.ndarray, np.ndarray]:
+    """Project WGS 84 latitude/longitude to UTM 48N easting/northing in metres.
+
+    Parameters
+    ----------
+    lat, lon : array-like of float
+        WGS 84 coordinates, same length. Not modified.
+
+    Returns
+    -------
+    x, y : numpy.ndarray of float64
+        ``EPSG:32648`` coordinates; NaN where an input is NaN.
+    """
+    lat, lon = _pair(lat, lon, ("lat", "lon"))
+    x, y = _to_metric().transform(lon, lat)
+    return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+
+
+def nearest(
+    points_lat: object,
+    points_lon: object,
+    targets_lat: object,
+    targets_lon: object,
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each point, the nearest target and the straight-line distance to it.
+
+    Parameters
+    ----------
+    points_lat, points_lon : array-like of float
+        WGS 84 coordinates of the points, same length. Not modified.
+    targets_lat, targets_lon : array-like of float
+        WGS 84 coordinates of the targets (e.g. schools), same length.
+
+    Returns
+    -------
+    index : numpy.ndarray of int64
+        Position of the nearest target in the target arrays; ``-1`` where a point
+        has no coordinates or there is no target with coordinates. Among equally
+        near targets the first (lowest position) is returned.
+    metres : numpy.ndarray of float64
+        Distance in metres measured in WGS 84 / UTM 48N (``EPSG:32648``); NaN
+        where ``index`` is -1.
+
+    Notes
+    -----
+    The distance is a straight line between the coordinates, so it can only be
+    shorter than the way along roads.
+
+    Examples
+    --------
+    >>> index, metres = nearest([18.67], [105.68], [18.671, 18.70], [105.68, 105.7])
+    >>> int(index[0]), round(float(metres[0]))
+    (0, 111)
+    """
+    px, py = metric_xy(*_pair(points_lat, points_lon, ("points_lat", "points_lon")))
+    tx, ty = metric_xy(*_pair(targets_lat, targets_lon, ("targets_lat", "targets_lon")))
+    index = np.full(len(px), -1, dtype=np.int64)
+    metres = np.full(len(px), np.nan, dtype=float)
+    usable_points = np.flatnonzero(np.isfinite(px) & np.isfinite(py))
+    usable_targets = np.flatnonzero(np.isfinite(tx) & np.isfinite(ty))
+    if not len(usable_points) or not len(usable_targets):
+        return index, metres
+    tree = shapely.STRtree(shapely.points(tx[usable_targets], ty[usable_targets]))
+    # all_matches=True returns every equally near target: keep the first one, so
+    # that ties are decided the same way on every run.
+    hit_point, hit_target = tree.query_nearest(
+        shapely.points(px[usable_points], py[usable_points]), all_matches=True
+    )
+    order = np.lexsort((hit_target, hit_point))
+    hit_point, hit_target = hit_point[order], hit_target[order]
+    first = np.unique(hit_point, return_index=True)[1]
+    chosen_point = usable_points[hit_point[first]]
+    chosen_target = usable_targets[hit_target[first]]
+    index[chosen_point] = chosen_target
+    metres[chosen_point] = np.hypot(
+        px[chosen_point] - tx[chosen_target], py[chosen_point] - ty[chosen_target]
+    )
+    return index, metres

@@ -1,0 +1,48 @@
+"""Kiểm tra điểm Internet và trò chơi điện tử: danh sách, mở phiếu, ghi, duyệt.
+
+``?inspection=N`` opens one inspection; ``?point=N`` starts an inspection of a
+point (the maps, the registry and the dashboard link here).
+"""
+
+import streamlit as st
+
+from registry.errors import RegistryError
+from registry.inspection_plans import inspection_overview
+from registry.inspections import get_inspection
+from ui.i18n import t
+from ui.inspections_links import (
+    clear_request,
+    keep_in_url,
+    requested_inspection,
+    requested_point,
+    show_flash,
+)
+from ui.inspections_lists import render_overview, render_point_request
+from ui.inspections_messages import inspection_error
+from ui.inspections_view import render_inspection
+from ui.menu import guard
+
+registry, actor = guard("inspections")
+st.title(t("insp.title"))
+show_flash()
+
+inspection_id, point_id = requested_inspection(), requested_point()
+keep_in_url(inspection_id, point_id)
+if inspection_id is not None:
+    try:
+        view = get_inspection(registry, actor, inspection_id)
+    except RegistryError as error:
+        st.error(inspection_error(error))
+        st.button(t("insp.back"), on_click=clear_request, icon=":material/arrow_back:")
+        st.stop()
+    render_inspection(registry, actor, view)
+elif point_id is not None:
+    render_point_request(registry, actor, point_id)
+    st.button(t("insp.back"), on_click=clear_request, icon=":material/arrow_back:")
+else:
+    try:
+        overview = inspection_overview(registry, actor)
+    except RegistryError as error:
+        st.error(inspection_error(error))
+        st.stop()
+    render_overview(registry, actor, overview)
