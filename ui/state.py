@@ -23,7 +23,7 @@ from ui.i18n import t
 ACTOR_KEY = "actor"
 _PROFILE_KEY = "_profile"
 # Session keys that belong to the signed-in user and go when they sign out.
-_USER_PREFIXES = ("reg_", "io_", "home_", "map_")
+_USER_PREFIXES = ("reg_", "io_", "home_", "map_", "bts_", "pts_", "insp_", "dash_")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
