@@ -21,5 +21,5 @@ with map_column:
     clicked = maps.show_map(maps.site_map(registry, data), key="bts_map")
 with table_column:
     map_panels.unit_table(data)
-map_panels.selected_record(data, "site", clicked)
+map_panels.selected_record(data, "site", clicked, actor)
 map_panels.growth(overview)

@@ -20,4 +20,4 @@ with map_column:
     clicked = maps.show_map(maps.point_map_figure(registry, data), key="points_map")
 with table_column:
     map_panels.unit_table(data)
-map_panels.selected_record(data, "point", clicked)
+map_panels.selected_record(data, "point", clicked, actor)

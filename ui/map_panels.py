@@ -5,8 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from registry import permissions as perm
 from registry.mapdata import MapData, SiteOverview
+from registry.permissions import Actor
 from ui.i18n import field_label, operator_name, t, value_label
+from ui.inspections_links import link_to_new_inspection
 from ui.menu import link_to_record
 
 _SITE_DETAILS = (
@@ -56,8 +59,12 @@ def _shown(column: str, value) -> str:
     return str(value)
 
 
-def selected_record(data: MapData, record_type: str, record_id: int | None) -> None:
-    """Details of the clicked record and a link to its page in the registry."""
+def selected_record(
+    data: MapData, record_type: str, record_id: int | None, actor: Actor
+) -> None:
+    """Details of the clicked record, a link to its page in the registry and, for
+    staff who inspect points, a link that starts an inspection of it.
+    """
     if record_id is None:
         key = "maps.click_hint" if record_type == "site" else "maps.point_click_hint"
         st.caption(t(key))
@@ -76,6 +83,8 @@ def selected_record(data: MapData, record_type: str, record_id: int | None) -> N
     st.subheader(f"{t('maps.selected')}: {row['name']}")
     st.dataframe(table, hide_index=True, use_container_width=True)
     link_to_record(record_type, int(record_id))
+    if record_type == "point" and perm.allowed(actor, perm.CREATE, "inspection"):
+        link_to_new_inspection(int(record_id))
 
 
 def unit_table(data: MapData) -> None:
