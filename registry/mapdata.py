@@ -140,6 +140,29 @@ def _check(edition: str, level: str, metric: str) -> None:
         raise ValueError(f"metric should be one of {METRICS}, got {metric!r}")
 
 
+def _with_site_facts(sites: pd.DataFrame, on: date) -> pd.DataFrame:
+    return sites.assign(technologies=technologies_on(sites, on))
+
+
+def _with_point_facts(points: pd.DataFrame, on: date) -> pd.DataFrame:
+    # Only game points need a certificate; the others have none by law.
+    states = certificate_states(points, on)
+    states = states.where(points["kind"] == PointKind.GAME_POINT.value, "none")
+    return points.assign(certificate_state=states)
+
+
+_FACTS = {"site": _with_site_facts, "point": _with_point_facts}
+
+
+def _map_data(registry, actor, record_type, as_of, edition, level, metric, filters):
+    _check(edition, level, metric)
+    as_of = as_of or current_day()
+    records = list_records(registry, actor, record_type, as_of=as_of)
+    shown = _filter(_FACTS[record_type](records, as_of), filters, edition)
+    units, values, approximate = _unit_values(registry, shown, edition, level, metric)
+    return MapData(shown, units, values, metric, edition, level, approximate, as_of)
+
+
 def site_map(
     registry: Registry,
     actor: Actor,
@@ -151,13 +174,7 @@ def site_map(
     filters: MapFilters = MapFilters(),
 ) -> MapData:
     """BTS sites on the air or registered on a date, and their count per unit."""
-    _check(edition, level, metric)
-    as_of = as_of or current_day()
-    sites = list_records(registry, actor, "site", as_of=as_of)
-    sites = sites.assign(technologies=technologies_on(sites, as_of))
-    shown = _filter(sites, filters, edition)
-    units, values, approximate = _unit_values(registry, shown, edition, level, metric)
-    return MapData(shown, units, values, metric, edition, level, approximate, as_of)
+    return _map_data(registry, actor, "site", as_of, edition, level, metric, filters)
 
 
 def point_map(
@@ -171,16 +188,7 @@ def point_map(
     filters: MapFilters = MapFilters(),
 ) -> MapData:
     """Internet and game points on a date, coloured by certificate state."""
-    _check(edition, level, metric)
-    as_of = as_of or current_day()
-    points = list_records(registry, actor, "point", as_of=as_of)
-    states = certificate_states(points, as_of)
-    # Only game points need a certificate; the others have none by law.
-    states = states.where(points["kind"] == PointKind.GAME_POINT.value, "none")
-    points = points.assign(certificate_state=states)
-    shown = _filter(points, filters, edition)
-    units, values, approximate = _unit_values(registry, shown, edition, level, metric)
-    return MapData(shown, units, values, metric, edition, level, approximate, as_of)
+    return _map_data(registry, actor, "point", as_of, edition, level, metric, filters)
 
 
 @dataclass

@@ -138,3 +138,31 @@ def registry(database_url) -> Registry:
 def admin(registry):
     """The command line's administrator."""
     return find_actor(registry, "admin")
+
+
+@pytest.fixture(scope="module")
+def browser(request):
+    """Debian's Chromium for a module of browser tests.
+
+    Skipped without it, except under CI, where the browser tests must run.
+    """
+    from tests.browser_support import (
+        artifacts_dir,
+        chromium_missing_reason,
+        launch_chromium,
+    )
+
+    reason = chromium_missing_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason} (CI must run the browser tests)")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():  # shown although pytest captures
+        print(f"\nbrowser screenshots: {artifacts_dir()}")
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()

@@ -8,8 +8,6 @@ Screenshots are saved under the folder printed at the start of the module.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from registry.db import open_registry
@@ -20,9 +18,6 @@ from registry.users import find_actor
 from tests.browser_support import (
     AppServer,
     RequestGuard,
-    artifacts_dir,
-    chromium_missing_reason,
-    launch_chromium,
     menu_labels,
     new_page,
     screenshot,
@@ -41,25 +36,6 @@ USERS = {
     Role.OPERATOR: "viettel",
     Role.VIEWER: "khach",
 }
-
-
-@pytest.fixture(scope="module")
-def browser(request):
-    """Debian's Chromium; skipped without it, except under CI where it must exist."""
-    reason = chromium_missing_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason} (CI must run the browser tests)")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-    with capture.global_and_fixture_disabled():  # shown although pytest captures
-        print(f"\nbrowser screenshots: {artifacts_dir()}")
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ test checks there were none. Screenshots go to the folder the module prints.
 from __future__ import annotations
 
 import io
-import os
 
 import pytest
 from PIL import Image
@@ -21,9 +20,6 @@ from registry.users import find_actor
 from tests.browser_support import (
     AppServer,
     RequestGuard,
-    artifacts_dir,
-    chromium_missing_reason,
-    launch_chromium,
     new_page,
     screenshot,
     sign_in,
@@ -31,25 +27,6 @@ from tests.browser_support import (
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser(request):
-    """Debian's Chromium; skipped without it, except under CI where it must exist."""
-    reason = chromium_missing_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason} (CI must run the browser tests)")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-    with capture.global_and_fixture_disabled():
-        print(f"\nbrowser screenshots: {artifacts_dir()}")
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

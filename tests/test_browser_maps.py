@@ -7,8 +7,6 @@ from assets the app serves itself; the only requests allowed to fail are tiles.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from registry.settings import load_config
@@ -18,9 +16,6 @@ from registry.users import find_actor
 from tests.browser_support import (
     AppServer,
     RequestGuard,
-    artifacts_dir,
-    chromium_missing_reason,
-    launch_chromium,
     new_page,
     screenshot,
     sign_in,
@@ -71,23 +66,6 @@ CLICK_MARKER = OPEN_TOOLTIP.replace(
     "layer.openTooltip();",
     "layer.fire('click', {latlng: layer.getLatLng()}, true);",
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium; skipped without it, except under CI where it must exist."""
-    reason = chromium_missing_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason} (CI must run the browser tests)")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    print(f"\nscreenshots: {artifacts_dir()}")
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
