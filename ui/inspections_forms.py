@@ -25,6 +25,8 @@ from registry.inspections import (
     correct_inspection,
     record_items,
     update_inspection,
+    withdraw_photo,
+    withdraw_violation,
 )
 from ui.i18n import language, t
 from ui.inspections_links import flash
@@ -45,6 +47,24 @@ class Slots:
 def is_correction(view: dict[str, Any]) -> bool:
     """True when changes to this inspection are corrections (it was submitted)."""
     return "correct" in view["actions"] and "edit" not in view["actions"]
+
+
+def withdrawal_call(registry, actor, view: dict[str, Any], what: str, item_id, reason):
+    """The service call that withdraws a photo or violation (``what``) with a reason:
+    a plain withdrawal on a draft, a correction once the inspection was submitted.
+    """
+    if is_correction(view):
+        return partial(
+            correct_inspection,
+            registry,
+            actor,
+            view["id"],
+            reason=reason,
+            **{f"withdraw_{what}s": [item_id]},
+            expected_version=view["version"],
+        )
+    service = withdraw_photo if what == "photo" else withdraw_violation
+    return partial(service, registry, actor, view["id"], item_id, reason=reason)
 
 
 def may_change(view: dict[str, Any]) -> bool:

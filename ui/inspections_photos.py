@@ -19,7 +19,6 @@ from registry.inspections import (
     attach_photos,
     correct_inspection,
     photo_data,
-    withdraw_photo,
 )
 from ui.i18n import t
 from ui.inspections_forms import (
@@ -29,6 +28,7 @@ from ui.inspections_forms import (
     may_change,
     save,
     saved_text,
+    withdrawal_call,
 )
 from ui.inspections_messages import inspection_error
 from ui.labels import local_time
@@ -146,20 +146,7 @@ def withdraw_form(registry, actor, view: dict[str, Any]) -> None:
             submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
     if not submitted:
         return
-    if is_correction(view):
-        call = partial(
-            correct_inspection,
-            registry,
-            actor,
-            view["id"],
-            reason=reason,
-            withdraw_photos=[chosen],
-            expected_version=view["version"],
-        )
-    else:
-        call = partial(
-            withdraw_photo, registry, actor, view["id"], chosen, reason=reason
-        )
+    call = withdrawal_call(registry, actor, view, "photo", chosen, reason)
     save(call, view, slots, saved_text(view))
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from registry.inspections import add_violation, correct_inspection, withdraw_violation
+from registry.inspections import add_violation, correct_inspection
 from ui.i18n import t
 from ui.inspections_forms import (
     Slots,
@@ -21,6 +21,7 @@ from ui.inspections_forms import (
     reason_input,
     save,
     saved_text,
+    withdrawal_call,
 )
 from ui.labels import local_time, missing
 
@@ -130,18 +131,5 @@ def _withdraw_violation_form(registry, actor, view: dict[str, Any]) -> None:
             submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
     if not submitted:
         return
-    if is_correction(view):
-        call = partial(
-            correct_inspection,
-            registry,
-            actor,
-            view["id"],
-            reason=reason,
-            withdraw_violations=[chosen],
-            expected_version=view["version"],
-        )
-    else:
-        call = partial(
-            withdraw_violation, registry, actor, view["id"], chosen, reason=reason
-        )
+    call = withdrawal_call(registry, actor, view, "violation", chosen, reason)
     save(call, view, slots, saved_text(view))
