@@ -323,11 +323,55 @@ class Photo(Base):
     withdrawn_reason: Mapped[str | None] = mapped_column(String(400))
 
 
+class Cluster(Base):
+    """A named group of district-level units (cụm) that reports are made for.
+
+    Clusters are editable by the department; changes are audited like records.
+    """
+
+    __tablename__ = "clusters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    retired_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ClusterMember(Base):
+    """One district-level unit of a cluster, by edition and GSO code."""
+
+    __tablename__ = "cluster_members"
+
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id"), primary_key=True)
+    edition: Mapped[str] = mapped_column(String(10), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+
+
+class UnitPopulation(Base):
+    """Imported population of one admin unit (CSV by commune code)."""
+
+    __tablename__ = "unit_populations"
+
+    edition: Mapped[str] = mapped_column(String(10), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    population: Mapped[int] = mapped_column(Integer)
+    reference_year: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(200))
+    batch_key: Mapped[str | None] = mapped_column(String(40))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(60))
+
+
 __all__ = [
     "AdminUnit",
     "AuditEntry",
     "Base",
     "BtsSite",
+    "Cluster",
+    "ClusterMember",
     "DatasetInfo",
     "Inspection",
     "InspectionItem",
@@ -337,6 +381,7 @@ __all__ = [
     "StatusEntry",
     "UnitAssignment",
     "UnitCrosswalk",
+    "UnitPopulation",
     "User",
     "Violation",
 ]
