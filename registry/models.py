@@ -365,6 +365,186 @@ class UnitPopulation(Base):
     imported_by: Mapped[str] = mapped_column(String(60))
 
 
+class DelegationMatrix(Base):
+    """One version of the delegation matrix: who verifies and decides what, by when.
+
+    Editing the matrix stores a new version; versions are never changed. The version
+    in force on a day is the one with the latest ``effective_from`` not after it
+    (the newest version among equals).
+    """
+
+    __tablename__ = "delegation_matrices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Key of the preset it was made from ("three_level", "two_level") or "edited".
+    preset: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(200))
+    effective_from: Mapped[date] = mapped_column(Date, index=True)
+    # A ground or rooftop structure taller than this (metres above ground) is a
+    # "high" case, decided at the level the matrix names for that case.
+    height_threshold_m: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(Text)
+    # Facts of the preset nobody has checked against the legal text yet.
+    unverified: Mapped[str | None] = mapped_column(Text)
+    based_on: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(60))
+    reason: Mapped[str] = mapped_column(String(400))
+
+
+class DelegationRow(Base):
+    """One line of a matrix version: an application type and case, its levels and
+    the deadline of each step in working days."""
+
+    __tablename__ = "delegation_rows"
+
+    matrix_id: Mapped[int] = mapped_column(
+        ForeignKey("delegation_matrices.id"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    case_key: Mapped[str] = mapped_column(String(30), primary_key=True)
+    # commune, district or department; no verify level: the decision comes first.
+    verify_level: Mapped[str | None] = mapped_column(String(20))
+    verify_days: Mapped[int | None] = mapped_column(Integer)
+    decide_level: Mapped[str] = mapped_column(String(20))
+    decide_days: Mapped[int] = mapped_column(Integer)
+    # Where the deciding level may refer the case; none: it cannot be referred.
+    escalate_level: Mapped[str | None] = mapped_column(String(20))
+    escalate_days: Mapped[int | None] = mapped_column(Integer)
+
+
+class PermitApplication(Base):
+    """An application for a BTS permit or a game-point certificate.
+
+    It keeps the matrix version in force on its filing date: later edits of the
+    matrix never change who handles it.
+    """
+
+    __tablename__ = "permit_applications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    case_key: Mapped[str] = mapped_column(String(30))
+    matrix_id: Mapped[int] = mapped_column(ForeignKey("delegation_matrices.id"))
+    filed_on: Mapped[date] = mapped_column(Date, index=True)
+    filed_by: Mapped[str] = mapped_column(String(60), index=True)
+    # Operator of a BTS application (visibility); None for game points.
+    network_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    # The record the application changes (or, once approved, created).
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("bts_sites.id"))
+    point_id: Mapped[int | None] = mapped_column(ForeignKey("public_points.id"))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    protected_zone: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Proposed field values of the record (JSON), applied on approval.
+    proposal: Mapped[str] = mapped_column(Text)
+    # verifying, incomplete, deciding, approved or refused (registry.permit_domain).
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    permit_number: Mapped[str | None] = mapped_column(String(80))
+    conditions: Mapped[str | None] = mapped_column(Text)
+    refusal_reasons: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class PermitApplicationUnit(Base):
+    """The commune (and district) an application's coordinates fall in, per edition."""
+
+    __tablename__ = "permit_application_units"
+    __table_args__ = (
+        Index("ix_permit_units_commune", "edition", "commune_code"),
+        Index("ix_permit_units_district", "edition", "district_code"),
+    )
+
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("permit_applications.id"), primary_key=True
+    )
+    edition: Mapped[str] = mapped_column(String(10), primary_key=True)
+    commune_code: Mapped[str | None] = mapped_column(String(10))
+    district_code: Mapped[str | None] = mapped_column(String(10))
+
+
+class PermitStep(Base):
+    """One step of an application (verify or decide) at one level, with its deadline
+    in working days from the day it started, extended by the days it was paused."""
+
+    __tablename__ = "permit_steps"
+    __table_args__ = (Index("ix_permit_steps_open", "level", "finished_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("permit_applications.id"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))
+    level: Mapped[str] = mapped_column(String(20))
+    started_on: Mapped[date] = mapped_column(Date)
+    days: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date)
+    # The open pause (incomplete documents) began on this day; None when running.
+    paused_since: Mapped[date | None] = mapped_column(Date)
+    paused_days: Mapped[int] = mapped_column(Integer, default=0)
+    finished_on: Mapped[date | None] = mapped_column(Date)
+    # verified, approved, refused or escalated (registry.permit_domain).
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    acted_by: Mapped[str | None] = mapped_column(String(60))
+    site_visit_on: Mapped[date | None] = mapped_column(Date)
+    neighbours_opinion: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PermitPause(Base):
+    """An incomplete-documents notice: the step's clock stops until completion."""
+
+    __tablename__ = "permit_pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    step_id: Mapped[int] = mapped_column(ForeignKey("permit_steps.id"), index=True)
+    paused_on: Mapped[date] = mapped_column(Date)
+    reasons: Mapped[str] = mapped_column(Text)
+    paused_by: Mapped[str] = mapped_column(String(60))
+    resumed_on: Mapped[date | None] = mapped_column(Date)
+    resumed_by: Mapped[str | None] = mapped_column(String(60))
+    completion_note: Mapped[str | None] = mapped_column(Text)
+
+
+class PermitFinding(Base):
+    """A rule check run when the application was filed (warning unless it refuses)."""
+
+    __tablename__ = "permit_findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("permit_applications.id"), index=True
+    )
+    check_key: Mapped[str] = mapped_column(String(40))
+    # info, warning or refuse (registry.permit_domain).
+    severity: Mapped[str] = mapped_column(String(10))
+    message_vi: Mapped[str] = mapped_column(Text)
+    message_en: Mapped[str] = mapped_column(Text)
+    facts: Mapped[str | None] = mapped_column(Text)
+
+
+class PermitDocument(Base):
+    """A document of an application (PDF, JPEG or PNG, told by its bytes)."""
+
+    __tablename__ = "permit_documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("permit_applications.id"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by: Mapped[str] = mapped_column(String(60))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 __all__ = [
     "AdminUnit",
     "AuditEntry",
@@ -373,8 +553,16 @@ __all__ = [
     "Cluster",
     "ClusterMember",
     "DatasetInfo",
+    "DelegationMatrix",
+    "DelegationRow",
     "Inspection",
     "InspectionItem",
+    "PermitApplication",
+    "PermitApplicationUnit",
+    "PermitDocument",
+    "PermitFinding",
+    "PermitPause",
+    "PermitStep",
     "Photo",
     "PublicPoint",
     "School",
