@@ -65,6 +65,15 @@ _GRANTS: dict[tuple[Role, str], set[str]] = {
     (Role.DEPARTMENT, "inspection"): {READ, REVIEW},
     (Role.DISTRICT, "inspection"): {READ, REVIEW},
     (Role.COMMUNE, "inspection"): {READ, CREATE, UPDATE, SUBMIT},
+    # Area reports (subject "report", action READ = make one) and the clusters they
+    # group districts into: the department and admins for any area and edit
+    # clusters; district staff report on their own district and its communes.
+    (Role.ADMIN, "report"): {READ},
+    (Role.DEPARTMENT, "report"): {READ},
+    (Role.DISTRICT, "report"): {READ},
+    (Role.ADMIN, "cluster"): {READ, CREATE, UPDATE, RETIRE},
+    (Role.DEPARTMENT, "cluster"): {READ, CREATE, UPDATE, RETIRE},
+    (Role.DISTRICT, "cluster"): {READ},
 }
 
 # Fields a viewer never sees (personal data of point owners).

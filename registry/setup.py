@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from registry.clusters import seed_default_cluster
 from registry.db import Registry
 from registry.errors import ConfigurationError
 from registry.models import DatasetInfo, User
@@ -40,6 +41,7 @@ def initialise(registry: Registry) -> InitReport:
         if stored_code is None:
             session.add(DatasetInfo(key=PROVINCE_KEY, value=code))
         stored = install_admin_units(session, code)
+        seed_default_cluster(session, code, registry.config.admin_user)
         has_admin = session.scalar(
             select(User.id).where(User.username == registry.config.admin_user)
         )
