@@ -247,3 +247,24 @@ if __name__ == "__main__":  # start the app by hand on a throwaway database
     except KeyboardInterrupt:
         server.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def choose_option(page, box, option: str, typed: str | None = None) -> None:
+    """Choose ``option`` in a Streamlit select box (a combobox locator).
+
+    Typing ``typed`` (default: the option's text) opens the list and filters it. The
+    list opens in a layer of its own that may still be moving or close again on a
+    rerun, so try again until the box holds the option's text.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    for _ in range(4):
+        if box.input_value().startswith(option):
+            return
+        box.click()
+        box.fill(typed or option)
+        try:
+            page.get_by_role("option", name=option).click(timeout=4000)
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    assert box.input_value().startswith(option), f"{option!r} not chosen"

@@ -18,6 +18,7 @@ from registry.users import find_actor
 from tests.browser_support import (
     AppServer,
     RequestGuard,
+    choose_option,
     menu_labels,
     new_page,
     screenshot,
@@ -102,10 +103,7 @@ def test_an_operator_opens_its_own_site_by_url_but_not_the_points_map(server, pa
 
 def _choose(page, form, label: str, option: str) -> None:
     """Pick an option of a select box (its list opens outside the form)."""
-    box = form.get_by_label(label, exact=True)
-    box.click()
-    box.fill(option)  # typing opens the list and filters it
-    page.get_by_role("option", name=option).click()
+    choose_option(page, form.get_by_label(label, exact=True), option)
 
 
 def test_creating_a_site_through_the_form_lists_it(server, page):

@@ -20,6 +20,7 @@ from registry.users import find_actor
 from tests.browser_support import (
     AppServer,
     RequestGuard,
+    choose_option,
     new_page,
     screenshot,
     sign_in,
@@ -88,22 +89,8 @@ def _submit_and_wait(page, button: str, message: str) -> None:
 
 
 def _pick(page, label: str, typed: str, option: str) -> None:
-    """Choose ``option`` in a select box by typing ``typed``. Its list opens in a
-    layer of its own that may still be moving: try again until it is chosen (the
-    combo box then holds the option's text)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-    box = page.get_by_role("combobox", name=label)
-    for _ in range(4):
-        if box.input_value().startswith(option):
-            return
-        box.click()
-        box.fill(typed)  # typing opens the list and filters it
-        try:
-            page.get_by_role("option", name=option).click(timeout=4000)
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    assert box.input_value().startswith(option), f"{option!r} not chosen in {label!r}"
+    """Choose ``option`` in the select box labelled ``label`` by typing ``typed``."""
+    choose_option(page, page.get_by_role("combobox", name=label), option, typed)
 
 
 def _menu(page, label: str) -> None:
