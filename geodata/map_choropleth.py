@@ -9,7 +9,7 @@ coordinates rounded to 1e-5° to keep the page small.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import geopandas as gpd
@@ -80,10 +80,21 @@ def _colors_for(count: int) -> list[str]:
     return [PALETTE[int(round(step))] for step in steps]
 
 
-def _label(low: float, high: float, value_format: str) -> str:
+def _formatter(value_format: object) -> Callable[[float], str]:
+    """A ``str.format`` pattern or a callable, as one function of a number."""
+    if isinstance(value_format, str):
+        return value_format.format
+    if callable(value_format):
+        return value_format
+    raise InvalidInputError(
+        "value_format", value_format, "a format such as '{:,.0f}' or a function"
+    )
+
+
+def _label(low: float, high: float, shown: Callable[[float], str]) -> str:
     if low == high:
-        return value_format.format(low)
-    return f"{value_format.format(low)} – {value_format.format(high)}"
+        return shown(low)
+    return f"{shown(low)} – {shown(high)}"
 
 
 def _geometries(frame: gpd.GeoDataFrame) -> np.ndarray:
@@ -113,8 +124,8 @@ def _check_inputs(
     if not values.index.is_unique:
         raise InvalidInputError("values", values.index, "a Series with unique codes")
     try:
-        str(value_format.format(1234.5))  # type: ignore[union-attr]
-    except (AttributeError, ValueError, IndexError, KeyError) as exc:
+        str(_formatter(value_format)(1234.5))
+    except (TypeError, ValueError, IndexError, KeyError) as exc:
         raise InvalidInputError(
             "value_format", value_format, "a format such as '{:,.0f}'"
         ) from exc
@@ -126,7 +137,7 @@ def add_choropleth(
     values: pd.Series,
     *,
     title: str,
-    value_format: str = "{:,.0f}",
+    value_format: str | Callable[[float], str] = "{:,.0f}",
     name_column: str = "name",
     code_column: str = "code",
     classes: int = len(PALETTE),
@@ -149,7 +160,8 @@ def add_choropleth(
     title
         What the value is (legend heading and tooltip label), e.g. "Số trạm BTS".
     value_format
-        ``str.format`` pattern of the values in tooltips and legend.
+        ``str.format`` pattern of the values in tooltips and legend, or a function
+        of the value (e.g. one that writes Vietnamese thousands separators).
     name_column, code_column
         Columns of ``polygons`` with the unit's name and code.
     classes
@@ -172,6 +184,7 @@ def add_choropleth(
     if not isinstance(m, folium.Map):
         raise InvalidInputError("m", m, "a folium.Map made by geodata.maps.base_map")
     _check_inputs(polygons, values, [code_column, name_column], value_format)
+    shown_value = _formatter(value_format)
     frame = polygons[[code_column, name_column, polygons.geometry.name]].to_crs(WGS84)
     frame = frame[~frame.geometry.is_empty & frame.geometry.notna()]
     codes = frame[code_column].astype("string").fillna("")
@@ -192,7 +205,7 @@ def add_choropleth(
     geometries = _geometries(frame)
     names = frame[name_column].astype("string").fillna("").tolist()
     for i, geometry in enumerate(geometries):
-        shown = value_format.format(numbers[i]) if klass[i] >= 0 else no_data_label
+        shown = shown_value(numbers[i]) if klass[i] >= 0 else no_data_label
         tip = (
             f"<strong>{html.escape(names[i])}</strong><br>"
             f"{html.escape(title)}: {html.escape(shown)}"
@@ -211,9 +224,7 @@ def add_choropleth(
     for c in range(count):
         members = numbers[klass == c]
         if len(members):
-            rows.append(
-                (palette[c], _label(members.min(), members.max(), value_format))
-            )
+            rows.append((palette[c], _label(members.min(), members.max(), shown_value)))
     no_data = (NO_DATA_COLOR, no_data_label) if (klass < 0).any() else None
     add_legend(
         m, choropleth_legend(title, rows, no_data=no_data), position=legend_position

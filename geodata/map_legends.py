@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from geodata.errors import InvalidInputError
@@ -86,6 +86,7 @@ def points_legend(
     counts: Mapping[str, int] | None = None,
     other_label: str | None = None,
     other_color: str = "#9e9e9e",
+    count_format: Callable[[int], str] = "{:,}".format,
 ) -> str:
     """HTML legend of the dot colours of a point layer.
 
@@ -103,6 +104,8 @@ def points_legend(
         When given, a last row for the points whose category has no colour.
     other_color
         The colour of those points.
+    count_format
+        How a count is written (default "12,345"; Vietnamese pages pass "12.345").
     """
     rows = []
     entries = list(colors.items())
@@ -112,7 +115,7 @@ def points_legend(
         check_color(color)
         count = ""
         if counts is not None and label in counts:
-            count = f" ({int(counts[label]):,})"
+            count = f" ({count_format(int(counts[label]))})"
         rows.append(f'<span style="{_DOT.format(color)}"></span>{_text(label)}{count}')
     return _box(title, rows, "geodata-legend geodata-points-legend")
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import map_panels, maps
-from ui.i18n import t
+from ui.i18n import number, t
 from ui.menu import guard
 
 registry, actor = guard("bts_map")
@@ -13,7 +13,7 @@ choice = maps.site_controls(registry, actor)
 overview = maps.load_site_overview(registry, actor, choice)
 data = overview.map
 
-st.caption(t("maps.shown", count=len(data.records)))
+st.caption(t("maps.shown", count=number(len(data.records))))
 if data.approximate:
     st.warning(t("maps.approximate"), icon="⚠️")
 map_column, table_column = st.columns([3, 1])

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import map_panels, maps
-from ui.i18n import t
+from ui.i18n import number, t
 from ui.menu import guard
 
 registry, actor = guard("points_map")
@@ -12,7 +12,7 @@ st.title(t("maps.points.title"))
 choice = maps.point_controls(registry, actor)
 data = maps.load_point_map(registry, actor, choice)
 
-st.caption(t("maps.points_shown", count=len(data.records)))
+st.caption(t("maps.points_shown", count=number(len(data.records))))
 if data.approximate:
     st.warning(t("maps.approximate"), icon="⚠️")
 map_column, table_column = st.columns([3, 1])

@@ -422,6 +422,16 @@ def test_points_legend_lists_each_colour_with_escaped_labels_and_counts():
     assert "background: #9e9e9e" in legend  # the "other" row
 
 
+def test_points_legend_writes_counts_as_the_caller_asks():
+    legend = points_legend(
+        NETWORKS,
+        title="Nhà mạng",
+        counts={"Viettel": 12_345},
+        count_format=lambda n: f"{n:,}".replace(",", "."),
+    )
+    assert "Viettel (12.345)" in legend
+
+
 def test_the_legend_is_drawn_over_the_map_as_our_own_html(full_map):
     page = render(full_map)
     assert page.count("L.control({position:") == 3  # note, choropleth, points
@@ -488,6 +498,21 @@ def test_choropleth_reprojects_and_leaves_its_inputs_alone():
     layer = next(c for c in m._children.values() if isinstance(c, ChoroplethLayer))
     x, y = layer.data["features"][0]["geometry"]["coordinates"][0][0]
     assert 103 < x < 106 and 18 < y < 20
+
+
+def test_choropleth_values_can_be_written_by_a_function():
+    m = base_map(BOUNDS, tiles=None)
+    values = pd.Series({"A": 1234.5, "B": 2500.0, "C": 3500.0})
+    add_choropleth(
+        m,
+        squares(),
+        values,
+        title="Mật độ",
+        value_format=lambda v: f"{v:,.1f}".translate(str.maketrans(",.", ".,")),
+    )
+    layer = next(c for c in m._children.values() if isinstance(c, ChoroplethLayer))
+    tips = [f["properties"]["tip"] for f in layer.data["features"]]
+    assert any("Mật độ: 1.234,5" in tip for tip in tips)
 
 
 @pytest.mark.parametrize(

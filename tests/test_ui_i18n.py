@@ -16,6 +16,7 @@ from ui.i18n import (
     all_texts,
     field_label,
     merge_texts,
+    number,
     operator_label,
     text_in,
     texts_by_module,
@@ -109,6 +110,12 @@ def test_keys_built_from_data_exist():
 def test_a_text_is_formatted_in_the_language_asked_for():
     assert text_in("home.batch_records", "vi", count=3) == "3 bản ghi"
     assert text_in("home.batch_records", "en", count=3) == "3 records"
+
+
+def test_numbers_are_written_the_vietnamese_way_by_default():
+    assert number(5000) == "5.000"
+    assert number(12345.678, 2) == "12.345,68"
+    assert number(0.5, 1) == "0,5"
 
 
 def test_an_unknown_key_raises_key_error():

@@ -94,6 +94,14 @@ def t(key: str, /, **fmt: object) -> str:
     return text_in(key, language(), **fmt)
 
 
+def number(value: float, decimals: int = 0) -> str:
+    """A number as the session's language writes it: 12.345,6 (vi), 12,345.6 (en)."""
+    text = f"{value:,.{decimals}f}"
+    if language() == "en":
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
 def value_label(value: object) -> str:
     """Label of an enumerated value (status, kind, structure, role, source)."""
     if value is None or value != value:  # None or NaN

@@ -45,7 +45,7 @@ from registry.mapdata import (
     unit_options,
 )
 from registry.permissions import Actor
-from ui.i18n import field_label, language, t, value_label
+from ui.i18n import field_label, language, number, t, value_label
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 OPERATOR_COLORS = {
@@ -257,7 +257,11 @@ def _base(registry: Registry, data: MapData) -> folium.Map:
 
 
 def _choropleth(m: folium.Map, data: MapData, title_key: str) -> None:
-    fmt = "{:,.0f}" if data.metric == "count" else "{:,.2f}"
+    decimals = 0 if data.metric == "count" else 2
+
+    def fmt(value: float) -> str:
+        return number(value, decimals)
+
     add_choropleth(
         m,
         data.units,
@@ -297,7 +301,10 @@ def site_map(registry: Registry, data: MapData) -> folium.Map:
         )
     counts = records["operator"].value_counts().to_dict()
     add_legend(
-        m, points_legend(colors, title=t("maps.legend.operators"), counts=counts)
+        m,
+        points_legend(
+            colors, title=t("maps.legend.operators"), counts=counts, count_format=number
+        ),
     )
     return m
 
@@ -332,7 +339,12 @@ def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
     counts = records["certificate"].value_counts().to_dict()
     add_legend(
         m,
-        points_legend(colors, title=t("maps.legend.certificates"), counts=counts),
+        points_legend(
+            colors,
+            title=t("maps.legend.certificates"),
+            counts=counts,
+            count_format=number,
+        ),
         position="topright",
     )
     return m

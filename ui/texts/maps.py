@@ -27,8 +27,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "maps.filter.district": ("Huyện", "District"),
     "maps.filter.commune": ("Xã/phường", "Commune"),
     "maps.all": ("Tất cả", "All"),
-    "maps.shown": ("{count:,} trạm trên bản đồ", "{count:,} sites on the map"),
-    "maps.points_shown": ("{count:,} điểm trên bản đồ", "{count:,} points on the map"),
+    "maps.shown": ("{count} trạm trên bản đồ", "{count} sites on the map"),
+    "maps.points_shown": ("{count} điểm trên bản đồ", "{count} points on the map"),
     "maps.approximate": (
         "Ranh giới huyện/xã trên bản đồ là GẦN ĐÚNG (ô Thiessen quanh tâm xã), "
         "chưa phải ranh giới chính thức.",
