@@ -16,7 +16,7 @@ from pyproj import Transformer
 from geodata.crs import UTM48N, WGS84
 from geodata.errors import InvalidInputError
 
-__all__ = ["metric_xy", "nearest"]
+__all__ = ["close_pairs", "metric_xy", "nearest"]
 
 
 @lru_cache(maxsize=1)
@@ -121,3 +121,40 @@ def nearest(
         px[chosen_point] - tx[chosen_target], py[chosen_point] - ty[chosen_target]
     )
     return index, metres
+
+
+def close_pairs(lat: object, lon: object, within_m: float) -> tuple[np.ndarray, ...]:
+    """Every pair of points closer than ``within_m`` metres to each other.
+
+    Parameters
+    ----------
+    lat, lon : array-like of float
+        WGS 84 coordinates, same length. Not modified.
+    within_m : float
+        The distance in metres (positive); pairs at exactly this distance count.
+
+    Returns
+    -------
+    first, second : numpy.ndarray of int64
+        Positions of the two points of each pair, ``first < second``, sorted.
+    metres : numpy.ndarray of float64
+        Their straight-line distance in WGS 84 / UTM 48N (``EPSG:32648``).
+
+    Notes
+    -----
+    One spatial index over the points and one ``dwithin`` query: no Python loop
+    over pairs, so 5,000 sites take milliseconds.
+    """
+    if not isinstance(within_m, (int, float)) or not within_m > 0:
+        raise InvalidInputError("within_m", within_m, "a positive number of metres")
+    x, y = metric_xy(lat, lon)
+    usable = np.flatnonzero(np.isfinite(x) & np.isfinite(y))
+    points = shapely.points(x[usable], y[usable])
+    tree = shapely.STRtree(points)
+    first, second = tree.query(points, predicate="dwithin", distance=float(within_m))
+    keep = first < second
+    first, second = usable[first[keep]], usable[second[keep]]
+    order = np.lexsort((second, first))
+    first, second = first[order], second[order]
+    metres = np.hypot(x[first] - x[second], y[first] - y[second])
+    return first.astype(np.int64), second.astype(np.int64), metres

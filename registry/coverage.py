@@ -28,6 +28,7 @@ from geodata.editions import EDITIONS
 from registry import permissions as perm
 from registry.clock import today as current_day
 from registry.coverage_cache import commune_coverage
+from registry.coverage_data import URBAN_TYPES, in_area
 from registry.db import Registry
 from registry.domain import OPERATORS, TECHNOLOGIES, Role
 from registry.errors import FieldError, PermissionDeniedError
@@ -151,17 +152,6 @@ def _shares(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _in_area(table: pd.DataFrame, actor: Actor, edition: str, level: str, parents):
-    if actor.area_level is None or actor.area_edition != edition:
-        return pd.Series(False, index=table.index)
-    if actor.area_level == level:
-        return table["code"] == actor.area_code
-    if actor.area_level == "district":  # a district officer looking at communes
-        return table["parent_code"] == actor.area_code
-    # Commune staff looking at districts: their commune's district.
-    return table["code"] == parents.get(actor.area_code)
-
-
 def _units_of(computed, registry, edition, level, actor) -> pd.DataFrame:
     communes = _commune_table(computed, edition)
     communes = _with_population(communes, commune_populations(registry, edition))
@@ -171,7 +161,7 @@ def _units_of(computed, registry, edition, level, actor) -> pd.DataFrame:
         table = communes
         present = _operators_present(sites, f"commune_{suffix}")
         urban = computed.communes.set_index("code")["unit_type"]
-        table["urban"] = table["code"].map(urban).isin(("Phường", "Thị trấn"))
+        table["urban"] = table["code"].map(urban).isin(URBAN_TYPES)
     else:
         table = _aggregate(communes).reset_index(names="code")
         names = computed.districts.set_index("code")["name"]
@@ -182,7 +172,7 @@ def _units_of(computed, registry, edition, level, actor) -> pd.DataFrame:
     table["operators"] = table["code"].map(present).fillna(0).astype(int)
     table = _shares(table)
     parents = dict(zip(communes["code"], communes["parent_code"], strict=True))
-    table["in_area"] = _in_area(table, actor, edition, level, parents)
+    table["in_area"] = in_area(table, actor, edition, level, parents)
     return table.sort_values("code").reset_index(drop=True)
 
 

@@ -19,6 +19,7 @@ from registry.db import Registry
 from registry.domain import TECHNOLOGIES, SiteStatus
 from registry.history import statuses_as_of
 from registry.models import BtsSite, UnitAssignment
+from registry.permissions import Actor
 from registry.units import units_frame
 
 URBAN_EDITION = "2025-06"
@@ -98,3 +99,21 @@ def serves(sites: pd.DataFrame, technology: str, as_of: date) -> np.ndarray:
     """Mask of the sites whose ``technology`` was on the air on ``as_of``."""
     column = sites[f"on_air_{technology.lower()}"]
     return (column.notna() & (column <= pd.Timestamp(as_of))).to_numpy()
+
+
+def in_area(
+    table: pd.DataFrame, actor: Actor, edition: str, level: str, parents: dict
+) -> pd.Series:
+    """Mask of the rows (``code``, ``parent_code``) inside the actor's own area.
+
+    ``parents`` maps commune code -> district code (to find a commune officer's
+    district). Everyone without an area, or with one of another edition: all False.
+    """
+    if actor.area_level is None or actor.area_edition != edition:
+        return pd.Series(False, index=table.index)
+    if actor.area_level == level:
+        return table["code"] == actor.area_code
+    if actor.area_level == "district":  # a district officer looking at communes
+        return table["parent_code"] == actor.area_code
+    # Commune staff looking at districts: their commune's district.
+    return table["code"] == parents.get(actor.area_code)
