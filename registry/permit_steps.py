@@ -1,0 +1,430 @@
+"""The steps of an application: verify, report incomplete documents and their
+completion, approve, refuse, escalate.
+
+Only a user of the level the application's matrix row names for the running step
+(admins act for the department), inside whose area the application lies, may act;
+everyone else gets :class:`PermissionDeniedError` saying why. An incomplete notice
+stops the step's clock until the applicant (or the staff) records completion; the
+due date then moves on by the working days the step was paused. Approval writes
+the registry record in the same transaction (:mod:`registry.permit_effects`).
+Every step is one transaction with its audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from registry import permissions as perm
+from registry.audit import record_audit
+from registry.clock import now, today
+from registry.db import Registry
+from registry.delegation_versions import load_version
+from registry.domain import Role
+from registry.errors import ConflictError, FieldError, ValidationError
+from registry.models import PermitApplication, PermitPause, PermitStep
+from registry.permissions import Actor
+from registry.permit_access import (
+    ENTITY,
+    application_units,
+    can_act,
+    load_application,
+    open_step,
+    require_act,
+    require_see,
+)
+from registry.permit_documents import checked_documents, store_documents
+from registry.permit_domain import (
+    KINDS_NEEDING_NUMBER,
+    ApplicationKind,
+    ApplicationState,
+    StepKind,
+    StepOutcome,
+)
+from registry.permit_effects import apply_approval, prepare_approval
+from registry.permit_queries import ApplicationView, build_view, escalation_level
+from registry.workdays import add_working_days, due_date, working_days_between
+
+Work = Callable[[Session, PermitApplication, PermitStep, date], dict]
+
+
+def _text(name: str, value: object, *, required: bool, what: str) -> str | None:
+    text = str(value).strip() if value is not None else ""
+    if required and not text:
+        raise ValidationError([FieldError(name, value, what)])
+    return text or None
+
+
+def _day(on: date | None, step: PermitStep) -> date:
+    day = on or today()
+    earliest = step.paused_since or step.started_on
+    if not isinstance(day, date) or day > today() or day < earliest:
+        raise ValidationError(
+            [FieldError("on", on, f"a date from {earliest} to today ({today()})")]
+        )
+    return day
+
+
+def _open_step(session: Session, application: PermitApplication) -> PermitStep:
+    step = open_step(session, application.id)
+    if step is None:
+        raise ConflictError(
+            f"application #{application.id} is {application.state}: nothing is "
+            "left to do"
+        )
+    return step
+
+
+def _start(session: Session, application, kind: StepKind, level: str, days, day):
+    session.add(
+        PermitStep(
+            application_id=application.id,
+            kind=kind.value,
+            level=level,
+            started_on=day,
+            days=days,
+            due_on=add_working_days(day, days),
+            paused_days=0,
+        )
+    )
+
+
+def _finish(step: PermitStep, outcome: StepOutcome, actor: Actor, day: date) -> None:
+    step.finished_on = day
+    step.outcome = outcome.value
+    step.acted_by = actor.username
+
+
+def _run(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    action: str,
+    *,
+    on: date | None,
+    expect: StepKind | None,
+    paused: bool,
+    work: Work,
+    reason: str | None = None,
+    check: Callable[[Actor, PermitApplication, dict, PermitStep], None] | None = None,
+) -> ApplicationView:
+    """One step use case: load, check state and actor, do ``work``, audit."""
+    with registry.transaction() as session:
+        application = load_application(session, application_id, for_update=True)
+        require_see(session, actor, application)
+        step = _open_step(session, application)
+        units = application_units(session, application.id)
+        if check is None:
+            grant = perm.DECIDE if step.kind == StepKind.DECIDE else perm.VERIFY
+            require_act(actor, grant, step.level, units, application.id)
+        else:
+            check(actor, application, units, step)
+        if expect is not None and step.kind != expect:
+            raise ConflictError(
+                f"application #{application.id} awaits a {step.kind} step at the "
+                f"{step.level} level, not a {expect.value}"
+            )
+        if paused != (step.paused_since is not None):
+            raise ConflictError(
+                f"application #{application.id} "
+                + (
+                    "awaits no completion"
+                    if paused
+                    else "waits for the missing documents (record completion first)"
+                )
+            )
+        day = _day(on, step)
+        before = {"state": application.state, "step": f"{step.kind}@{step.level}"}
+        after = work(session, application, step, day)
+        application.updated_at = now()
+        application.version += 1
+        session.flush()
+        record_audit(
+            session,
+            actor.username,
+            action,
+            ENTITY,
+            application.id,
+            before=before,
+            after={"state": application.state, "on": day, **after},
+            reason=reason,
+        )
+        return build_view(session, actor, application, day)
+
+
+def verify_application(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    *,
+    site_visit_on: date | None = None,
+    neighbours_opinion: str | None = None,
+    note: str | None = None,
+    on: date | None = None,
+) -> ApplicationView:
+    """Record the verification (documents complete; site visit, neighbours'
+    opinions) and pass the application to the deciding level."""
+
+    def work(session, application, step, day):
+        if site_visit_on is not None and not (step.started_on <= site_visit_on <= day):
+            raise ValidationError(
+                [
+                    FieldError(
+                        "site_visit_on",
+                        site_visit_on,
+                        f"a date from {step.started_on} to {day}",
+                    )
+                ]
+            )
+        _finish(step, StepOutcome.VERIFIED, actor, day)
+        step.site_visit_on = site_visit_on
+        step.neighbours_opinion = _text(
+            "neighbours_opinion", neighbours_opinion, required=False, what=""
+        )
+        step.note = _text("note", note, required=False, what="")
+        row = load_version(session, application.matrix_id).row(
+            application.kind, application.case_key
+        )
+        _start(
+            session,
+            application,
+            StepKind.DECIDE,
+            row.decide_level,
+            row.decide_days,
+            day,
+        )
+        application.state = ApplicationState.DECIDING.value
+        return {"site_visit_on": site_visit_on, "next": f"decide@{row.decide_level}"}
+
+    return _run(
+        registry,
+        actor,
+        application_id,
+        "verify",
+        on=on,
+        expect=StepKind.VERIFY,
+        paused=False,
+        work=work,
+        reason=note,
+    )
+
+
+def report_incomplete(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    *,
+    reasons: str,
+    on: date | None = None,
+) -> ApplicationView:
+    """Tell the applicant what is missing: the step's clock stops from ``on``."""
+    why = _text("reasons", reasons, required=True, what="what is missing")
+
+    def work(session, application, step, day):
+        step.paused_since = day
+        session.add(
+            PermitPause(
+                step_id=step.id, paused_on=day, reasons=why, paused_by=actor.username
+            )
+        )
+        application.state = ApplicationState.INCOMPLETE.value
+        return {"paused_since": day}
+
+    return _run(
+        registry,
+        actor,
+        application_id,
+        "incomplete",
+        on=on,
+        expect=None,
+        paused=False,
+        work=work,
+        reason=why,
+    )
+
+
+def _may_complete(actor: Actor, application, units, step) -> None:
+    applicant = application.filed_by == actor.username or (
+        actor.role == Role.OPERATOR and application.network_code == actor.network_code
+    )
+    if not applicant and not can_act(actor, step.level, units):
+        raise perm.PermissionDeniedError(
+            actor.username,
+            f"record completion of application #{application.id}",
+            "only its applicant or the staff of the step's level "
+            f"({step.level}) in its area may",
+        )
+
+
+def record_completion(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    *,
+    note: str | None = None,
+    documents: Sequence[tuple[str, bytes]] = (),
+    on: date | None = None,
+) -> ApplicationView:
+    """The missing documents arrived on ``on``: the clock resumes, and the due
+    date moves on by the working days the step was paused."""
+    docs = checked_documents(registry, documents)
+
+    def work(session, application, step, day):
+        paused = working_days_between(step.paused_since, day)
+        pause = session.query(PermitPause).filter_by(step_id=step.id, resumed_on=None)
+        for row in pause:
+            row.resumed_on, row.resumed_by = day, actor.username
+            row.completion_note = _text("note", note, required=False, what="")
+        step.paused_days += paused
+        step.paused_since = None
+        step.due_on = due_date(step.started_on, step.days, step.paused_days)
+        stored = store_documents(session, actor.username, application.id, docs)
+        application.state = (
+            ApplicationState.VERIFYING
+            if step.kind == StepKind.VERIFY
+            else ApplicationState.DECIDING
+        ).value
+        return {
+            "paused_working_days": paused,
+            "due_on": step.due_on,
+            "documents": [d.filename for d in stored],
+        }
+
+    return _run(
+        registry,
+        actor,
+        application_id,
+        "complete",
+        on=on,
+        expect=None,
+        paused=True,
+        work=work,
+        reason=note,
+        check=_may_complete,
+    )
+
+
+def approve_application(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    *,
+    number: str | None = None,
+    conditions: str | None = None,
+    on: date | None = None,
+) -> ApplicationView:
+    """Approve: the registry record is created or changed in the same transaction,
+    with the permit or certificate ``number`` (required except for decommissioning
+    and revocation, where it is the decision's number if given)."""
+    with registry.reading() as session:
+        application = load_application(session, application_id)
+        kind = ApplicationKind(application.kind)
+    number = _text(
+        "number",
+        number,
+        required=kind in KINDS_NEEDING_NUMBER,
+        what="the permit or certificate number",
+    )
+    wanted = _text("conditions", conditions, required=False, what="")
+    prepared = prepare_approval(registry, actor, application_id, number, on)
+
+    def work(session, application, step, day):
+        if application.version != prepared.application_version:
+            raise ConflictError(
+                f"application #{application.id} changed while it was being "
+                "approved; open it again"
+            )
+        effect = apply_approval(session, actor, application, prepared, day)
+        _finish(step, StepOutcome.APPROVED, actor, day)
+        step.note = wanted
+        application.state = ApplicationState.APPROVED.value
+        application.decided_on = day
+        application.permit_number = number
+        application.conditions = wanted
+        return {"permit_number": number, "conditions": wanted, **effect}
+
+    return _run(
+        registry,
+        actor,
+        application_id,
+        "approve",
+        on=on,
+        expect=StepKind.DECIDE,
+        paused=False,
+        work=work,
+        reason=wanted,
+    )
+
+
+def refuse_application(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    *,
+    reasons: str,
+    on: date | None = None,
+) -> ApplicationView:
+    """Refuse, with the reasons; the registry is not changed."""
+    why = _text("reasons", reasons, required=True, what="why it is refused")
+
+    def work(session, application, step, day):
+        _finish(step, StepOutcome.REFUSED, actor, day)
+        step.note = why
+        application.state = ApplicationState.REFUSED.value
+        application.decided_on = day
+        application.refusal_reasons = why
+        return {"refusal_reasons": why}
+
+    return _run(
+        registry,
+        actor,
+        application_id,
+        "refuse",
+        on=on,
+        expect=StepKind.DECIDE,
+        paused=False,
+        work=work,
+        reason=why,
+    )
+
+
+def escalate_application(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    *,
+    reason: str,
+    on: date | None = None,
+) -> ApplicationView:
+    """Refer the decision to the level the matrix names above the decider (once)."""
+    why = _text("reason", reason, required=True, what="why it is referred up")
+
+    def work(session, application, step, day):
+        row = load_version(session, application.matrix_id).row(
+            application.kind, application.case_key
+        )
+        target = escalation_level(row, step)
+        if target is None:
+            raise ConflictError(
+                f"application #{application.id}: the delegation matrix names no "
+                f"level above {step.level} for {application.kind}/"
+                f"{application.case_key}"
+            )
+        _finish(step, StepOutcome.ESCALATED, actor, day)
+        step.note = why
+        _start(session, application, StepKind.DECIDE, target, row.escalate_days, day)
+        return {"next": f"decide@{target}"}
+
+    return _run(
+        registry,
+        actor,
+        application_id,
+        "escalate",
+        on=on,
+        expect=StepKind.DECIDE,
+        paused=False,
+        work=work,
+        reason=why,
+    )
