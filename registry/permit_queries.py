@@ -166,7 +166,7 @@ def _unit_names(session: Session) -> dict[tuple[str, str], str]:
     return {(edition, code): name for edition, code, name in rows}
 
 
-class _Loaded:
+class LoadedApplications:
     """Applications with their units and open steps, loaded in a few queries."""
 
     def __init__(self, session: Session, applications: list[PermitApplication]):
@@ -301,7 +301,7 @@ def build_view(
 ) -> ApplicationView:
     """The view of one application (inside a session; visibility checked)."""
     units = require_see(session, actor, application)
-    loaded = _Loaded(session, [application])
+    loaded = LoadedApplications(session, [application])
     steps = session.scalars(
         select(PermitStep)
         .where(PermitStep.application_id == application.id)
@@ -376,9 +376,9 @@ def get_application(
 
 def _visible(
     session: Session, actor: Actor, query
-) -> tuple[_Loaded, list[PermitApplication]]:
+) -> tuple[LoadedApplications, list[PermitApplication]]:
     applications = session.scalars(query.order_by(PermitApplication.id.desc())).all()
-    loaded = _Loaded(session, list(applications))
+    loaded = LoadedApplications(session, list(applications))
     shown = [a for a in applications if may_see(actor, a, loaded.units[a.id])]
     return loaded, shown
 
