@@ -18,6 +18,7 @@ from registry.coverage import coverage_report, gap_reason_label
 from registry.coverage_cache import commune_coverage
 from registry.db import Registry
 from registry.errors import FieldError, PermissionDeniedError
+from registry.growth_report import growth_report
 from registry.population import import_population
 from registry.sites import change_site_status, create_site
 from registry.units import units_frame
@@ -250,3 +251,42 @@ def test_bad_choices_are_refused_naming_the_field(registry, admin, arguments, fi
     with pytest.raises(FieldError) as raised:
         coverage_report(registry, admin, as_of=DAY, **arguments)
     assert raised.value.field == field
+
+
+# -- growth year by year ------------------------------------------------------
+
+
+def test_growth_counts_sites_and_technologies_at_each_year_end(registry, admin):
+    add_site(registry, admin, site_code="G1", on_air_2g="2012-03-01")
+    add_site(
+        registry,
+        admin,
+        RURAL,
+        site_code="G2",
+        on_air_2g="2014-06-01",
+        on_air_4g="2019-01-01",
+        on_air_5g="2025-02-01",
+        status_since="2014-06-01",
+    )
+    report = growth_report(registry, admin, level="commune", until=DAY, first_year=2011)
+    years = report.years
+    assert years.loc[2011, "sites"] == 0 and years.loc[2012, "sites"] == 1
+    assert years.loc[2014, "sites"] == 2 and years.loc[2014, "change"] == 1
+    assert years.loc[2014, "change_pct"] == pytest.approx(1.0)
+    assert years.loc[2018, "sites_4g"] == 1  # G1's 4G from 2018-05-20
+    assert years.loc[2019, "sites_4g"] == 2
+    assert years.loc[2024, "sites_5g"] == 0 and years.loc[2026, "sites_5g"] == 1
+    assert years.loc[2026, "share_5g"] == pytest.approx(0.5)
+    fiveg = report.fiveg.set_index("name")
+    assert fiveg.loc["Xã Châu Khê", "first_5g_year"] == 2025
+    assert pd.isna(fiveg.loc["Phường Hưng Dũng", "first_5g_year"])
+    assert report.units.set_index("name").loc["Phường Hưng Dũng", 2013] == 1
+
+
+def test_growth_of_some_communes_counts_only_their_sites(registry, admin):
+    add_site(registry, admin, site_code="G1")
+    add_site(registry, admin, RURAL, site_code="G2")
+    _, _, ward = commune_centroid(registry, "Hưng Dũng")
+    report = growth_report(registry, admin, until=DAY, units=[ward])
+    assert report.years.loc[2026, "sites"] == 1
+    assert report.units["name"].tolist() == ["Thành phố Vinh"]
