@@ -16,6 +16,7 @@ from registry.demo import DEMO_PASSWORD, load_demo
 from registry.errors import RegistryError
 from registry.exports import EXPORT_FORMATS, export_records
 from registry.imports import IMPORT_GROUPS, ImportReport, import_records
+from registry.population import PopulationImportReport, import_population
 from registry.schools import SchoolImportReport, import_schools
 from registry.settings import load_config
 from registry.setup import initialise
@@ -66,6 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     schools.add_argument(
         "--dry-run", action="store_true", help="check every row, store nothing"
     )
+    population = what.add_parser(
+        "population",
+        help="population per commune (columns ma_xa, dan_so, optional nam) from CSV "
+        "or XLSX, replacing the edition's populations (all or nothing)",
+    )
+    population.add_argument("file", type=Path)
+    population.add_argument("--edition", required=True, choices=sorted(EDITIONS))
+    population.add_argument(
+        "--dry-run", action="store_true", help="check every row, store nothing"
+    )
     bounds = what.add_parser(
         "boundaries",
         help="official polygons from GeoJSON, GeoPackage or a zipped Shapefile",
@@ -106,16 +117,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_import(report: ImportReport | SchoolImportReport) -> None:
+def _print_import(
+    report: ImportReport | SchoolImportReport | PopulationImportReport,
+) -> None:
     row = getattr(report, "row_label", "row")
     for problem in report.errors:
         print(
             f"  error   {row} {problem.row}, {problem.column} = {problem.value!r}: "
             f"expected {problem.expected}"
         )
-    for problem in report.warnings:
+    for problem in getattr(report, "warnings", ()):
         print(f"  warning {row} {problem.row}, {problem.column}: {problem.expected}")
-    if report.unknown_columns:
+    if getattr(report, "unknown_columns", None):
         print("  ignored columns: " + ", ".join(report.unknown_columns))
     print(report.summary())
 
@@ -156,6 +169,12 @@ def _run(args: argparse.Namespace) -> int:
         )
         print("\n".join(report.lines()))
         return 0
+    if args.command == "import" and args.what == "population":
+        report = import_population(
+            registry, actor, args.file, edition=args.edition, dry_run=args.dry_run
+        )
+        _print_import(report)
+        return 0 if report.ok else 1
     if args.command == "import" and args.what == "schools":
         report = import_schools(registry, actor, args.file, dry_run=args.dry_run)
         _print_import(report)
