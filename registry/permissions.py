@@ -28,6 +28,8 @@ MANAGE_BOUNDARIES, MANAGE_USERS, READ_AUDIT = (
 )
 # Reference layers the rules measure against (schools): the department keeps them.
 MANAGE_SCHOOLS = "manage_schools"
+# Population per commune (coverage figures): the department imports it.
+MANAGE_POPULATION = "manage_population"
 
 # Inspections of public points: commune staff submit them, districts review them.
 SUBMIT, REVIEW = "submit", "review"
@@ -39,13 +41,19 @@ _GRANTS: dict[tuple[Role, str], set[str]] = {
     (Role.ADMIN, "point"): _ALL_RECORD_ACTIONS,
     (Role.ADMIN, "system"): {
         MANAGE_BOUNDARIES,
+        MANAGE_POPULATION,
         MANAGE_SCHOOLS,
         MANAGE_USERS,
         READ_AUDIT,
     },
     (Role.DEPARTMENT, "site"): _ALL_RECORD_ACTIONS,
     (Role.DEPARTMENT, "point"): _ALL_RECORD_ACTIONS,
-    (Role.DEPARTMENT, "system"): {MANAGE_BOUNDARIES, MANAGE_SCHOOLS, READ_AUDIT},
+    (Role.DEPARTMENT, "system"): {
+        MANAGE_BOUNDARIES,
+        MANAGE_POPULATION,
+        MANAGE_SCHOOLS,
+        READ_AUDIT,
+    },
     (Role.DISTRICT, "site"): _ALL_RECORD_ACTIONS,
     (Role.DISTRICT, "point"): _ALL_RECORD_ACTIONS,
     (Role.DISTRICT, "system"): {READ_AUDIT},

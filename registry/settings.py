@@ -79,6 +79,32 @@ SETTINGS: tuple[Setting, ...] = (
         "overdue after it.",
     ),
     Setting(
+        "REGISTRY_COVERAGE_RADII",
+        "2G=1.5/5, 3G=1.2/3.5, 4G=1/3, 5G=0.3/0.8",
+        "Radius in km each BTS site is taken to serve, per technology, as "
+        "urban/rural (urban: the site's 2025-06 commune is a phường or thị trấn). "
+        "A planning model for the coverage dashboard: no regulation fixes these "
+        "figures; set values measured by the operators where known.",
+    ),
+    Setting(
+        "REGISTRY_GAP_TECHNOLOGY",
+        "4G",
+        "Technology whose coverage decides the coverage gaps (vùng lõm sóng): 2G, "
+        "3G, 4G or 5G.",
+    ),
+    Setting(
+        "REGISTRY_GAP_MIN_SHARE",
+        "50",
+        "A unit is a coverage gap when the gap technology covers less than this "
+        "percentage of its area (or none of it).",
+    ),
+    Setting(
+        "REGISTRY_SHARING_DISTANCE_M",
+        "100",
+        "Two on-air sites of different operators closer than this many metres are "
+        "listed as candidates for sharing one structure.",
+    ),
+    Setting(
         "REGISTRY_ADMIN_USER",
         "admin",
         "User name the command line acts as (created by `init` with the admin role).",
@@ -103,6 +129,16 @@ class Config:
     inspections_per_year: int = 1
     # (opens, closes) allowed for Internet points without games, set by the province.
     internet_hours: tuple[time, time] = (time(6, 0), time(23, 0))
+    # Coverage model: technology -> (urban, rural) radius in metres.
+    coverage_radii: tuple[tuple[str, float, float], ...] = (
+        ("2G", 1500.0, 5000.0),
+        ("3G", 1200.0, 3500.0),
+        ("4G", 1000.0, 3000.0),
+        ("5G", 300.0, 800.0),
+    )
+    gap_technology: str = "4G"
+    gap_min_share: float = 0.5
+    sharing_distance_m: float = 100.0
 
 
 def _raw(env: Mapping[str, str], name: str) -> str:
@@ -168,6 +204,77 @@ def _inspections_per_year(value: str) -> int:
     return number
 
 
+def _radii(value: str) -> tuple[tuple[str, float, float], ...]:
+    name = "REGISTRY_COVERAGE_RADII"
+    found: dict[str, tuple[float, float]] = {}
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        match = re.fullmatch(r"([2-5]G)\s*=\s*([\d.]+)\s*/\s*([\d.]+)", part, re.I)
+        try:
+            urban, rural = float(match.group(2)), float(match.group(3))
+        except (AttributeError, ValueError):
+            urban = rural = 0.0
+        if not (0 < urban <= 50 and 0 < rural <= 50):
+            raise ConfigurationError(
+                f"{name}: {part!r} should look like 4G=1/3 (urban/rural km, 0-50)"
+            )
+        found[match.group(1).upper()] = (urban * 1000, rural * 1000)
+    missing = [t for t in ("2G", "3G", "4G", "5G") if t not in found]
+    if missing:
+        raise ConfigurationError(f"{name} = {value!r}: no radius for {missing}")
+    return tuple((t, *found[t]) for t in ("2G", "3G", "4G", "5G"))
+
+
+def _coverage_settings(env: Mapping[str, str]) -> dict:
+    gap_technology = _raw(env, "REGISTRY_GAP_TECHNOLOGY").upper()
+    if gap_technology not in {"2G", "3G", "4G", "5G"}:
+        raise ConfigurationError(
+            f"REGISTRY_GAP_TECHNOLOGY = {gap_technology!r}: expected 2G, 3G, 4G or 5G"
+        )
+    numbers = {}
+    for name, top in (
+        ("REGISTRY_GAP_MIN_SHARE", 100.0),
+        ("REGISTRY_SHARING_DISTANCE_M", 10000.0),
+    ):
+        raw = _raw(env, name)
+        try:
+            number = float(raw.replace(",", "."))
+        except ValueError:
+            number = -1.0
+        if not 0 < number <= top:
+            raise ConfigurationError(
+                f"{name} = {raw!r}: expected a number > 0, ≤ {top:g}"
+            )
+        numbers[name] = number
+    return {
+        "coverage_radii": _radii(_raw(env, "REGISTRY_COVERAGE_RADII")),
+        "gap_technology": gap_technology,
+        "gap_min_share": numbers["REGISTRY_GAP_MIN_SHARE"] / 100,
+        "sharing_distance_m": numbers["REGISTRY_SHARING_DISTANCE_M"],
+    }
+
+
+def _permit_settings(env: Mapping[str, str]) -> dict:
+    values = {}
+    for name, low, high in (
+        ("REGISTRY_MAX_DOCUMENT_MB", 1.0, 100.0),
+        ("REGISTRY_PERMIT_NEARBY_M", 10.0, 20000.0),
+    ):
+        raw = _raw(env, name)
+        try:
+            number = float(raw.replace(",", "."))
+        except ValueError:
+            number = -1.0
+        if not low <= number <= high:
+            raise ConfigurationError(
+                f"{name} = {raw!r}: expected a number from {low:g} to {high:g}"
+            )
+        values[name] = number
+    return {
+        "max_document_bytes": int(values["REGISTRY_MAX_DOCUMENT_MB"] * 1024 * 1024),
+        "permit_nearby_m": values["REGISTRY_PERMIT_NEARBY_M"],
+    }
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read every setting from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -194,4 +301,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         internet_hours=_hours(
             "REGISTRY_INTERNET_HOURS", _raw(env, "REGISTRY_INTERNET_HOURS")
         ),
+        **_coverage_settings(env),
     )
