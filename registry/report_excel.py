@@ -31,7 +31,8 @@ SHEET_NAMES = {
     "inspections": "Kiểm tra",
     "violations": "Vi phạm",
     "follow_ups": "Khắc phục quá hạn",
-    "permits": "Hồ sơ cấp phép",
+    "applications": "Hồ sơ cấp phép",
+    "permits": "Giải quyết hồ sơ theo huyện",
 }
 NUMBER_FORMATS = {
     "int": "#,##0",

@@ -8,10 +8,12 @@ column headers are Vietnamese here; each column has a format the writers apply
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
+import geopandas as gpd
 import pandas as pd
 
-from registry.report_area import KIND_LABELS
+from registry.report_area import KIND_LABELS, ReportArea
 
 FORMATS = ("int", "pct", "dec", "date", "text")
 
@@ -46,6 +48,34 @@ class ReportTable:
     def fmt(self, column: str) -> str:
         """Format of a column (``text`` when not declared)."""
         return self.formats.get(column, "text")
+
+
+@dataclass
+class Report:
+    """Everything a report file shows, in Vietnamese."""
+
+    area: ReportArea
+    start: date
+    end: date
+    made_at: datetime
+    made_by: str
+    demo: bool
+    approximate: bool
+    headline: list[Headline]
+    tables: list[ReportTable]
+    notes: list[str]
+    # Communes of the area with ``share`` (of the gap technology) and ``gap``.
+    coverage_map: gpd.GeoDataFrame = field(repr=False)
+    # On-air sites: latitude, longitude and their newest technology.
+    sites_map: pd.DataFrame = field(repr=False)
+    map_technology: str = "4G"
+
+    def table(self, key: str) -> ReportTable:
+        """The table stored under ``key`` (``sites``, ``coverage``, ``gaps``, ...)."""
+        for found in self.tables:
+            if found.key == key:
+                return found
+        raise KeyError(f"no table {key!r}; tables: {[t.key for t in self.tables]}")
 
 
 def table(

@@ -105,6 +105,20 @@ PAGES: tuple[Page, ...] = (
         ":material/monitoring:",
         _roles_with((perm.READ, "inspection")),
     ),
+    Page(
+        "permits",
+        "pages/8_Ho_so_cap_phep.py",
+        "menu.permits",
+        ":material/approval:",
+        _roles_with((perm.READ, "application")),
+    ),
+    Page(
+        "reports",
+        "pages/10_Bao_cao.py",
+        "menu.reports",
+        ":material/summarize:",
+        _roles_with((perm.READ, "report")),
+    ),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 

@@ -24,6 +24,10 @@ ACTOR_KEY = "actor"
 _PROFILE_KEY = "_profile"
 # Session keys that belong to the signed-in user and go when they sign out.
 _USER_PREFIXES = ("reg_", "io_", "home_", "map_", "bts_", "pts_", "insp_", "dash_")
+# Reports and the cluster editor keep the made report and messages per user.
+_USER_PREFIXES += ("rep_", "clu_")
+# The permits page's forms, inbox selections and messages.
+_USER_PREFIXES += ("pmt_",)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

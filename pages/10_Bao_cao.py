@@ -1,0 +1,32 @@
+"""Báo cáo: số liệu của một cụm, huyện hoặc xã trong một kỳ; tải bảng tính, trang in."""
+
+import streamlit as st
+
+from registry.errors import RegistryError
+from registry.reports import make_report
+from ui.i18n import t
+from ui.menu import guard
+from ui.reports_clusters import render_clusters
+from ui.reports_form import choose_report
+from ui.reports_messages import report_error
+from ui.reports_view import render_report
+
+RESULT_KEY = "rep_result"
+
+registry, actor = guard("reports")
+st.title(t("rep.title"))
+st.caption(t("rep.intro"))
+
+request = choose_report(registry, actor)
+if request is not None:
+    try:
+        with st.spinner(t("rep.making")):
+            st.session_state[RESULT_KEY] = make_report(registry, actor, **request)
+    except RegistryError as error:
+        st.session_state.pop(RESULT_KEY, None)
+        st.error(report_error(error))
+report = st.session_state.get(RESULT_KEY)
+if report is not None:
+    render_report(report)
+st.divider()
+render_clusters(registry, actor)

@@ -1,0 +1,206 @@
+"""Area reports: the figures of a cluster, a district or a commune over a period.
+
+:func:`make_report` gathers, for the communes of the area in the chosen edition:
+the BTS sites by operator and technology, coverage per commune (technology and
+operator, density, population where imported, gaps), sharing of infrastructure,
+growth year by year, the inspections of the period, with a header (area, period,
+edition, when and by whom) and notes saying what the figures rest on. The writers
+(:mod:`registry.report_excel`, :mod:`registry.report_html`) turn it into files.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import geopandas as gpd
+import pandas as pd
+from sqlalchemy import select
+
+from registry import permissions as perm
+from registry.audit import record_audit
+from registry.clock import VIETNAM_TIME
+from registry.coverage import coverage_report
+from registry.db import Registry
+from registry.domain import TECHNOLOGIES
+from registry.growth_report import growth_report
+from registry.inspection_queries import inspections_frame
+from registry.listing import list_records
+from registry.models import User
+from registry.permissions import Actor
+from registry.report_area import ReportArea, ReportInputError, resolve_area
+from registry.report_coverage import (
+    area_coverage,
+    coverage_by_operator,
+    coverage_by_unit,
+    gap_table,
+    growth_table,
+    sharing_by_unit,
+    sharing_pairs,
+)
+from registry.report_notes import report_notes
+from registry.report_sections import (
+    in_communes,
+    inspections_by_state,
+    on_air,
+    overdue_follow_ups,
+    period_inspections,
+    sites_by_operator,
+    technology_mask,
+    violations_by_rule,
+)
+from registry.report_tables import Headline, Report
+from registry.setup import is_demo
+from registry.sharing import sharing_report
+from registry.units import unit_polygons, units_frame
+
+SUBJECT = "report"
+
+
+def _display_name(registry: Registry, actor: Actor) -> str:
+    with registry.reading() as session:
+        name = session.scalar(
+            select(User.display_name).where(User.username == actor.username)
+        )
+    return f"{name} ({actor.username})" if name else actor.username
+
+
+def _newest_technology(sites: pd.DataFrame, end: date) -> pd.Series:
+    newest = pd.Series(pd.NA, index=sites.index, dtype=object)
+    for tech in TECHNOLOGIES:  # oldest first: later ones overwrite
+        newest[technology_mask(sites, tech, end)] = tech
+    return newest
+
+
+def _coverage_map(registry: Registry, area: ReportArea, cov) -> gpd.GeoDataFrame:
+    polygons = unit_polygons(registry, area.edition, "commune")
+    chosen = polygons[polygons["code"].isin(area.communes)].copy()
+    column = cov.units[f"share_{cov.gap_technology.lower()}"]
+    shares = dict(zip(cov.units["code"], column, strict=True))
+    chosen["share"] = chosen["code"].map(shares).astype(float)
+    chosen["gap"] = chosen["code"].isin(set(cov.gaps["code"]))
+    return chosen.reset_index(drop=True)
+
+
+def _check_period(start: date, end: date) -> None:
+    if not isinstance(start, date) or not isinstance(end, date) or start > end:
+        raise ReportInputError("period", (start, end))
+
+
+def make_report(
+    registry: Registry,
+    actor: Actor,
+    *,
+    kind: str,
+    key: str,
+    start: date,
+    end: date,
+    edition: str | None = None,
+) -> Report:
+    """The report of one area over [start, end], in ``edition`` (default setting).
+
+    ``kind`` is ``cluster`` (``key`` = cluster id), ``district`` (2025-06 code) or
+    ``commune`` (code of ``edition``). Coverage, sharing and the site counts are
+    as of ``end``; inspections are those dated within the period. The department
+    and administrators report on any area, district staff on their own district
+    and its communes. Making a report is audited.
+    """
+    perm.require(actor, perm.READ, SUBJECT)
+    _check_period(start, end)
+    edition = edition or registry.config.default_edition
+    with registry.reading() as session:
+        area = resolve_area(session, actor, kind, str(key), edition)
+        districts = units_frame(session, "2025-06", "district")
+    district_names = dict(zip(districts["code"], districts["name"], strict=True))
+    communes = list(area.communes)
+
+    sites_end = on_air(
+        in_communes(list_records(registry, actor, "site", as_of=end), edition, communes)
+    )
+    before = list_records(registry, actor, "site", as_of=start - timedelta(days=1))
+    earlier = set(on_air(before)["id"])
+    new_ids = set(sites_end["id"]) - earlier
+
+    cov = coverage_report(
+        registry, actor, as_of=end, edition=edition, level="commune", units=communes
+    )
+    sharing = sharing_report(
+        registry, actor, as_of=end, edition=edition, level="commune", units=communes
+    )
+    growth = growth_report(
+        registry, actor, edition=edition, level="commune", until=end, units=communes
+    )
+    points = list_records(registry, actor, "point", include_retired=True)
+    inspections = in_communes(inspections_frame(registry, points), edition, communes)
+    in_period = period_inspections(inspections, start, end)
+
+    tables = [
+        sites_by_operator(sites_end, new_ids, end),
+        coverage_by_unit(cov, district_names),
+        coverage_by_operator(cov),
+        gap_table(cov),
+        sharing_by_unit(sharing),
+        sharing_pairs(sharing),
+        growth_table(growth),
+        inspections_by_state(in_period),
+        violations_by_rule(registry, in_period),
+        overdue_follow_ups(inspections, end, edition),
+    ]
+    shares = area_coverage(cov.units)
+    area_km2 = float(cov.units["area_km2"].sum())
+    sites_count = len(sites_end)
+    headline = [
+        Headline("Số xã, phường", len(communes)),
+        Headline("Diện tích (km²)", area_km2, "dec"),
+        Headline("Trạm BTS đang phát sóng", sites_count),
+        Headline("Trạm mới trong kỳ", len(new_ids)),
+        Headline("Trạm/km²", sites_count / area_km2 if area_km2 else None, "dec"),
+        Headline("Số nhà mạng có trạm", int(sites_end["network_code"].nunique())),
+        Headline("Trạm có 5G", int(technology_mask(sites_end, "5G", end).sum())),
+        Headline("Diện tích được phủ 4G", shares["share_4g"], "pct"),
+        Headline("Diện tích được phủ 5G", shares["share_5g"], "pct"),
+        Headline("Dân số được phủ 4G", shares["population_share_4g"], "pct"),
+        Headline("Xã thuộc vùng lõm sóng", len(cov.gaps)),
+        Headline("Trạm dùng chung hạ tầng", int(sharing.units["co_located"].sum())),
+        Headline("Cặp trạm có thể dùng chung", len(sharing.pairs)),
+        Headline("Cuộc kiểm tra trong kỳ", len(in_period)),
+        Headline("Vi phạm ghi nhận trong kỳ", int(in_period["violations"].sum())),
+        Headline("Yêu cầu khắc phục quá hạn", len(tables[-1].frame)),
+    ]
+    sites_map = pd.DataFrame(
+        {
+            "latitude": sites_end["latitude"],
+            "longitude": sites_end["longitude"],
+            "technology": _newest_technology(sites_end, end),
+        }
+    )
+    demo = is_demo(registry)
+    report = Report(
+        area=area,
+        start=start,
+        end=end,
+        made_at=datetime.now(VIETNAM_TIME).replace(tzinfo=None, microsecond=0),
+        made_by=_display_name(registry, actor),
+        demo=demo,
+        approximate=cov.approximate,
+        headline=headline,
+        tables=tables,
+        notes=report_notes(area, cov, sharing, demo=demo, actor=actor),
+        coverage_map=_coverage_map(registry, area, cov),
+        sites_map=sites_map.reset_index(drop=True),
+        map_technology=cov.gap_technology,
+    )
+    with registry.transaction() as session:
+        record_audit(
+            session,
+            actor.username,
+            "make_report",
+            SUBJECT,
+            f"{area.kind}:{area.key}",
+            after={
+                "area": area.name,
+                "edition": edition,
+                "start": start,
+                "end": end,
+            },
+        )
+    return report
