@@ -41,7 +41,7 @@ class People:
     viewer: Actor
 
 
-def _user(registry, admin, name, role, edition=None, code=None, network=None):
+def add_user(registry, admin, name, role, edition=None, code=None, network=None):
     return create_user(
         registry,
         admin,
@@ -61,10 +61,14 @@ def make_people(registry: Registry, admin: Actor) -> People:
     thanh_vinh = commune_centroid(registry, "Thành Vinh", "2025-07")[2]
     return People(
         admin=admin,
-        commune=_user(registry, admin, "xa.hd", "commune", "2025-06", hung_dung),
-        new_commune=_user(registry, admin, "xa.tv", "commune", "2025-07", thanh_vinh),
-        other_commune=_user(registry, admin, "xa.nv", "commune", "2025-06", nghi_van),
-        district=_user(
+        commune=add_user(registry, admin, "xa.hd", "commune", "2025-06", hung_dung),
+        new_commune=add_user(
+            registry, admin, "xa.tv", "commune", "2025-07", thanh_vinh
+        ),
+        other_commune=add_user(
+            registry, admin, "xa.nv", "commune", "2025-06", nghi_van
+        ),
+        district=add_user(
             registry,
             admin,
             "huyen.vinh",
@@ -72,7 +76,7 @@ def make_people(registry: Registry, admin: Actor) -> People:
             "2025-06",
             district_code(registry, "Vinh"),
         ),
-        other_district=_user(
+        other_district=add_user(
             registry,
             admin,
             "huyen.nl",
@@ -80,10 +84,10 @@ def make_people(registry: Registry, admin: Actor) -> People:
             "2025-06",
             district_code(registry, "Nghi Lộc"),
         ),
-        department=_user(registry, admin, "so", "department"),
-        viettel=_user(registry, admin, "viettel", "operator", network="04"),
-        mobifone=_user(registry, admin, "mobifone", "operator", network="01"),
-        viewer=_user(registry, admin, "khach", "viewer"),
+        department=add_user(registry, admin, "so", "department"),
+        viettel=add_user(registry, admin, "viettel", "operator", network="04"),
+        mobifone=add_user(registry, admin, "mobifone", "operator", network="01"),
+        viewer=add_user(registry, admin, "khach", "viewer"),
     )
 
 
