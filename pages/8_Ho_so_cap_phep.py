@@ -1,0 +1,56 @@
+"""Hồ sơ cấp phép: hộp việc, nộp hồ sơ, xử lý từng bước, ma trận phân cấp, báo cáo.
+
+``?application=N`` opens one application (inboxes and other pages link here).
+"""
+
+import streamlit as st
+
+from registry.errors import RegistryError
+from registry.permit_queries import get_application, inbox
+from ui.i18n import t
+from ui.menu import guard
+from ui.permits_filing import just_filed, render_filing
+from ui.permits_inbox import render_inbox
+from ui.permits_links import (
+    clear_request,
+    keep_in_url,
+    requested_application,
+    show_flash,
+)
+from ui.permits_matrix import render_matrix
+from ui.permits_messages import permit_error
+from ui.permits_report import render_report
+from ui.permits_sections import pick_section
+from ui.permits_view import render_application
+
+registry, actor = guard("permits")
+st.title(t("pmt.title"))
+show_flash()
+
+application_id = requested_application()
+keep_in_url(application_id)
+if application_id is not None:
+    try:
+        view = get_application(registry, actor, application_id)
+    except RegistryError as error:
+        st.error(permit_error(error))
+        st.button(t("pmt.back"), on_click=clear_request, icon=":material/arrow_back:")
+        st.stop()
+    render_application(registry, actor, view, just_filed=just_filed(application_id))
+    st.stop()
+
+st.caption(t("pmt.intro"))
+section = pick_section(actor)
+if section == "inbox":
+    try:
+        work = inbox(registry, actor)
+    except RegistryError as error:
+        st.error(permit_error(error))
+        st.stop()
+    render_inbox(actor, work)
+elif section == "file":
+    render_filing(registry, actor)
+elif section == "matrix":
+    render_matrix(registry, actor)
+else:
+    render_report(registry, actor)

@@ -1,0 +1,260 @@
+"""The permits page per role: the inbox tabs, an operator filing a BTS application
+through the form, the commune verifying, the district approving with a permit
+number, refusals outside the user's level or area, the delegation matrix with its
+presets and a new version, and the report with its figures. AppTest against a
+small demo registry whose department has put the three-level matrix in force."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from registry.clock import today
+from registry.delegation_versions import adopt_preset, matrix_on
+from registry.errors import PermissionDeniedError
+from registry.permit_queries import get_application
+from registry.permit_steps import verify_application
+from registry.permits import file_application
+from registry.sites import get_site
+from tests.factories import commune_centroid
+from tests.page_support import actor, demo_app_fixture, open_app, texts
+from ui.permits_messages import permit_error
+
+demo_env = demo_app_fixture()
+
+PAGE = "pages/8_Ho_so_cap_phep.py"
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture(scope="module")
+def app_env(demo_env):
+    """The demo registry, the three-level matrix in force from 30 days ago (the
+    department's decision, through the service the matrix page calls)."""
+    adopt_preset(
+        demo_env,
+        actor(demo_env, "so.tttt"),
+        "three_level",
+        effective_from=today() - timedelta(days=30),
+        reason="Thử nghiệm quy trình ba cấp",
+    )
+    return demo_env
+
+
+def _button(app, label: str):
+    return next(b for b in app.button if b.label == label)
+
+
+def _section(app, name: str):
+    app.button_group(key="pmt_section").set_value(name).run()
+    assert not app.exception
+    return app
+
+
+def _hung_dung(registry) -> tuple[float, float]:
+    lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
+    return lat, lon
+
+
+def _filed(registry, code: str, *, height: int = 30) -> int:
+    """A new Viettel ground tower in Hưng Dũng filed through the service."""
+    lat, lon = _hung_dung(registry)
+    view = file_application(
+        registry,
+        actor(registry, "viettel"),
+        "bts_new",
+        values={
+            "network_code": "04",
+            "site_code": code,
+            "name": f"Trạm {code}",
+            "latitude": lat,
+            "longitude": lon,
+            "structure_type": "ground_tower",
+            "structure_height_m": height,
+        },
+        documents=[("ho-so.pdf", PDF)],
+    )
+    return view.summary.id
+
+
+def _messages(app) -> str:
+    return " ".join(texts(app.error) + texts(app.success) + texts(app.info))
+
+
+@pytest.mark.parametrize(
+    ("username", "tabs"),
+    [
+        ("viettel", ["Chờ tôi xử lý", "Quá hạn", "Tôi đã nộp"]),
+        ("xa.hungdung", ["Chờ tôi xử lý", "Quá hạn", "Tôi đã nộp"]),
+        (
+            "huyen.vinh",
+            ["Chờ tôi xử lý", "Quá hạn", "Tôi đã nộp", "Quá hạn ở cấp dưới"],
+        ),
+        ("so.tttt", ["Chờ tôi xử lý", "Quá hạn", "Tôi đã nộp", "Quá hạn ở cấp dưới"]),
+    ],
+)
+def test_each_role_sees_the_inbox_tabs_of_its_level(app_env, username, tabs):
+    app = open_app(app_env, username, PAGE)
+    assert not app.exception
+    assert texts(app.title) == ["Hồ sơ cấp phép"]
+    assert [tab.label.rsplit(" (", 1)[0] for tab in app.tabs] == tabs
+    sections = [o.content for o in app.button_group(key="pmt_section").proto.options]
+    assert sections == ["Hồ sơ của tôi", "Nộp hồ sơ", "Ma trận phân cấp", "Báo cáo"]
+
+
+def test_a_viewer_cannot_open_the_page_by_its_url(app_env):
+    app = open_app(app_env, "khach", PAGE, query={"application": "1"})
+    assert not app.exception
+    assert texts(app.error) == ["Vai trò của bạn không được mở trang «Hồ sơ cấp phép»."]
+
+
+def test_an_operator_files_a_bts_application_through_the_form(app_env):
+    app = _section(open_app(app_env, "viettel", PAGE), "file")
+    assert app.selectbox(key="pmt_file_kind").value == "bts_new"
+    form = "pmt_file_bts_new_new"
+    lat, lon = _hung_dung(app_env)
+    app.text_input(key=f"{form}_site_code").input("VT-HD-FORM")
+    app.text_input(key=f"{form}_name").input("Trạm Hưng Dũng nộp qua biểu mẫu")
+    app.text_input(key=f"{form}_latitude").input("mười tám")
+    app.text_input(key=f"{form}_longitude").input(str(lon).replace(".", ","))
+    app.selectbox(key=f"{form}_structure_type").set_value("ground_tower")
+    app.text_input(key=f"{form}_structure_height_m").input("36")
+    app.file_uploader(key=f"{form}_files").set_value(
+        ("giay-phep.pdf", PDF, "application/pdf")
+    )
+    _button(app, "Nộp hồ sơ").click().run()
+    assert not app.exception
+    assert any(text.startswith("Vĩ độ: cần") for text in texts(app.error))
+    assert app.text_input(key=f"{form}_name").value == "Trạm Hưng Dũng nộp qua biểu mẫu"
+    assert "application" not in app.query_params
+
+    app.text_input(key=f"{form}_latitude").input(str(lat).replace(".", ","))
+    _button(app, "Nộp hồ sơ").click().run()
+    assert not app.exception
+    number = int(app.query_params["application"])
+    assert any(
+        text.startswith(f"Đã nộp hồ sơ #{number} (Trạm BTS mới)") and "cấp xã" in text
+        for text in texts(app.success)
+    )
+    shown = " ".join(texts(app.warning) + texts(app.info))
+    assert "dùng chung hạ tầng" in shown
+    view = get_application(app_env, actor(app_env, "viettel"), number)
+    assert (view.summary.state, view.summary.step_level) == ("verifying", "commune")
+    assert [d.filename for d in view.documents] == ["giay-phep.pdf"]
+    assert view.proposal["structure_height_m"] == 36
+
+
+def test_the_commune_sees_the_application_waiting_and_verifies_it(app_env):
+    number = _filed(app_env, "VT-HD-CHO")
+    inbox = open_app(app_env, "xa.hungdung", PAGE)
+    waiting = inbox.tabs[0]
+    assert waiting.label.startswith("Chờ tôi xử lý (")
+    assert f"#{number}" in list(waiting.dataframe[0].value.iloc[:, 0])
+
+    app = open_app(app_env, "xa.hungdung", PAGE, query={"application": str(number)})
+    assert texts(app.subheader)[0] == f"Hồ sơ #{number} · Trạm BTS mới"
+    assert app.tabs[0].label == "Xử lý"
+    view = get_application(app_env, actor(app_env, "xa.hungdung"), number)
+    form = f"pmt_{number}_verifying_{len(view.steps)}_0_verify"
+    app.text_area(key=f"{form}_opinion").input("Các hộ liền kề đồng ý")
+    _button(app, "Ghi kết quả thẩm tra").click().run()
+    assert not app.exception
+    assert f"Đã ghi kết quả thẩm tra hồ sơ #{number}." in texts(app.success)
+    stored = get_application(app_env, actor(app_env, "huyen.vinh"), number)
+    assert (stored.summary.state, stored.summary.step_level) == ("deciding", "district")
+    assert stored.steps[0].neighbours_opinion == "Các hộ liền kề đồng ý"
+
+
+def _verified(registry, code: str) -> int:
+    number = _filed(registry, code)
+    verify_application(registry, actor(registry, "xa.hungdung"), number)
+    return number
+
+
+def test_the_district_approves_with_a_permit_number_and_the_site_is_created(app_env):
+    number = _verified(app_env, "VT-HD-DUYET")
+    app = open_app(app_env, "huyen.vinh", PAGE, query={"application": str(number)})
+    view = get_application(app_env, actor(app_env, "huyen.vinh"), number)
+    form = f"pmt_{number}_deciding_{len(view.steps)}_0_decide"
+    _button(app, "Ghi quyết định").click().run()
+    assert any("Số giấy phép, giấy chứng nhận: cần" in e for e in texts(app.error))
+    app.text_input(key=f"{form}_number").input("25/GPXD-UBND")
+    app.text_area(key=f"{form}_conditions").input("Sơn cột theo quy chuẩn hàng không")
+    _button(app, "Ghi quyết định").click().run()
+    assert not app.exception
+    assert f"Đã chấp thuận hồ sơ #{number}; số giấy phép 25/GPXD-UBND." in texts(
+        app.success
+    )
+    stored = get_application(app_env, actor(app_env, "so.tttt"), number)
+    site = get_site(app_env, actor(app_env, "so.tttt"), stored.summary.site_id)
+    assert site["permit_number"] == "25/GPXD-UBND"
+    links = [link.proto.label for link in app.get("page_link")]
+    assert f"Mở bản ghi #{stored.summary.site_id} trong sổ đăng ký" in links
+    assert "Xem trên bản đồ trạm BTS" in links
+
+
+def test_a_user_of_the_wrong_level_or_area_is_refused(app_env):
+    number = _filed(app_env, "VT-HD-SAICAP")
+    app = open_app(app_env, "huyen.vinh", PAGE, query={"application": str(number)})
+    assert not app.exception
+    assert "Hồ sơ đang ở cấp xã; bạn không có bước nào cần xử lý." in texts(app.caption)
+    assert "Ghi kết quả thẩm tra" not in [b.label for b in app.button]
+    with pytest.raises(PermissionDeniedError) as refused:
+        verify_application(app_env, actor(app_env, "huyen.vinh"), number)
+    assert permit_error(refused.value) == (
+        "Bạn không có quyền thực hiện thao tác này (theo ma trận phân cấp, bước này "
+        "do cấp xã xử lý)."
+    )
+    other = open_app(app_env, "xa.truongvinh", PAGE, query={"application": str(number)})
+    assert not other.exception
+    assert texts(other.error) == [
+        "Bạn không có quyền thực hiện thao tác này (hồ sơ nằm ngoài địa bàn của bạn)."
+    ]
+
+
+def test_the_matrix_shows_the_version_in_force_the_history_and_the_presets(app_env):
+    app = _section(open_app(app_env, "xa.hungdung", PAGE), "matrix")
+    shown = " ".join(texts(app.markdown))
+    in_force = matrix_on(app_env, actor(app_env, "so.tttt"), today())
+    assert f"Phiên bản đang có hiệu lực (#{in_force.id})" in shown
+    assert "Phân cấp ba cấp (tỉnh – huyện – xã), đến 30/6/2025" in shown
+    assert "Phân cấp hai cấp (tỉnh – xã), từ 01/7/2025" in shown
+    assert "Chỉ Sở sửa được ma trận phân cấp." in texts(app.caption)
+    assert len(app.dataframe[0].value) == len(in_force.rows)
+
+
+def test_the_department_edits_the_matrix_into_a_new_version(app_env):
+    before = matrix_on(app_env, actor(app_env, "so.tttt"), today())
+    app = _section(open_app(app_env, "so.tttt", PAGE), "matrix")
+    assert [e.label for e in app.expander][-2:] == [
+        "Áp dụng một mẫu",
+        "Sửa ma trận (tạo phiên bản mới)",
+    ]
+    _button(app, "Lưu phiên bản mới").click().run()
+    assert any(text.startswith("Lý do: cần") for text in texts(app.error))
+    app.text_input(key=f"pmt_matrix_edit_reason_{before.id}").input(
+        "Điều chỉnh ngưỡng chiều cao"
+    )
+    app.number_input(key=f"pmt_matrix_edit_height_{before.id}").set_value(45.0)
+    _button(app, "Lưu phiên bản mới").click().run()
+    assert not app.exception
+    after = matrix_on(app_env, actor(app_env, "so.tttt"), today())
+    assert after.id != before.id and after.based_on == before.id
+    assert after.height_threshold_m == 45.0 and after.rows == before.rows
+    assert any(
+        text.startswith(f"Đã lưu phiên bản ma trận #{after.id}")
+        for text in texts(app.success)
+    )
+
+
+def test_the_report_shows_the_figures_of_the_period(app_env):
+    _filed(app_env, "VT-HD-BAOCAO")
+    app = _section(open_app(app_env, "so.tttt", PAGE), "report")
+    assert not app.exception
+    metrics = {m.label: m.value for m in app.metric}
+    assert int(metrics["Hồ sơ nhận"].replace(".", "")) >= 1
+    table = app.dataframe[0].value
+    vinh = table[table["Huyện"].str.contains("Vinh")]
+    assert int(vinh["Hồ sơ tiếp nhận"].iloc[0]) >= 1
+    downloads = [b.label for b in app.get("download_button")]
+    assert downloads == ["Tải CSV", "Tải Excel"]

@@ -1,0 +1,77 @@
+"""The signed-in user's inboxes: what waits for them, what is overdue, what they
+filed, and (district, department) what is overdue at the level below.
+
+A row chosen in a table opens the application (``?application=N``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from registry.clock import today
+from registry.domain import Role
+from ui.i18n import t
+from ui.permits_labels import applications_table
+from ui.permits_links import show_application
+
+# Roles that oversee a level below them (overdue steps are shown to the level above).
+OVERSEEING_ROLES = frozenset({Role.DISTRICT, Role.DEPARTMENT, Role.ADMIN})
+
+
+def inbox_tabs(actor) -> list[str]:
+    """The inbox tabs of the actor's role, in order."""
+    names = ["waiting", "overdue", "filed"]
+    if actor.role in OVERSEEING_ROLES:
+        names.append("below")
+    return names
+
+
+def _lists(inbox) -> dict[str, Sequence]:
+    return {
+        "waiting": inbox.waiting,
+        "overdue": inbox.overdue,
+        "filed": inbox.filed_by_me,
+        "below": inbox.overdue_below,
+    }
+
+
+def _picked(frame, key: str) -> int | None:
+    """The row chosen in a selectable table (once per new choice), or None."""
+    event = st.dataframe(
+        frame,
+        hide_index=True,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        height=min(420, 40 + 35 * max(len(frame), 1)),
+    )
+    rows = list(event.selection.rows) if event is not None else []
+    memory = f"{key}_last"
+    if rows and st.session_state.get(memory) != rows:
+        st.session_state[memory] = rows
+        return rows[0]
+    return None
+
+
+def application_list(summaries: Sequence, key: str) -> None:
+    """A table of applications; choosing a row opens that application."""
+    if not summaries:
+        st.caption(t("pmt.none"))
+        return
+    st.caption(t("pmt.pick_row"))
+    row = _picked(applications_table(summaries, today()), key)
+    if row is not None:
+        show_application(int(summaries[row].id))
+        st.rerun()
+
+
+def render_inbox(actor, inbox) -> None:
+    """The inbox tabs of the actor's role, each a table of applications."""
+    lists = _lists(inbox)
+    names = inbox_tabs(actor)
+    tabs = st.tabs([t(f"pmt.tab.{name}", count=len(lists[name])) for name in names])
+    for tab, name in zip(tabs, names, strict=True):
+        with tab:
+            application_list(lists[name], f"pmt_inbox_{name}")
