@@ -27,6 +27,9 @@ from registry.inspection_queries import inspections_frame
 from registry.listing import list_records
 from registry.models import User
 from registry.permissions import Actor
+from registry.permit_access import SUBJECT as APPLICATIONS
+from registry.permit_queries import list_applications
+from registry.permit_report import permits_report
 from registry.report_area import ReportArea, ReportInputError, resolve_area
 from registry.report_coverage import (
     area_coverage,
@@ -38,6 +41,7 @@ from registry.report_coverage import (
     sharing_pairs,
 )
 from registry.report_notes import report_notes
+from registry.report_permits import applications_table, permits_by_district
 from registry.report_sections import (
     in_communes,
     inspections_by_state,
@@ -133,6 +137,7 @@ def make_report(
     inspections = in_communes(inspections_frame(registry, points), edition, communes)
     in_period = period_inspections(inspections, start, end)
 
+    follow_ups = overdue_follow_ups(inspections, end, edition)
     tables = [
         sites_by_operator(sites_end, new_ids, end),
         coverage_by_unit(cov, district_names),
@@ -143,8 +148,28 @@ def make_report(
         growth_table(growth),
         inspections_by_state(in_period),
         violations_by_rule(registry, in_period),
-        overdue_follow_ups(inspections, end, edition),
+        follow_ups,
     ]
+    permit_figures = []
+    if perm.allowed(actor, perm.READ, APPLICATIONS):
+        applications = applications_table(
+            list_applications(registry, actor, on=end), area, start, end
+        )
+        per_district = permits_by_district(
+            permits_report(registry, actor, start, end, list(area.districts))
+        )
+        tables += [applications, per_district]
+        filed = applications.frame["Ngày nộp"]
+        permit_figures = [
+            Headline(
+                "Hồ sơ cấp phép nộp trong kỳ",
+                int(((filed >= start) & (filed <= end)).sum()),
+            ),
+            Headline(
+                "Hồ sơ quá hạn xử lý",
+                int((applications.frame["Quá hạn"] != "").sum()),
+            ),
+        ]
     shares = area_coverage(cov.units)
     area_km2 = float(cov.units["area_km2"].sum())
     sites_count = len(sites_end)
@@ -164,7 +189,8 @@ def make_report(
         Headline("Cặp trạm có thể dùng chung", len(sharing.pairs)),
         Headline("Cuộc kiểm tra trong kỳ", len(in_period)),
         Headline("Vi phạm ghi nhận trong kỳ", int(in_period["violations"].sum())),
-        Headline("Yêu cầu khắc phục quá hạn", len(tables[-1].frame)),
+        Headline("Yêu cầu khắc phục quá hạn", len(follow_ups.frame)),
+        *permit_figures,
     ]
     sites_map = pd.DataFrame(
         {

@@ -22,6 +22,7 @@ from registry.inspections import (
 )
 from registry.models import AuditEntry
 from registry.permissions import Actor
+from registry.permits import file_application
 from registry.points import create_point
 from registry.report_area import ReportInputError
 from registry.reports import make_report
@@ -30,6 +31,7 @@ from registry.units import unit_polygons
 from registry.users import create_user
 from tests.factories import commune_centroid, district_code, point_values, site_values
 from tests.inspections_support import answered
+from tests.permits_support import new_game_point
 
 START, END = date(2026, 1, 1), date(2026, 6, 30)
 
@@ -111,6 +113,13 @@ def world(registry, admin) -> World:
     game = create_point(registry, admin, point_values(registry))["id"]
     _inspection(registry, users["commune"], game, date(2026, 3, 10), violation=True)
     _inspection(registry, users["commune"], game, date(2025, 12, 1), violation=False)
+    file_application(
+        registry,
+        users["commune"],
+        "game_new",
+        values=new_game_point(registry, name="Phòng game Mới"),
+        filed_on=date(2026, 3, 2),
+    )
     (cluster,) = [
         c for c in list_clusters(registry, admin) if c.name == DEFAULT_CLUSTER
     ]
@@ -211,6 +220,39 @@ def test_inspections_of_the_period_only_are_counted(world):
     assert states.loc["Tổng", "Vi phạm ghi nhận"] == 1
     rules = report.table("violations").frame
     assert rules["Không đạt"].sum() == 1
+
+
+def test_applications_of_the_area_are_listed_with_their_deadlines(world):
+    report = make_report(
+        world.registry,
+        world.department,
+        kind="district",
+        key=world.district.area_code,
+        start=START,
+        end=END,
+        edition="2025-06",
+    )
+    figures = _headline(report)
+    applications = report.table("applications").frame
+    assert list(applications["Người đề nghị"]) == ["Nguyễn Văn An"]
+    assert applications["Ngày nộp"].iloc[0] == date(2026, 3, 2)
+    due = applications["Hạn xử lý"].iloc[0]
+    # Fifteen working days or so after filing: long past by the end of June.
+    assert date(2026, 3, 2) < due < END
+    assert figures["Hồ sơ cấp phép nộp trong kỳ"] == 1
+    assert figures["Hồ sơ quá hạn xử lý"] == 1
+    per_district = report.table("permits").frame
+    assert list(per_district["Huyện"]) == ["Thành phố Vinh"]
+    assert per_district["Hồ sơ nhận"].iloc[0] == 1
+    elsewhere = make_report(
+        world.registry,
+        world.department,
+        kind="district",
+        key=district_code(world.registry, "Nam Đàn"),
+        start=START,
+        end=END,
+    )
+    assert elsewhere.table("applications").frame.empty
 
 
 def test_a_report_in_2025_07_covers_the_successor_communes(world):
