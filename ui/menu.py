@@ -112,6 +112,14 @@ PAGES: tuple[Page, ...] = (
         ":material/approval:",
         _roles_with((perm.READ, "application")),
     ),
+    # Coverage figures are aggregates: every role (operators: their own network).
+    Page(
+        "coverage",
+        "pages/9_Phu_song.py",
+        "menu.coverage",
+        ":material/signal_cellular_alt:",
+        ALL_ROLES,
+    ),
     Page(
         "reports",
         "pages/10_Bao_cao.py",
