@@ -21,6 +21,7 @@ from registry.batch import new_batch_key, store_new_records
 from registry.clock import today as current_day
 from registry.db import Registry
 from registry.demo_places import allocate, commune_weights, points_in_polygons
+from registry.demo_permits import load_demo_permits
 from registry.demo_points import demo_points
 from registry.demo_schools import demo_schools
 from registry.demo_sites import demo_sites
@@ -174,6 +175,7 @@ def load_demo(
             session, actor, schools, source=DEMO_SOURCE, reason="Dữ liệu mẫu (demo)"
         )
         session.merge(DatasetInfo(key=DEMO_KEY, value="true"))
+    load_demo_permits(registry, today)
     return DemoReport(len(site_rows), len(point_rows), users, flagged, len(schools))
 
 

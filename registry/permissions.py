@@ -33,6 +33,9 @@ MANAGE_POPULATION = "manage_population"
 
 # Inspections of public points: commune staff submit them, districts review them.
 SUBMIT, REVIEW = "submit", "review"
+# Delegated permits: applicants file, the matrix's levels verify and decide;
+# the department (and admins) manage the delegation matrix.
+FILE, VERIFY, DECIDE, MANAGE = "file", "verify", "decide", "manage"
 _ALL_RECORD_ACTIONS = {READ, CREATE, UPDATE, CHANGE_STATUS, RETIRE, IMPORT, EXPORT}
 
 # (role, subject) -> actions. Subjects: "site", "point", "system".
@@ -82,6 +85,20 @@ _GRANTS: dict[tuple[Role, str], set[str]] = {
     (Role.ADMIN, "cluster"): {READ, CREATE, UPDATE, RETIRE},
     (Role.DEPARTMENT, "cluster"): {READ, CREATE, UPDATE, RETIRE},
     (Role.DISTRICT, "cluster"): {READ},
+    # Applications (subject "application"): operators file BTS applications of their
+    # network; commune and district staff record game-point owners' applications;
+    # who verifies or decides a given application is the matrix's call (checked by
+    # registry.permit_steps). Subject "delegation": the matrix itself.
+    (Role.ADMIN, "application"): {READ, FILE, VERIFY, DECIDE},
+    (Role.DEPARTMENT, "application"): {READ, FILE, VERIFY, DECIDE},
+    (Role.DISTRICT, "application"): {READ, FILE, VERIFY, DECIDE},
+    (Role.COMMUNE, "application"): {READ, FILE, VERIFY, DECIDE},
+    (Role.OPERATOR, "application"): {READ, FILE},
+    (Role.ADMIN, "delegation"): {READ, MANAGE},
+    (Role.DEPARTMENT, "delegation"): {READ, MANAGE},
+    (Role.DISTRICT, "delegation"): {READ},
+    (Role.COMMUNE, "delegation"): {READ},
+    (Role.OPERATOR, "delegation"): {READ},
 }
 
 # Fields a viewer never sees (personal data of point owners).

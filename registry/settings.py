@@ -105,6 +105,19 @@ SETTINGS: tuple[Setting, ...] = (
         "listed as candidates for sharing one structure.",
     ),
     Setting(
+        "REGISTRY_MAX_DOCUMENT_MB",
+        "10",
+        "Largest document (PDF, JPEG or PNG) accepted with a permit application, in "
+        "megabytes (1 to 100).",
+    ),
+    Setting(
+        "REGISTRY_PERMIT_NEARBY_M",
+        "500",
+        "A BTS application lists the operating sites of every operator within this "
+        "many metres of the proposed position (nearest first), so that sharing an "
+        "existing structure can be proposed (10 to 20000).",
+    ),
+    Setting(
         "REGISTRY_ADMIN_USER",
         "admin",
         "User name the command line acts as (created by `init` with the admin role).",
@@ -139,6 +152,9 @@ class Config:
     gap_technology: str = "4G"
     gap_min_share: float = 0.5
     sharing_distance_m: float = 100.0
+    # Permit applications: largest document, and the radius of the nearby-sites list.
+    max_document_bytes: int = 10 * 1024 * 1024
+    permit_nearby_m: float = 500.0
 
 
 def _raw(env: Mapping[str, str], name: str) -> str:
@@ -302,4 +318,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
             "REGISTRY_INTERNET_HOURS", _raw(env, "REGISTRY_INTERNET_HOURS")
         ),
         **_coverage_settings(env),
+        **_permit_settings(env),
     )

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from registry.clusters import seed_default_cluster
 from registry.db import Registry
+from registry.delegation_versions import install_presets
 from registry.errors import ConfigurationError
 from registry.models import DatasetInfo, User
 from registry.units import install_admin_units
@@ -42,6 +43,7 @@ def initialise(registry: Registry) -> InitReport:
             session.add(DatasetInfo(key=PROVINCE_KEY, value=code))
         stored = install_admin_units(session, code)
         seed_default_cluster(session, code, registry.config.admin_user)
+        install_presets(session, registry.config.admin_user)
         has_admin = session.scalar(
             select(User.id).where(User.username == registry.config.admin_user)
         )
