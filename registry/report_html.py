@@ -26,7 +26,7 @@ h2 { font-size: 13pt; margin: 14pt 0 6pt; border-bottom: 1.5pt solid #1f4e79;
 .demo { color: #c00000; font-weight: bold; border: 1.5pt solid #c00000;
         padding: 4pt 8pt; display: inline-block; margin: 6pt 0; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt;
-        page-break-inside: auto; }
+        page-break-inside: auto; font-size: 9pt; }
 tr { page-break-inside: avoid; }
 thead { display: table-header-group; }
 th, td { border: 0.6pt solid #999; padding: 2pt 4pt; vertical-align: top; }

@@ -40,6 +40,7 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
             list(districts),
             default=[c for c in cluster.district_codes if c in districts],
             format_func=lambda c: districts[c],
+            placeholder=t("clu.choose"),
         )
         note = st.text_area(t("clu.note"), value=cluster.note or "")
         reason = st.text_input(t("clu.reason"))
@@ -82,7 +83,10 @@ def _create_form(registry, actor, districts: dict) -> None:
         st.markdown(f"**{t('clu.create')}**")
         name = st.text_input(t("clu.name"), max_chars=120)
         members = st.multiselect(
-            t("clu.members"), list(districts), format_func=lambda c: districts[c]
+            t("clu.members"),
+            list(districts),
+            format_func=lambda c: districts[c],
+            placeholder=t("clu.choose"),
         )
         note = st.text_area(t("clu.note"))
         submitted = st.form_submit_button(t("clu.create_button"))

@@ -6,9 +6,10 @@ document the department hands out. Numbers are shown the Vietnamese way.
 
 from __future__ import annotations
 
+import unicodedata
+
 import streamlit as st
 
-from geodata.names import fold_name
 from registry.report_excel import workbook_bytes
 from registry.report_html import report_html
 from registry.report_tables import ReportTable, format_number
@@ -18,9 +19,11 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def file_stem(report) -> str:
-    """'bao-cao-cum-1-2026-01-01-2026-06-30' style name, ASCII only."""
-    area = "-".join(fold_name(report.area.name).split()) or report.area.kind
-    area = "".join(c for c in area if c.isalnum() or c == "-")
+    """'bao-cao-cum-i-2026-01-01-2026-06-30' style name, ASCII only."""
+    plain = unicodedata.normalize("NFD", report.area.name.replace("đ", "d"))
+    plain = plain.replace("Đ", "D").encode("ascii", "ignore").decode().lower()
+    area = "-".join("".join(c for c in w if c.isalnum()) for w in plain.split())
+    area = "-".join(part for part in area.split("-") if part) or report.area.kind
     return f"bao-cao-{area}-{report.start:%Y-%m-%d}-{report.end:%Y-%m-%d}"
 
 

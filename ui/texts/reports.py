@@ -72,6 +72,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "2025-07 edition it covers the communes formed from those districts' communes.",
     ),
     "clu.members": ("Các huyện", "Districts"),
+    "clu.choose": ("Chọn huyện", "Choose districts"),
     "clu.note": ("Ghi chú", "Note"),
     "clu.version": ("Phiên bản {version}", "Version {version}"),
     "clu.name": ("Tên cụm", "Cluster name"),
