@@ -17,6 +17,7 @@ from registry.errors import RegistryError
 from registry.exports import EXPORT_FORMATS, export_records
 from registry.imports import IMPORT_GROUPS, ImportReport, import_records
 from registry.population import PopulationImportReport, import_population
+from registry.report_cli import add_report_parser, run_report
 from registry.schools import SchoolImportReport, import_schools
 from registry.settings import load_config
 from registry.setup import initialise
@@ -114,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--edition", help="edition of the area (district/commune roles)")
     add.add_argument("--area", help="GSO code of the district or commune")
     add.add_argument("--network", help="MNC code (operator role)")
+    add_report_parser(commands)
     return parser
 
 
@@ -155,6 +157,8 @@ def _run(args: argparse.Namespace) -> int:
         )
         print(f"Demo users (password {DEMO_PASSWORD!r}): " + ", ".join(report.users))
         return 0
+    if args.command == "report":
+        return run_report(registry, actor, args)
     if args.command == "import" and args.what == "boundaries":
         report = import_boundaries(
             registry,

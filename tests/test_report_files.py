@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from shapely.geometry import box
 
 from geodata.map_svg import choropleth_svg, points_svg
+from registry.cli import main
 from registry.clusters import create_cluster
 from registry.report_area import ReportArea
 from registry.report_excel import (
@@ -247,3 +248,33 @@ def test_a_real_report_of_a_hostile_cluster_name_is_escaped_in_every_file(
     communes = len(report.area.communes)
     # No site at all: every commune of Nam Đàn is a gap.
     assert gaps.max_row - (FIRST_DATA_ROW - 1) == communes
+
+
+def test_the_command_line_writes_both_files(
+    registry, database_url, monkeypatch, tmp_path, capsys
+):
+    monkeypatch.setenv("REGISTRY_DATABASE_URL", database_url)
+    xlsx, html = tmp_path / "cum1.xlsx", tmp_path / "cum1.html"
+    code = main(
+        [
+            "report",
+            "--cluster",
+            "cum i",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-06-30",
+            "--xlsx",
+            str(xlsx),
+            "--html",
+            str(html),
+        ]
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "Báo cáo: Cụm I (01/01/2026 – 30/06/2026)" in out
+    assert "Số xã, phường: 152" in out
+    assert load_workbook(xlsx).sheetnames[0] == OVERVIEW_SHEET
+    assert html.read_text(encoding="utf-8").count("<svg") == 2
+    assert main(["report", "--district", "Không Có", "--xlsx", str(xlsx)]) == 1
+    assert "does not exist" in capsys.readouterr().err
