@@ -16,6 +16,7 @@ from registry.demo import DEMO_PASSWORD, load_demo
 from registry.errors import RegistryError
 from registry.exports import EXPORT_FORMATS, export_records
 from registry.imports import IMPORT_GROUPS, ImportReport, import_records
+from registry.permit_cli import add_applications_parser, run_applications
 from registry.population import PopulationImportReport, import_population
 from registry.report_cli import add_report_parser, run_report
 from registry.schools import SchoolImportReport, import_schools
@@ -116,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--area", help="GSO code of the district or commune")
     add.add_argument("--network", help="MNC code (operator role)")
     add_report_parser(commands)
+    add_applications_parser(commands)
     return parser
 
 
@@ -159,6 +161,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "report":
         return run_report(registry, actor, args)
+    if args.command == "applications":
+        return run_applications(registry, actor, args)
     if args.command == "import" and args.what == "boundaries":
         report = import_boundaries(
             registry,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry import permissions as perm
@@ -273,8 +274,12 @@ def record_completion(
 
     def work(session, application, step, day):
         paused = working_days_between(step.paused_since, day)
-        pause = session.query(PermitPause).filter_by(step_id=step.id, resumed_on=None)
-        for row in pause:
+        open_pauses = session.scalars(
+            select(PermitPause).where(
+                PermitPause.step_id == step.id, PermitPause.resumed_on.is_(None)
+            )
+        )
+        for row in open_pauses:
             row.resumed_on, row.resumed_by = day, actor.username
             row.completion_note = _text("note", note, required=False, what="")
         step.paused_days += paused
