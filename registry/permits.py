@@ -22,7 +22,7 @@ from registry.audit import record_audit, to_json
 from registry.clock import now, today
 from registry.db import Registry
 from registry.delegation_versions import version_in_force
-from registry.domain import OPERATORS, PointKind, Role
+from registry.domain import OPERATORS, PointKind, PointStatus, Role, SiteStatus
 from registry.errors import (
     ConflictError,
     FieldError,
@@ -129,6 +129,7 @@ def _load_existing(session, kind: ApplicationKind, site_id, point_id):
             )
     if record.retired_on is not None:
         raise ConflictError(f"record #{record.id} was retired on {record.retired_on}")
+    _check_record_state(kind, record)
     model = PermitApplication
     column = model.site_id if kind.is_bts else model.point_id
     pending = session.scalar(
@@ -142,6 +143,26 @@ def _load_existing(session, kind: ApplicationKind, site_id, point_id):
             "decided first"
         )
     return record
+
+
+def _check_record_state(kind: ApplicationKind, record) -> None:
+    """Refuse at filing what approval could not do to the record."""
+    problem = None
+    if kind.is_bts and record.status == SiteStatus.DECOMMISSIONED:
+        problem = "it is decommissioned"
+    elif kind == ApplicationKind.GAME_REVOCATION and record.status not in (
+        PointStatus.OPERATING,
+        PointStatus.SUSPENDED,
+    ):
+        problem = f"it is {record.status}: only a certificate in use is revoked"
+    elif kind in (ApplicationKind.GAME_RENEWAL, ApplicationKind.GAME_REISSUE) and (
+        not record.certificate_number or record.status == PointStatus.REVOKED
+    ):
+        problem = "it holds no certificate in force"
+    if problem:
+        raise ConflictError(
+            f"record #{record.id} cannot take a {kind.value} application: {problem}"
+        )
 
 
 def _proposal(

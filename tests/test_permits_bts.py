@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from registry.errors import ConflictError, PermissionDeniedError
-from registry.permit_queries import get_application
+from registry.errors import ConflictError, PermissionDeniedError, ValidationError
+from registry.permit_queries import get_application, list_applications
 from registry.permit_steps import (
     approve_application,
     escalate_application,
@@ -272,3 +272,76 @@ def test_a_high_tower_goes_to_the_department_and_sharing_is_proposed(registry, a
     assert [s["site_code"] for s in nearby.facts["sites"]] == ["MB-1"]
     assert 100 < nearby.facts["sites"][0]["distance_m"] < 120
     assert "MobiFone" in nearby.message_vi
+
+
+def test_bad_filings_are_refused_naming_the_field_and_nothing_is_written(
+    registry, admin
+):
+    people = make_people(registry, admin)
+    site_id = _existing_site(registry, admin)
+    refused = [
+        # Hà Nội: outside the province.
+        (
+            ValidationError,
+            "latitude|longitude",
+            dict(
+                kind="bts_new",
+                values=new_site(registry, latitude=21.03, longitude=105.85),
+            ),
+        ),
+        (
+            PermissionDeniedError,
+            "network",
+            dict(kind="bts_new", values=new_site(registry, network_code="01")),
+        ),
+        (
+            ValidationError,
+            "status",
+            dict(kind="bts_new", values={**new_site(registry), "status": "on_air"}),
+        ),
+        (
+            ValidationError,
+            "relocation",
+            dict(kind="bts_change", site_id=site_id, values={"latitude": 18.7}),
+        ),
+        (
+            ValidationError,
+            "at least one change",
+            dict(kind="bts_change", site_id=site_id, values={"structure_height_m": 42}),
+        ),
+        (ValidationError, "kind", dict(kind="bts_rebuild", values={})),
+    ]
+    for error, named, arguments in refused:
+        kind = arguments.pop("kind")
+        with pytest.raises(error, match=named):
+            file_application(
+                registry, people.viettel, kind, filed_on=TWO_LEVEL_DAY, **arguments
+            )
+    assert list_applications(registry, admin) == []
+
+
+def test_in_the_two_level_era_the_commune_refers_a_case_to_the_department(
+    registry, admin
+):
+    people = make_people(registry, admin)
+    filed = file_application(
+        registry,
+        people.viettel,
+        "bts_new",
+        values=new_site(registry),
+        filed_on=TWO_LEVEL_DAY,
+    ).summary.id
+    verify_application(registry, people.commune, filed, on=TWO_LEVEL_DAY)
+    with pytest.raises(PermissionDeniedError, match="commune level"):
+        escalate_application(registry, people.district, filed, reason="x")
+    referred = escalate_application(
+        registry,
+        people.new_commune,
+        filed,
+        reason="Vượt khả năng thẩm định",
+        on=TWO_LEVEL_DAY,
+    )
+    assert referred.summary.step_level == "department"
+    # 10 working days from Tuesday 10/2/2026, Tết (16–20/2) not counted.
+    assert referred.summary.due_on == date(2026, 3, 3)
+    assert "approve" in get_application(registry, people.admin, filed).actions

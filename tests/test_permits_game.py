@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from registry.errors import PermissionDeniedError
+from registry.errors import ConflictError, PermissionDeniedError
 from registry.permit_steps import approve_application, verify_application
 from registry.permits import file_application
 from registry.points import create_point, get_point
@@ -154,3 +154,32 @@ def test_game_applications_are_recorded_by_staff_of_the_area_only(registry, admi
                 values=new_game_point(registry),
                 filed_on=TWO_LEVEL_DAY,
             )
+
+
+def test_what_approval_could_not_do_is_refused_at_filing(registry, admin):
+    people = make_people(registry, admin)
+    pending = create_point(
+        registry,
+        admin,
+        point_values(
+            registry,
+            status="pending",
+            certificate_number=None,
+            certificate_issuer=None,
+            certificate_issued_on=None,
+            certificate_expires_on=None,
+        ),
+    )["id"]
+    for kind in ("game_revocation", "game_renewal", "game_reissue"):
+        with pytest.raises(ConflictError, match=kind):
+            file_application(
+                registry, people.commune, kind, point_id=pending, filed_on=TWO_LEVEL_DAY
+            )
+    with pytest.raises(PermissionDeniedError, match="recorded by commune"):
+        file_application(
+            registry,
+            people.viettel,
+            "game_new",
+            values=new_game_point(registry),
+            filed_on=TWO_LEVEL_DAY,
+        )
