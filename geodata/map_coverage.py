@@ -98,7 +98,7 @@ def add_coverage_layer(
     name: str,
     tooltip: str,
     show: bool = True,
-    fill_opacity: float = 0.35,
+    fill_opacity: float = 0.45,
 ) -> None:
     """Add a covered area as a filled layer.
 

@@ -149,3 +149,32 @@ def test_discs_are_built_in_one_vectorised_call_for_many_sites():
     discs = coverage_discs(lat, lon, 800.0)
     assert len(discs) == 2000
     assert shapely.area(discs) == pytest.approx(np.full(2000, math.pi * 640_000))
+
+
+def test_map_layers_escape_names_and_draw_polygons():
+    from geodata.map_coverage import (
+        add_coverage_layer,
+        add_unit_outlines,
+        coverage_legend,
+    )
+    from geodata.maps import add_legend, base_map
+
+    hostile = "<img src=x onerror=alert(1)>"
+    m = base_map((105.5, 18.6, 105.8, 18.8), tiles=None)
+    lat, lon = lat_lon(X0, Y0)
+    disc = coverage_union(coverage_discs([lat], [lon], 1_000.0))
+    from geodata.coverage import to_wgs84_geometry
+
+    add_coverage_layer(
+        m, to_wgs84_geometry(disc), color="#2a9d8f", name="Vùng phủ 4G", tooltip=hostile
+    )
+    units = squares((X0, Y0), side=5_000.0).assign(name=[hostile], detail=["x < y"])
+    add_unit_outlines(m, units, name="Vùng lõm sóng 4G", detail_column="detail")
+    add_legend(m, coverage_legend("Vùng phủ sóng", [("#2a9d8f", hostile)], gaps=None))
+    page = m.get_root().render()
+    assert hostile not in page
+    # HTML-escaped, then JSON-escaped by the template (& is written \u0026).
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in page
+    assert "x \\u0026lt; y" in page and page.count('"Polygon"') == 2
+    with pytest.raises(InvalidInputError, match="color"):
+        add_coverage_layer(m, disc, color="red;x", name="a", tooltip="b")

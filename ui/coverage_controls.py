@@ -189,6 +189,7 @@ def coverage_map(registry: Registry, dashboard: CoverageDashboard) -> folium.Map
             name=t("cov.map.gaps", technology=gap_tech),
             detail_column="detail",
             color=GAP_COLOR,
+            fill_opacity=0.04,
         )
     own = report.units.loc[report.units["in_area"], "code"]
     if len(own):
@@ -207,7 +208,9 @@ def coverage_map(registry: Registry, dashboard: CoverageDashboard) -> folium.Map
         for tech in TECHNOLOGIES
     ]
     gap_row = (GAP_COLOR, t("cov.map.gaps", technology=gap_tech))
-    add_legend(m, coverage_legend(t("cov.map.legend"), layers, gaps=gap_row))
+    legend = coverage_legend(t("cov.map.legend"), layers, gaps=gap_row)
+    # Bottom left, under the boundary note: the coast (Vinh) is at the right edge.
+    add_legend(m, legend, position="bottomleft")
     return m
 
 

@@ -55,7 +55,8 @@ def headline(dashboard: CoverageDashboard) -> None:
     people = row["population_share"]
     columns[1].metric(
         t("cov.metric.population", technology=tech),
-        percent(people) if not _missing(people) else t("cov.metric.no_population"),
+        percent(people),
+        help=None if not _missing(people) else t("cov.population.none"),
     )
     columns[2].metric(t("cov.metric.gaps"), amount(len(report.gaps)))
     columns[3].metric(t("cov.metric.sites"), amount(report.units["sites"].sum()))

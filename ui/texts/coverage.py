@@ -45,7 +45,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Dân số có sóng {technology}",
         "Population with {technology}",
     ),
-    "cov.metric.no_population": ("chưa có số liệu dân số", "no population data"),
     "cov.metric.gaps": ("Vùng lõm sóng", "Coverage gaps"),
     "cov.metric.sites": ("Trạm đang phát sóng", "Sites on the air"),
     "cov.metric.pairs": ("Cặp trạm có thể dùng chung", "Sharing candidates"),
