@@ -190,4 +190,24 @@ def area_choices(
             mine = _communes_of_districts(session, [actor.area_code], edition)
             query = query.where(AdminUnit.code.in_(mine))
         rows = session.execute(query.order_by(AdminUnit.name)).all()
+        if kind == "commune" and edition == MEMBER_EDITION:
+            # Names repeat across districts (two Minh Sơn): say which district.
+            parents = dict(
+                session.execute(
+                    select(AdminUnit.code, AdminUnit.parent_code).where(
+                        AdminUnit.edition == edition, AdminUnit.level == "commune"
+                    )
+                ).all()
+            )
+            districts = dict(
+                session.execute(
+                    select(AdminUnit.code, AdminUnit.name).where(
+                        AdminUnit.edition == edition, AdminUnit.level == "district"
+                    )
+                ).all()
+            )
+            return [
+                (c, f"{n} – {districts.get(parents.get(c), '')}".rstrip(" –"))
+                for c, n in rows
+            ]
     return [(c, n) for c, n in rows]

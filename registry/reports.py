@@ -10,6 +10,7 @@ edition, when and by whom) and notes saying what the figures rest on. The writer
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 import geopandas as gpd
@@ -52,7 +53,7 @@ from registry.report_sections import (
     technology_mask,
     violations_by_rule,
 )
-from registry.report_tables import Headline, Report
+from registry.report_tables import Headline, Report, ReportTable
 from registry.setup import is_demo
 from registry.sharing import sharing_report
 from registry.units import unit_polygons, units_frame
@@ -90,6 +91,112 @@ def _check_period(start: date, end: date) -> None:
         raise ReportInputError("period", (start, end))
 
 
+@dataclass
+class _Part:
+    """Tables and headline figures of one part of a report."""
+
+    tables: list[ReportTable] = field(default_factory=list)
+    headline: list[Headline] = field(default_factory=list)
+
+
+def _sites_part(registry, actor, area: ReportArea, start, end, district_names):
+    """Sites, coverage, sharing and growth; also the material of the maps."""
+    edition, communes = area.edition, list(area.communes)
+    listed = list_records(registry, actor, "site", as_of=end)
+    sites_end = on_air(in_communes(listed, edition, communes))
+    before = list_records(registry, actor, "site", as_of=start - timedelta(days=1))
+    new_ids = set(sites_end["id"]) - set(on_air(before)["id"])
+    where = {"edition": edition, "level": "commune", "units": communes}
+    cov = coverage_report(registry, actor, as_of=end, **where)
+    sharing = sharing_report(registry, actor, as_of=end, **where)
+    growth = growth_report(registry, actor, until=end, **where)
+    shares = area_coverage(cov.units)
+    area_km2 = float(cov.units["area_km2"].sum())
+    count = len(sites_end)
+    part = _Part(
+        [
+            sites_by_operator(sites_end, new_ids, end),
+            coverage_by_unit(cov, district_names),
+            coverage_by_operator(cov),
+            gap_table(cov),
+            sharing_by_unit(sharing),
+            sharing_pairs(sharing),
+            growth_table(growth),
+        ],
+        [
+            Headline("Số xã, phường", len(communes)),
+            Headline("Diện tích (km²)", area_km2, "dec"),
+            Headline("Trạm BTS đang phát sóng", count),
+            Headline("Trạm mới trong kỳ", len(new_ids)),
+            Headline("Trạm/km²", count / area_km2 if area_km2 else None, "dec"),
+            Headline("Số nhà mạng có trạm", int(sites_end["network_code"].nunique())),
+            Headline("Trạm có 5G", int(technology_mask(sites_end, "5G", end).sum())),
+            Headline("Diện tích được phủ 4G", shares["share_4g"], "pct"),
+            Headline("Diện tích được phủ 5G", shares["share_5g"], "pct"),
+            Headline("Dân số được phủ 4G", shares["population_share_4g"], "pct"),
+            Headline("Xã thuộc vùng lõm sóng", len(cov.gaps)),
+            Headline("Trạm dùng chung hạ tầng", int(sharing.units["co_located"].sum())),
+            Headline("Cặp trạm có thể dùng chung", len(sharing.pairs)),
+        ],
+    )
+    sites_map = pd.DataFrame(
+        {
+            "latitude": sites_end["latitude"],
+            "longitude": sites_end["longitude"],
+            "technology": _newest_technology(sites_end, end),
+        }
+    ).reset_index(drop=True)
+    return part, cov, sharing, sites_map
+
+
+def _inspections_part(registry, actor, area: ReportArea, start, end) -> _Part:
+    """Inspections of the period, violations per rule, overdue follow-ups."""
+    if not perm.allowed(actor, perm.READ, "inspection"):
+        return _Part()
+    points = list_records(registry, actor, "point", include_retired=True)
+    frame = inspections_frame(registry, points)
+    inspections = in_communes(frame, area.edition, area.communes)
+    in_period = period_inspections(inspections, start, end)
+    follow_ups = overdue_follow_ups(inspections, end, area.edition)
+    return _Part(
+        [
+            inspections_by_state(in_period),
+            violations_by_rule(registry, in_period),
+            follow_ups,
+        ],
+        [
+            Headline("Cuộc kiểm tra trong kỳ", len(in_period)),
+            Headline("Vi phạm ghi nhận trong kỳ", int(in_period["violations"].sum())),
+            Headline("Yêu cầu khắc phục quá hạn", len(follow_ups.frame)),
+        ],
+    )
+
+
+def _permits_part(registry, actor, area: ReportArea, start, end) -> _Part:
+    """Applications of the area with their deadlines; figures per district."""
+    if not perm.allowed(actor, perm.READ, APPLICATIONS):
+        return _Part()
+    applications = applications_table(
+        list_applications(registry, actor, on=end), area, start, end
+    )
+    per_district = permits_by_district(
+        permits_report(registry, actor, start, end, list(area.districts))
+    )
+    filed = applications.frame["Ngày nộp"]
+    return _Part(
+        [applications, per_district],
+        [
+            Headline(
+                "Hồ sơ cấp phép nộp trong kỳ",
+                int(((filed >= start) & (filed <= end)).sum()),
+            ),
+            Headline(
+                "Hồ sơ quá hạn xử lý", int((applications.frame["Quá hạn"] != "").sum())
+            ),
+        ],
+    )
+
+
 def make_report(
     registry: Registry,
     actor: Actor,
@@ -114,91 +221,15 @@ def make_report(
     with registry.reading() as session:
         area = resolve_area(session, actor, kind, str(key), edition)
         districts = units_frame(session, "2025-06", "district")
-    district_names = dict(zip(districts["code"], districts["name"], strict=True))
-    communes = list(area.communes)
-
-    sites_end = on_air(
-        in_communes(list_records(registry, actor, "site", as_of=end), edition, communes)
+    names = dict(zip(districts["code"], districts["name"], strict=True))
+    network, cov, sharing, sites_map = _sites_part(
+        registry, actor, area, start, end, names
     )
-    before = list_records(registry, actor, "site", as_of=start - timedelta(days=1))
-    earlier = set(on_air(before)["id"])
-    new_ids = set(sites_end["id"]) - earlier
-
-    cov = coverage_report(
-        registry, actor, as_of=end, edition=edition, level="commune", units=communes
-    )
-    sharing = sharing_report(
-        registry, actor, as_of=end, edition=edition, level="commune", units=communes
-    )
-    growth = growth_report(
-        registry, actor, edition=edition, level="commune", until=end, units=communes
-    )
-    points = list_records(registry, actor, "point", include_retired=True)
-    inspections = in_communes(inspections_frame(registry, points), edition, communes)
-    in_period = period_inspections(inspections, start, end)
-
-    follow_ups = overdue_follow_ups(inspections, end, edition)
-    tables = [
-        sites_by_operator(sites_end, new_ids, end),
-        coverage_by_unit(cov, district_names),
-        coverage_by_operator(cov),
-        gap_table(cov),
-        sharing_by_unit(sharing),
-        sharing_pairs(sharing),
-        growth_table(growth),
-        inspections_by_state(in_period),
-        violations_by_rule(registry, in_period),
-        follow_ups,
+    parts = [
+        network,
+        _inspections_part(registry, actor, area, start, end),
+        _permits_part(registry, actor, area, start, end),
     ]
-    permit_figures = []
-    if perm.allowed(actor, perm.READ, APPLICATIONS):
-        applications = applications_table(
-            list_applications(registry, actor, on=end), area, start, end
-        )
-        per_district = permits_by_district(
-            permits_report(registry, actor, start, end, list(area.districts))
-        )
-        tables += [applications, per_district]
-        filed = applications.frame["Ngày nộp"]
-        permit_figures = [
-            Headline(
-                "Hồ sơ cấp phép nộp trong kỳ",
-                int(((filed >= start) & (filed <= end)).sum()),
-            ),
-            Headline(
-                "Hồ sơ quá hạn xử lý",
-                int((applications.frame["Quá hạn"] != "").sum()),
-            ),
-        ]
-    shares = area_coverage(cov.units)
-    area_km2 = float(cov.units["area_km2"].sum())
-    sites_count = len(sites_end)
-    headline = [
-        Headline("Số xã, phường", len(communes)),
-        Headline("Diện tích (km²)", area_km2, "dec"),
-        Headline("Trạm BTS đang phát sóng", sites_count),
-        Headline("Trạm mới trong kỳ", len(new_ids)),
-        Headline("Trạm/km²", sites_count / area_km2 if area_km2 else None, "dec"),
-        Headline("Số nhà mạng có trạm", int(sites_end["network_code"].nunique())),
-        Headline("Trạm có 5G", int(technology_mask(sites_end, "5G", end).sum())),
-        Headline("Diện tích được phủ 4G", shares["share_4g"], "pct"),
-        Headline("Diện tích được phủ 5G", shares["share_5g"], "pct"),
-        Headline("Dân số được phủ 4G", shares["population_share_4g"], "pct"),
-        Headline("Xã thuộc vùng lõm sóng", len(cov.gaps)),
-        Headline("Trạm dùng chung hạ tầng", int(sharing.units["co_located"].sum())),
-        Headline("Cặp trạm có thể dùng chung", len(sharing.pairs)),
-        Headline("Cuộc kiểm tra trong kỳ", len(in_period)),
-        Headline("Vi phạm ghi nhận trong kỳ", int(in_period["violations"].sum())),
-        Headline("Yêu cầu khắc phục quá hạn", len(follow_ups.frame)),
-        *permit_figures,
-    ]
-    sites_map = pd.DataFrame(
-        {
-            "latitude": sites_end["latitude"],
-            "longitude": sites_end["longitude"],
-            "technology": _newest_technology(sites_end, end),
-        }
-    )
     demo = is_demo(registry)
     report = Report(
         area=area,
@@ -208,11 +239,11 @@ def make_report(
         made_by=_display_name(registry, actor),
         demo=demo,
         approximate=cov.approximate,
-        headline=headline,
-        tables=tables,
+        headline=[item for part in parts for item in part.headline],
+        tables=[table for part in parts for table in part.tables],
         notes=report_notes(area, cov, sharing, demo=demo, actor=actor),
         coverage_map=_coverage_map(registry, area, cov),
-        sites_map=sites_map.reset_index(drop=True),
+        sites_map=sites_map,
         map_technology=cov.gap_technology,
     )
     with registry.transaction() as session:
@@ -222,11 +253,6 @@ def make_report(
             "make_report",
             SUBJECT,
             f"{area.kind}:{area.key}",
-            after={
-                "area": area.name,
-                "edition": edition,
-                "start": start,
-                "end": end,
-            },
+            after={"area": area.name, "edition": edition, "start": start, "end": end},
         )
     return report
