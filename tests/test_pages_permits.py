@@ -122,14 +122,14 @@ def test_an_operator_files_a_bts_application_through_the_form(app_env):
     app.file_uploader(key=f"{form}_files").set_value(
         ("giay-phep.pdf", PDF, "application/pdf")
     )
-    _button(app, "Nộp hồ sơ").click().run()
+    _button(app, "Gửi hồ sơ").click().run()
     assert not app.exception
     assert any(text.startswith("Vĩ độ: cần") for text in texts(app.error))
     assert app.text_input(key=f"{form}_name").value == "Trạm Hưng Dũng nộp qua biểu mẫu"
     assert "application" not in app.query_params
 
     app.text_input(key=f"{form}_latitude").input(str(lat).replace(".", ","))
-    _button(app, "Nộp hồ sơ").click().run()
+    _button(app, "Gửi hồ sơ").click().run()
     assert not app.exception
     number = int(app.query_params["application"])
     assert any(

@@ -296,6 +296,7 @@ def site_map(registry: Registry, data: MapData) -> folium.Map:
                 ("site_code", field_label("site", "site_code")),
                 ("technologies", t("maps.filter.technology")),
                 ("status_label", t("maps.filter.status")),
+                ("permit_number", field_label("site", "permit_number")),
             ],
             name=t("maps.bts.title"),
         )

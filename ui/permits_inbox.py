@@ -13,11 +13,13 @@ import streamlit as st
 from registry.clock import today
 from registry.domain import Role
 from ui.i18n import t
-from ui.permits_labels import applications_table
-from ui.permits_links import show_application
+from ui.labels import day_text
+from ui.permits_labels import applications_table, label
+from ui.permits_links import link_to_application, show_application
 
 # Roles that oversee a level below them (overdue steps are shown to the level above).
 OVERSEEING_ROLES = frozenset({Role.DISTRICT, Role.DEPARTMENT, Role.ADMIN})
+_QUEUE_LINKS = 10
 
 
 def inbox_tabs(actor) -> list[str]:
@@ -67,11 +69,31 @@ def application_list(summaries: Sequence, key: str) -> None:
         st.rerun()
 
 
+def work_links(summaries: Sequence) -> None:
+    """Links to the first applications waiting for the user (their work list)."""
+    for summary in summaries[:_QUEUE_LINKS]:
+        link_to_application(
+            summary.id,
+            t(
+                "pmt.queue_link",
+                id=summary.id,
+                kind=label(summary.kind),
+                place=summary.place_name or "",
+                due=day_text(summary.due_on),
+            ),
+        )
+    if len(summaries) > _QUEUE_LINKS:
+        st.caption(t("pmt.more", count=len(summaries) - _QUEUE_LINKS))
+
+
 def render_inbox(actor, inbox) -> None:
-    """The inbox tabs of the actor's role, each a table of applications."""
+    """The inbox tabs of the actor's role, each a table of applications; the
+    waiting ones are also listed as links."""
     lists = _lists(inbox)
     names = inbox_tabs(actor)
     tabs = st.tabs([t(f"pmt.tab.{name}", count=len(lists[name])) for name in names])
     for tab, name in zip(tabs, names, strict=True):
         with tab:
+            if name == "waiting":
+                work_links(lists[name])
             application_list(lists[name], f"pmt_inbox_{name}")

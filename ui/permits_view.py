@@ -156,13 +156,14 @@ def audit_table(view) -> pd.DataFrame:
 
 def render_trail(view) -> None:
     """Steps, pauses and the audit entries."""
-    st.dataframe(trail_table(view), hide_index=True)
+    # Plain tables: a trail is short, and its text stays readable and searchable.
+    st.table(trail_table(view), hide_index=True)
     if view.pauses:
         st.markdown(f"**{t('pmt.pauses')}**")
-        st.dataframe(pauses_table(view), hide_index=True)
+        st.table(pauses_table(view), hide_index=True)
     if view.audit:
         st.markdown(f"**{t('pmt.audit')}**")
-        st.dataframe(audit_table(view), hide_index=True)
+        st.table(audit_table(view), hide_index=True)
 
 
 def render_documents(registry, actor, view) -> None:
@@ -258,6 +259,12 @@ def render_application(registry, actor, view, *, just_filed: bool = False) -> No
         st.markdown(f"**{t('pmt.filed_findings', id=view.summary.id)}**")
         render_finding_list(view.findings)
     acting = bool(view.actions)
+    if not acting:
+        step = _open_step(view)
+        if step is None:
+            st.caption(t("pmt.closed", state=label(view.summary.state)))
+        else:
+            st.caption(t("pmt.read_only", level=level_text(step.level)))
     names = ["trail", "documents", "findings", "proposal"]
     labels = [
         t("pmt.tab_trail"),
@@ -272,13 +279,6 @@ def render_application(registry, actor, view, *, just_filed: bool = False) -> No
     if acting:
         with tabs["action"]:
             render_actions(registry, actor, view)
-    else:
-        state = ApplicationState(view.summary.state)
-        step = _open_step(view)
-        if step is None:
-            st.caption(t("pmt.closed", state=label(state)))
-        else:
-            st.caption(t("pmt.read_only", level=level_text(step.level)))
     with tabs["trail"]:
         render_trail(view)
     with tabs["documents"]:

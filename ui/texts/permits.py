@@ -38,6 +38,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pmt.tab.all": ("Trong phạm vi của tôi ({count})", "In my area ({count})"),
     "pmt.none": ("Không có hồ sơ nào.", "No applications."),
+    "pmt.queue_link": (
+        "#{id} · {kind} · {place} · hạn {due}",
+        "#{id} · {kind} · {place} · due {due}",
+    ),
+    "pmt.more": (
+        "… và {count} hồ sơ khác trong bảng.",
+        "… and {count} more in the table.",
+    ),
     "pmt.pick_row": (
         "Chọn một dòng để mở hồ sơ.",
         "Choose a row to open the application.",
@@ -102,7 +110,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tài liệu kèm theo (PDF, JPEG, PNG)",
         "Documents (PDF, JPEG, PNG)",
     ),
-    "pmt.f.submit": ("Nộp hồ sơ", "File the application"),
+    "pmt.f.submit": ("Gửi hồ sơ", "Send the application"),
     "pmt.f.hint_latitude": ("ví dụ 18,6717", "e.g. 18.6717"),
     "pmt.f.hint_longitude": ("ví dụ 105,6937", "e.g. 105.6937"),
     "pmt.f.choose": ("Chọn…", "Choose…"),
@@ -163,7 +171,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pmt.trail.col_visit": ("Ngày kiểm tra thực tế", "Site visit"),
     "pmt.trail.col_opinion": ("Ý kiến khu dân cư", "Neighbours' opinion"),
     "pmt.trail.col_note": ("Ghi chú", "Note"),
-    "pmt.trail.col_paused": ("Ngày tạm dừng", "Paused days"),
+    "pmt.trail.col_paused": ("Số ngày tạm dừng", "Days paused"),
     "pmt.trail.running": ("đang xử lý", "in progress"),
     "pmt.pauses": ("Thông báo bổ sung hồ sơ", "Incomplete-documents notices"),
     "pmt.pause.col_on": ("Ngày thông báo", "Notified on"),
