@@ -290,3 +290,19 @@ def test_growth_of_some_communes_counts_only_their_sites(registry, admin):
     report = growth_report(registry, admin, until=DAY, units=[ward])
     assert report.years.loc[2026, "sites"] == 1
     assert report.units["name"].tolist() == ["Thành phố Vinh"]
+
+
+def test_units_keep_only_some_communes_in_every_table(registry, admin):
+    add_site(registry, admin, site_code="V1", network_code="04")
+    add_site(registry, admin, RURAL, site_code="P1", network_code="02")
+    _, _, ward = commune_centroid(registry, "Trường Vinh", "2025-07")
+    report = coverage_report(
+        registry, admin, as_of=DAY, edition="2025-07", units=[ward]
+    )
+    assert report.units["code"].tolist() == [ward]
+    assert set(report.by_operator["code"]) == {ward}
+    assert set(report.by_operator["network_code"]) == {"02", "04"}
+    assert set(report.gaps["code"]) <= {ward}
+    assert report.province.set_index("technology").loc["4G", "covered_km2"] > (
+        report.units["covered_km2_4g"].sum()
+    )
