@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from geodata.editions import get_edition
 from registry.clock import today as current_day
@@ -61,7 +61,17 @@ def data_version(registry: Registry) -> tuple[int, int]:
     moves whenever anything a map shows may have changed.
     """
     with registry.reading() as session:
-        newest = session.scalar(select(func.max(AuditEntry.id))) or 0
+        # A report made is audited but changes nothing a map shows: skip those
+        # entries, or every report would empty the caches the next one needs.
+        newest = (
+            session.scalar(
+                select(AuditEntry.id)
+                .where(AuditEntry.entity_type != "report")
+                .order_by(AuditEntry.id.desc())
+                .limit(1)
+            )
+            or 0
+        )
         return int(newest), boundaries_version(session)
 
 

@@ -20,6 +20,7 @@ from registry.inspections import (
     record_items,
     submit_inspection,
 )
+from registry.mapdata import data_version
 from registry.models import AuditEntry
 from registry.permissions import Actor
 from registry.permits import file_application
@@ -341,3 +342,16 @@ def test_a_period_that_ends_before_it_starts_is_refused(world):
             end=START,
         )
     assert raised.value.problem == "period"
+
+
+def test_making_a_report_keeps_the_data_version_so_caches_stay_warm(world):
+    before = data_version(world.registry)
+    make_report(
+        world.registry,
+        world.department,
+        kind="commune",
+        key=world.hung_dung,
+        start=START,
+        end=END,
+    )
+    assert data_version(world.registry) == before
