@@ -11,15 +11,20 @@ from datetime import timedelta
 import pytest
 
 from registry.clock import today
-from registry.delegation_versions import adopt_preset, matrix_on
-from registry.errors import PermissionDeniedError
+from registry.delegation_versions import adopt_preset, edit_matrix, matrix_on
+from registry.errors import PermissionDeniedError, RegistryError
 from registry.permit_queries import get_application
-from registry.permit_steps import verify_application
+from registry.permit_steps import (
+    approve_application,
+    record_completion,
+    refuse_application,
+    verify_application,
+)
 from registry.permits import file_application
-from registry.sites import get_site
+from registry.sites import get_site, list_sites
 from tests.factories import commune_centroid
 from tests.page_support import actor, demo_app_fixture, open_app, texts
-from ui.permits_messages import permit_error
+from ui.permits_messages import permit_error, permit_error_lines
 
 demo_env = demo_app_fixture()
 
@@ -258,3 +263,148 @@ def test_the_report_shows_the_figures_of_the_period(app_env):
     assert int(vinh["Hồ sơ tiếp nhận"].iloc[0]) >= 1
     downloads = [b.label for b in app.get("download_button")]
     assert downloads == ["Tải CSV", "Tải Excel"]
+
+
+def test_the_commune_records_a_game_point_application_with_its_checks(app_env):
+    app = _section(open_app(app_env, "xa.hungdung", PAGE), "file")
+    app.selectbox(key="pmt_file_kind").set_value("game_new").run()
+    form = "pmt_file_game_new_new"
+    lat, lon = _hung_dung(app_env)
+    app.text_input(key=f"{form}_name").input("Phòng game Hưng Dũng mới")
+    app.text_input(key=f"{form}_latitude").input(str(lat))
+    app.text_input(key=f"{form}_longitude").input(str(lon))
+    app.text_input(key=f"{form}_owner_name").input("Nguyễn Văn An")
+    app.text_input(key=f"{form}_computers").input("20")
+    app.file_uploader(key=f"{form}_files").set_value(
+        ("ban-ve.png", b"GIF89a not a png", "image/png")
+    )
+    _button(app, "Gửi hồ sơ").click().run()
+    assert "Tài liệu: cần tệp PDF, JPEG hoặc PNG" in " ".join(texts(app.error))
+    app.file_uploader(key=f"{form}_files").set_value(None)
+    _button(app, "Gửi hồ sơ").click().run()
+    assert not app.exception
+    number = int(app.query_params["application"])
+    view = get_application(app_env, actor(app_env, "xa.hungdung"), number)
+    assert (view.summary.kind, view.summary.applicant_name) == (
+        "game_new",
+        "Nguyễn Văn An",
+    )
+    assert texts(app.subheader)[0] == (
+        f"Hồ sơ #{number} · Cấp mới giấy chứng nhận điểm trò chơi"
+    )
+    shown = " ".join(texts(app.info) + texts(app.warning) + texts(app.error))
+    assert view.findings
+    for finding in view.findings:
+        assert finding.message_vi in shown, finding
+
+
+def test_the_page_speaks_english_when_asked(app_env):
+    app = open_app(app_env, "huyen.vinh", PAGE, language="en")
+    assert not app.exception
+    assert texts(app.title) == ["Permit applications"]
+    assert app.tabs[0].label.startswith("Waiting for me (")
+
+
+def test_missing_documents_pause_the_deadline_until_the_operator_completes(app_env):
+    number = _filed(app_env, "VT-HD-THIEU")
+    app = open_app(app_env, "xa.hungdung", PAGE, query={"application": str(number)})
+    view = get_application(app_env, actor(app_env, "xa.hungdung"), number)
+    form = f"pmt_{number}_verifying_{len(view.steps)}_0_verify"
+    app.radio(key=f"{form}_outcome").set_value("incomplete")
+    _button(app, "Ghi kết quả thẩm tra").click().run()
+    assert "Lý do: cần hồ sơ còn thiếu gì." in texts(app.error)
+    app.text_area(key=f"{form}_reasons").input("Thiếu bản vẽ kết cấu cột")
+    _button(app, "Ghi kết quả thẩm tra").click().run()
+    assert f"Đã thông báo bổ sung hồ sơ #{number}; hạn xử lý tạm dừng." in texts(
+        app.success
+    )
+
+    applicant = open_app(app_env, "viettel", PAGE, query={"application": str(number)})
+    assert "Chờ bổ sung hồ sơ" in " ".join(texts(applicant.markdown))
+    paused = get_application(app_env, actor(app_env, "viettel"), number)
+    form = f"pmt_{number}_incomplete_{len(paused.steps)}_1_complete"
+    applicant.text_area(key=f"{form}_note").input("Đã nộp bản vẽ kết cấu")
+    applicant.file_uploader(key=f"{form}_files").set_value(
+        ("ban-ve.pdf", PDF, "application/pdf")
+    )
+    _button(applicant, "Ghi nhận đã bổ sung").click().run()
+    assert not applicant.exception
+    assert f"Đã ghi nhận bổ sung hồ sơ #{number}; hạn xử lý tiếp tục." in texts(
+        applicant.success
+    )
+    resumed = get_application(app_env, actor(app_env, "viettel"), number)
+    assert resumed.summary.state == "verifying"
+    assert resumed.pauses[0].completion_note == "Đã nộp bản vẽ kết cấu"
+    assert len(resumed.documents) == 2
+
+
+def _error_of(call) -> RegistryError:
+    try:
+        call()
+    except RegistryError as error:
+        return error
+    raise AssertionError("no error raised")
+
+
+def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
+    viettel, commune = actor(app_env, "viettel"), actor(app_env, "xa.hungdung")
+    district = actor(app_env, "huyen.vinh")
+    waiting = _filed(app_env, "VT-HD-LOI")
+    site, other, third = (
+        int(i) for i in list_sites(app_env, viettel).sort_values("id")["id"].iloc[:3]
+    )
+    file_application(
+        app_env, viettel, "bts_change", site_id=site, values={"name": "Đổi tên"}
+    )
+    rows = [r.as_dict() for r in matrix_on(app_env, district, today()).rows]
+    rows[0] = {**rows[0], "verify_level": "department"}
+    cases = {
+        "(theo ma trận phân cấp, bước này do cấp xã xử lý)": lambda: (
+            approve_application(app_env, district, waiting, number="1/GP")
+        ),
+        "đang có hồ sơ #": lambda: file_application(
+            app_env, viettel, "bts_change", site_id=site, values={"name": "Lần 2"}
+        ),
+        "hồ sơ trạm BTS do doanh nghiệp viễn thông nộp": lambda: file_application(
+            app_env, commune, "bts_decommission", site_id=other
+        ),
+        "Lý do: cần lý do từ chối.": lambda: refuse_application(
+            app_env, commune, waiting, reasons=" "
+        ),
+        "Tài liệu: cần tệp tối đa": lambda: file_application(
+            app_env,
+            viettel,
+            "bts_decommission",
+            site_id=site,
+            documents=[("lon.pdf", PDF + bytes(11 << 20))],
+        ),
+        "Ngày nộp: cần một ngày không sau hôm nay": lambda: file_application(
+            app_env,
+            viettel,
+            "bts_decommission",
+            site_id=site,
+            filed_on=today() + timedelta(days=3),
+        ),
+        "Kinh độ: cần vị trí mới": lambda: file_application(
+            app_env,
+            viettel,
+            "bts_relocation",
+            site_id=third,
+            values={"latitude": 18.68},
+        ),
+        "cần cấp không cao hơn cấp quyết định": lambda: edit_matrix(
+            app_env,
+            actor(app_env, "so.tttt"),
+            matrix_on(app_env, district, today()).id,
+            rows,
+            effective_from=today(),
+            reason="Thử",
+        ),
+        "không chờ bổ sung hồ sơ": lambda: record_completion(
+            app_env, viettel, waiting, note="x"
+        ),
+    }
+    for fragment, call in cases.items():
+        error = _error_of(call)
+        shown = " ".join(permit_error_lines(error))
+        assert fragment in shown, (fragment, str(error), shown)

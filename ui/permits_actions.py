@@ -8,6 +8,7 @@ A refused call leaves the form as it was, with the message above the button.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 import streamlit as st
@@ -37,6 +38,23 @@ def form_key(view, name: str) -> str:
     summary = view.summary
     return (
         f"pmt_{summary.id}_{summary.state}_{len(view.steps)}_{len(view.pauses)}_{name}"
+    )
+
+
+def upload_limit_mb(registry) -> int:
+    """The registry's document size limit in whole MB, for the file uploaders (the
+    registry checks each file again and names one that is too large)."""
+    return max(1, math.ceil(registry.config.max_document_bytes / (1024 * 1024)))
+
+
+def document_uploader(registry, key: str):
+    """Several PDF, JPEG or PNG files, up to the registry's size limit each."""
+    return st.file_uploader(
+        t("pmt.f.documents"),
+        type=DOCUMENT_TYPES,
+        accept_multiple_files=True,
+        max_upload_size=upload_limit_mb(registry),
+        key=key,
     )
 
 
@@ -131,12 +149,7 @@ def completion_form(registry, actor, view) -> None:
     number = view.summary.id
     with st.form(key):
         note = st.text_area(t("pmt.c.note"), key=f"{key}_note")
-        files = st.file_uploader(
-            t("pmt.f.documents"),
-            type=DOCUMENT_TYPES,
-            accept_multiple_files=True,
-            key=f"{key}_files",
-        )
+        files = document_uploader(registry, f"{key}_files")
         slot = st.container()
         sent = st.form_submit_button(
             t("pmt.c.submit"), type="primary", icon=":material/playlist_add_check:"
@@ -229,12 +242,7 @@ def documents_form(registry, actor, view) -> None:
     key = form_key(view, "documents")
     number = view.summary.id
     with st.form(key):
-        files = st.file_uploader(
-            t("pmt.f.documents"),
-            type=DOCUMENT_TYPES,
-            accept_multiple_files=True,
-            key=f"{key}_files",
-        )
+        files = document_uploader(registry, f"{key}_files")
         slot = st.container()
         sent = st.form_submit_button(t("pmt.a.add_documents"), icon=":material/upload:")
     if sent:

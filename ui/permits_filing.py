@@ -24,7 +24,7 @@ from registry.sites import list_sites
 from ui.forms import input_text
 from ui.i18n import field_label, operator_label, t, value_label
 from ui.labels import day_text
-from ui.permits_actions import DOCUMENT_TYPES, uploaded
+from ui.permits_actions import document_uploader, uploaded
 from ui.permits_labels import label, level_text
 from ui.permits_links import flash, show_application
 from ui.permits_messages import permit_error_lines
@@ -170,12 +170,7 @@ def filing_form(registry, actor, kind: str, record: dict[str, Any] | None) -> No
             protected = right.checkbox(t("pmt.f.protected"), key=f"{key}_protected")
         applicant = st.text_input(t("pmt.f.applicant"), key=f"{key}_applicant")
         note = st.text_area(t("pmt.f.note"), key=f"{key}_note")
-        files = st.file_uploader(
-            t("pmt.f.documents"),
-            type=DOCUMENT_TYPES,
-            accept_multiple_files=True,
-            key=f"{key}_files",
-        )
+        files = document_uploader(registry, f"{key}_files")
         slot = st.container()
         sent = st.form_submit_button(
             t("pmt.f.submit"), type="primary", icon=":material/send:"
