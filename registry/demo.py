@@ -20,8 +20,8 @@ from registry import permissions as perm
 from registry.batch import new_batch_key, store_new_records
 from registry.clock import today as current_day
 from registry.db import Registry
-from registry.demo_places import allocate, commune_weights, points_in_polygons
 from registry.demo_permits import load_demo_permits
+from registry.demo_places import allocate, commune_weights, points_in_polygons
 from registry.demo_points import demo_points
 from registry.demo_schools import demo_schools
 from registry.demo_sites import demo_sites

@@ -25,7 +25,7 @@ from registry.models import PermitApplication, PermitStep
 from registry.permissions import Actor
 from registry.permit_access import SUBJECT, may_see
 from registry.permit_domain import StepKind
-from registry.permit_queries import LoadedApplications
+from registry.permit_views import LoadedApplications
 from registry.units import units_frame
 from registry.workdays import working_days_between
 

@@ -7,35 +7,25 @@ everyone else gets :class:`PermissionDeniedError` saying why. An incomplete noti
 stops the step's clock until the applicant (or the staff) records completion; the
 due date then moves on by the working days the step was paused. Approval writes
 the registry record in the same transaction (:mod:`registry.permit_effects`).
-Every step is one transaction with its audit entry.
+Every step is one transaction with its audit entry
+(:mod:`registry.permit_step_runner`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from registry import permissions as perm
-from registry.audit import record_audit
-from registry.clock import now, today
 from registry.db import Registry
 from registry.delegation_versions import load_version
 from registry.domain import Role
 from registry.errors import ConflictError, FieldError, ValidationError
-from registry.models import PermitApplication, PermitPause, PermitStep
+from registry.models import PermitPause
 from registry.permissions import Actor
-from registry.permit_access import (
-    ENTITY,
-    application_units,
-    can_act,
-    load_application,
-    open_step,
-    require_act,
-    require_see,
-)
+from registry.permit_access import can_act, load_application
 from registry.permit_documents import checked_documents, store_documents
 from registry.permit_domain import (
     KINDS_NEEDING_NUMBER,
@@ -45,114 +35,14 @@ from registry.permit_domain import (
     StepOutcome,
 )
 from registry.permit_effects import apply_approval, prepare_approval
-from registry.permit_queries import ApplicationView, build_view, escalation_level
-from registry.workdays import add_working_days, due_date, working_days_between
-
-Work = Callable[[Session, PermitApplication, PermitStep, date], dict]
-
-
-def _text(name: str, value: object, *, required: bool, what: str) -> str | None:
-    text = str(value).strip() if value is not None else ""
-    if required and not text:
-        raise ValidationError([FieldError(name, value, what)])
-    return text or None
-
-
-def _day(on: date | None, step: PermitStep) -> date:
-    day = on or today()
-    earliest = step.paused_since or step.started_on
-    if not isinstance(day, date) or day > today() or day < earliest:
-        raise ValidationError(
-            [FieldError("on", on, f"a date from {earliest} to today ({today()})")]
-        )
-    return day
-
-
-def _open_step(session: Session, application: PermitApplication) -> PermitStep:
-    step = open_step(session, application.id)
-    if step is None:
-        raise ConflictError(
-            f"application #{application.id} is {application.state}: nothing is "
-            "left to do"
-        )
-    return step
-
-
-def _start(session: Session, application, kind: StepKind, level: str, days, day):
-    session.add(
-        PermitStep(
-            application_id=application.id,
-            kind=kind.value,
-            level=level,
-            started_on=day,
-            days=days,
-            due_on=add_working_days(day, days),
-            paused_days=0,
-        )
-    )
-
-
-def _finish(step: PermitStep, outcome: StepOutcome, actor: Actor, day: date) -> None:
-    step.finished_on = day
-    step.outcome = outcome.value
-    step.acted_by = actor.username
-
-
-def _run(
-    registry: Registry,
-    actor: Actor,
-    application_id: int,
-    action: str,
-    *,
-    on: date | None,
-    expect: StepKind | None,
-    paused: bool,
-    work: Work,
-    reason: str | None = None,
-    check: Callable[[Actor, PermitApplication, dict, PermitStep], None] | None = None,
-) -> ApplicationView:
-    """One step use case: load, check state and actor, do ``work``, audit."""
-    with registry.transaction() as session:
-        application = load_application(session, application_id, for_update=True)
-        require_see(session, actor, application)
-        step = _open_step(session, application)
-        units = application_units(session, application.id)
-        if check is None:
-            grant = perm.DECIDE if step.kind == StepKind.DECIDE else perm.VERIFY
-            require_act(actor, grant, step.level, units, application.id)
-        else:
-            check(actor, application, units, step)
-        if expect is not None and step.kind != expect:
-            raise ConflictError(
-                f"application #{application.id} awaits a {step.kind} step at the "
-                f"{step.level} level, not a {expect.value}"
-            )
-        if paused != (step.paused_since is not None):
-            raise ConflictError(
-                f"application #{application.id} "
-                + (
-                    "awaits no completion"
-                    if paused
-                    else "waits for the missing documents (record completion first)"
-                )
-            )
-        day = _day(on, step)
-        before = {"state": application.state, "step": f"{step.kind}@{step.level}"}
-        after = work(session, application, step, day)
-        application.updated_at = now()
-        application.version += 1
-        session.flush()
-        record_audit(
-            session,
-            actor.username,
-            action,
-            ENTITY,
-            application.id,
-            before=before,
-            after={"state": application.state, "on": day, **after},
-            reason=reason,
-        )
-        return build_view(session, actor, application, day)
+from registry.permit_step_runner import (
+    clean_text,
+    finish_step,
+    run_step,
+    start_step,
+)
+from registry.permit_views import ApplicationView, escalation_level
+from registry.workdays import due_date, working_days_between
 
 
 def verify_application(
@@ -179,16 +69,16 @@ def verify_application(
                     )
                 ]
             )
-        _finish(step, StepOutcome.VERIFIED, actor, day)
+        finish_step(step, StepOutcome.VERIFIED, actor, day)
         step.site_visit_on = site_visit_on
-        step.neighbours_opinion = _text(
+        step.neighbours_opinion = clean_text(
             "neighbours_opinion", neighbours_opinion, required=False, what=""
         )
-        step.note = _text("note", note, required=False, what="")
+        step.note = clean_text("note", note, required=False, what="")
         row = load_version(session, application.matrix_id).row(
             application.kind, application.case_key
         )
-        _start(
+        start_step(
             session,
             application,
             StepKind.DECIDE,
@@ -199,7 +89,7 @@ def verify_application(
         application.state = ApplicationState.DECIDING.value
         return {"site_visit_on": site_visit_on, "next": f"decide@{row.decide_level}"}
 
-    return _run(
+    return run_step(
         registry,
         actor,
         application_id,
@@ -221,7 +111,7 @@ def report_incomplete(
     on: date | None = None,
 ) -> ApplicationView:
     """Tell the applicant what is missing: the step's clock stops from ``on``."""
-    why = _text("reasons", reasons, required=True, what="what is missing")
+    why = clean_text("reasons", reasons, required=True, what="what is missing")
 
     def work(session, application, step, day):
         step.paused_since = day
@@ -233,7 +123,7 @@ def report_incomplete(
         application.state = ApplicationState.INCOMPLETE.value
         return {"paused_since": day}
 
-    return _run(
+    return run_step(
         registry,
         actor,
         application_id,
@@ -281,7 +171,7 @@ def record_completion(
         )
         for row in open_pauses:
             row.resumed_on, row.resumed_by = day, actor.username
-            row.completion_note = _text("note", note, required=False, what="")
+            row.completion_note = clean_text("note", note, required=False, what="")
         step.paused_days += paused
         step.paused_since = None
         step.due_on = due_date(step.started_on, step.days, step.paused_days)
@@ -297,7 +187,7 @@ def record_completion(
             "documents": [d.filename for d in stored],
         }
 
-    return _run(
+    return run_step(
         registry,
         actor,
         application_id,
@@ -326,13 +216,13 @@ def approve_application(
     with registry.reading() as session:
         application = load_application(session, application_id)
         kind = ApplicationKind(application.kind)
-    number = _text(
+    number = clean_text(
         "number",
         number,
         required=kind in KINDS_NEEDING_NUMBER,
         what="the permit or certificate number",
     )
-    wanted = _text("conditions", conditions, required=False, what="")
+    wanted = clean_text("conditions", conditions, required=False, what="")
     prepared = prepare_approval(registry, actor, application_id, number, on)
 
     def work(session, application, step, day):
@@ -342,7 +232,7 @@ def approve_application(
                 "approved; open it again"
             )
         effect = apply_approval(session, actor, application, prepared, day)
-        _finish(step, StepOutcome.APPROVED, actor, day)
+        finish_step(step, StepOutcome.APPROVED, actor, day)
         step.note = wanted
         application.state = ApplicationState.APPROVED.value
         application.decided_on = day
@@ -350,7 +240,7 @@ def approve_application(
         application.conditions = wanted
         return {"permit_number": number, "conditions": wanted, **effect}
 
-    return _run(
+    return run_step(
         registry,
         actor,
         application_id,
@@ -372,17 +262,17 @@ def refuse_application(
     on: date | None = None,
 ) -> ApplicationView:
     """Refuse, with the reasons; the registry is not changed."""
-    why = _text("reasons", reasons, required=True, what="why it is refused")
+    why = clean_text("reasons", reasons, required=True, what="why it is refused")
 
     def work(session, application, step, day):
-        _finish(step, StepOutcome.REFUSED, actor, day)
+        finish_step(step, StepOutcome.REFUSED, actor, day)
         step.note = why
         application.state = ApplicationState.REFUSED.value
         application.decided_on = day
         application.refusal_reasons = why
         return {"refusal_reasons": why}
 
-    return _run(
+    return run_step(
         registry,
         actor,
         application_id,
@@ -404,7 +294,7 @@ def escalate_application(
     on: date | None = None,
 ) -> ApplicationView:
     """Refer the decision to the level the matrix names above the decider (once)."""
-    why = _text("reason", reason, required=True, what="why it is referred up")
+    why = clean_text("reason", reason, required=True, what="why it is referred up")
 
     def work(session, application, step, day):
         row = load_version(session, application.matrix_id).row(
@@ -417,12 +307,14 @@ def escalate_application(
                 f"level above {step.level} for {application.kind}/"
                 f"{application.case_key}"
             )
-        _finish(step, StepOutcome.ESCALATED, actor, day)
+        finish_step(step, StepOutcome.ESCALATED, actor, day)
         step.note = why
-        _start(session, application, StepKind.DECIDE, target, row.escalate_days, day)
+        start_step(
+            session, application, StepKind.DECIDE, target, row.escalate_days, day
+        )
         return {"next": f"decide@{target}"}
 
-    return _run(
+    return run_step(
         registry,
         actor,
         application_id,
