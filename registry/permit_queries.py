@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from registry import permissions as perm
 from registry.clock import today
 from registry.db import Registry
+from registry.domain import Role
 from registry.models import PermitApplication, PermitStep
 from registry.permissions import Actor
 from registry.permit_access import SUBJECT, can_act, load_application, may_see
@@ -86,13 +87,20 @@ def _below(actor: Actor, step: PermitStep, units: dict) -> bool:
     return mine == Level.DEPARTMENT or perm.in_scope(actor, units)
 
 
+def _applicant(actor: Actor, application: PermitApplication) -> bool:
+    return application.filed_by == actor.username or (
+        actor.role == Role.OPERATOR and application.network_code == actor.network_code
+    )
+
+
 def _by_due(summary: ApplicationSummary) -> tuple[date, int]:
     return (summary.due_on or date.max, summary.id)
 
 
 def inbox(registry: Registry, actor: Actor, *, on: date | None = None) -> Inbox:
     """What waits for the actor, what is overdue, what they filed, and the overdue
-    steps of the level below, on ``on`` (default today)."""
+    steps of the level below, on ``on`` (default today). An application waiting
+    for missing documents waits for its applicant, not for the staff."""
     perm.require(actor, perm.READ, SUBJECT)
     day = on or today()
     query = select(PermitApplication).where(
@@ -110,7 +118,12 @@ def inbox(registry: Registry, actor: Actor, *, on: date | None = None) -> Inbox:
             if step is None:
                 continue
             units = loaded.units[application.id]
-            if can_act(actor, step.level, units):
+            if application.state == ApplicationState.INCOMPLETE and _applicant(
+                actor, application
+            ):
+                # The missing documents are the applicant's to bring.
+                waiting.append(summary)
+            elif can_act(actor, step.level, units):
                 if application.state != ApplicationState.INCOMPLETE:
                     waiting.append(summary)
                 if summary.overdue:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from registry.errors import ConflictError, PermissionDeniedError, ValidationError
-from registry.permit_queries import get_application, list_applications
+from registry.permit_queries import get_application, inbox, list_applications
 from registry.permit_steps import (
     approve_application,
     escalate_application,
@@ -160,6 +160,8 @@ def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin):
     )
     assert paused.summary.state == "incomplete" and paused.summary.paused
     assert "complete" in paused.actions and "verify" not in paused.actions
+    assert [s.id for s in inbox(registry, people.viettel).waiting] == [filed.summary.id]
+    assert inbox(registry, people.commune, on=date(2026, 6, 1)).waiting == []
     with pytest.raises(ConflictError, match="missing documents"):
         verify_application(
             registry, people.commune, filed.summary.id, on=date(2026, 2, 12)
