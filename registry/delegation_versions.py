@@ -182,11 +182,16 @@ def _store(
 def _store_preset(
     session: Session, username: str, chosen: Preset, effective_from: date, reason: str
 ) -> MatrixVersion:
+    # A preset adopted again from another day says so: its own title names the
+    # period it was written for.
+    title = chosen.title_vi
+    if effective_from != chosen.effective_from:
+        title = f"{title} — áp dụng lại từ {effective_from:%d/%m/%Y}"
     return _store(
         session,
         username,
         preset_key=chosen.key,
-        title=chosen.title_vi,
+        title=title,
         effective_from=effective_from,
         height_threshold_m=chosen.height_threshold_m,
         source=chosen.source,

@@ -148,6 +148,7 @@ def test_editing_the_matrix_stores_a_new_version_with_who_when_why(registry, adm
         reason="Trở lại mẫu hai cấp",
     )
     assert matrix_on(registry, admin, date(2026, 2, 2)).id == adopted.id
+    assert adopted.title.endswith("— áp dụng lại từ 01/02/2026")
 
 
 def test_only_the_department_and_admins_edit_the_matrix(registry, admin):
