@@ -210,6 +210,17 @@ def test_an_application_goes_from_the_operator_through_commune_and_district(
     for action in ("Nộp hồ sơ", "Thẩm tra", "Chấp thuận"):
         assert audit.get_by_text(action, exact=True).first.is_visible(), action
     screenshot(department, "permits_department_trail")
+    department.get_by_role("button", name="Về danh sách hồ sơ").click()
+    wait_for_script(department)
+    sections = department.locator('[data-testid="stButtonGroup"]')
+    sections.get_by_text("Ma trận phân cấp", exact=True).click()
+    department.get_by_text("Các mẫu phân cấp").wait_for()
+    wait_for_script(department)
+    screenshot(department, "permits_matrix")
+    sections.get_by_text("Báo cáo", exact=True).click()
+    department.get_by_text("Hồ sơ nhận", exact=True).wait_for()
+    wait_for_script(department)
+    screenshot(department, "permits_report")
     _no_exception(department)
     department.context.close()
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 
 from registry.clock import today
+from registry.delegation import load_presets
 from registry.delegation_versions import adopt_preset, edit_matrix, matrix_on
 from registry.errors import PermissionDeniedError, RegistryError
 from registry.permit_queries import get_application
@@ -24,6 +25,7 @@ from registry.permits import file_application
 from registry.sites import get_site, list_sites
 from tests.factories import commune_centroid
 from tests.page_support import actor, demo_app_fixture, open_app, texts
+from ui.i18n import all_texts
 from ui.permits_messages import permit_error, permit_error_lines
 
 demo_env = demo_app_fixture()
@@ -408,3 +410,17 @@ def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
         error = _error_of(call)
         shown = " ".join(permit_error_lines(error))
         assert fragment in shown, (fragment, str(error), shown)
+
+
+def test_every_text_key_built_from_permit_data_exists():
+    keys = {f"pmt.tab.{name}" for name in ("waiting", "overdue", "filed", "below")}
+    keys |= {f"pmt.section.{name}" for name in ("inbox", "file", "matrix", "report")}
+    keys |= {f"pmt.v.{o}" for o in ("complete", "incomplete")}
+    keys |= {f"pmt.d.{o}" for o in ("approve", "refuse")}
+    keys |= {f"pmt.r.{fmt}" for fmt in ("csv", "xlsx")}
+    keys |= {f"pmt.m.preset.{key}" for key in (*load_presets(), "edited")}
+    keys |= {"entity.permit_application", "entity.delegation_matrix"}
+    actions = ("file", "verify", "incomplete", "complete", "approve", "refuse")
+    keys |= {f"action.{a}" for a in (*actions, "escalate", "add_documents")}
+    keys |= {"action.new_version"}
+    assert keys - set(all_texts()) == set()

@@ -23,7 +23,7 @@ from registry.delegation_versions import (
 )
 from registry.errors import RegistryError
 from registry.permit_domain import Level
-from ui.i18n import language, number, t
+from ui.i18n import all_texts, language, number, t
 from ui.labels import day_text, local_time, missing
 from ui.permits_labels import label
 from ui.permits_links import flash
@@ -60,6 +60,12 @@ def rows_table(rows: tuple[MatrixRow, ...]) -> pd.DataFrame:
     return pd.DataFrame(table)
 
 
+def preset_label(key: str) -> str:
+    """'Ba cấp', 'Hai cấp', 'Đã sửa' for the stored preset key (itself if unknown)."""
+    text_key = f"pmt.m.preset.{key}"
+    return t(text_key) if text_key in all_texts() else key
+
+
 def history_table(versions) -> pd.DataFrame:
     """Every stored version, newest first."""
     return pd.DataFrame(
@@ -67,7 +73,7 @@ def history_table(versions) -> pd.DataFrame:
             t("pmt.m.col_id"): [f"#{v.id}" for v in versions],
             t("pmt.m.col_title"): [v.title for v in versions],
             t("pmt.m.col_from"): [day_text(v.effective_from) for v in versions],
-            t("pmt.m.col_preset"): [v.preset for v in versions],
+            t("pmt.m.col_preset"): [preset_label(v.preset) for v in versions],
             t("pmt.m.col_by"): [v.created_by for v in versions],
             t("pmt.m.col_at"): [local_time(v.created_at) for v in versions],
             t("pmt.m.col_reason"): [v.reason for v in versions],

@@ -66,11 +66,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pmt.paused": ("tạm dừng (chờ bổ sung)", "paused (awaiting documents)"),
     "pmt.step_text": ("{step} · {level}", "{step} · {level}"),
     # Filing
-    "pmt.file.bts": ("Hồ sơ trạm BTS", "BTS application"),
-    "pmt.file.game": (
-        "Hồ sơ điểm trò chơi điện tử công cộng",
-        "Game-point application",
-    ),
     "pmt.file.none": (
         "Vai trò của bạn không nộp hồ sơ cấp phép.",
         "Your role does not file applications.",
@@ -83,28 +78,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pmt.f.point": ("Điểm trò chơi liên quan", "The game point concerned"),
     "pmt.f.applicant": ("Người nộp, chủ điểm", "Applicant, owner"),
-    "pmt.f.name": ("Tên trạm hoặc điểm", "Name of the site or point"),
-    "pmt.f.site_code": ("Mã trạm", "Site code"),
-    "pmt.f.address": ("Địa chỉ", "Address"),
-    "pmt.f.latitude": ("Vĩ độ", "Latitude"),
-    "pmt.f.longitude": ("Kinh độ", "Longitude"),
-    "pmt.f.structure": ("Loại cột, kết cấu", "Structure"),
-    "pmt.f.height": ("Chiều cao cột (m)", "Structure height (m)"),
-    "pmt.f.building_height": (
-        "Chiều cao công trình đặt cột (m)",
-        "Building height (m)",
-    ),
     "pmt.f.width": ("Bề rộng cột (m)", "Pole width (m)"),
     "pmt.f.protected": (
         "Nằm trong vùng bảo vệ (di tích, sân bay, quốc phòng…)",
         "Inside a protected zone (heritage, airport, defence…)",
     ),
-    "pmt.f.technologies": ("Công nghệ", "Technologies"),
-    "pmt.f.owner_phone": ("Điện thoại chủ điểm", "Owner's phone"),
-    "pmt.f.business_reg": ("Số đăng ký kinh doanh", "Business registration no."),
-    "pmt.f.machines": ("Số máy", "Machines"),
-    "pmt.f.floor_area": ("Diện tích phòng máy (m²)", "Machine-room area (m²)"),
-    "pmt.f.filed_on": ("Ngày nộp", "Filed on"),
     "pmt.f.note": ("Ghi chú", "Note"),
     "pmt.f.documents": (
         "Tài liệu kèm theo (PDF, JPEG, PNG)",
@@ -121,10 +99,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pmt.f.point_needed": (
         "Chọn điểm trò chơi mà hồ sơ gia hạn, cấp lại hoặc thu hồi.",
         "Choose the game point the application renews, reissues or revokes.",
-    ),
-    "pmt.f.number_bad": (
-        "{field}: cần một số (ví dụ 18,6717), đã nhập «{value}».",
-        "{field}: a number is expected (e.g. 18.6717), got “{value}”.",
     ),
     "pmt.filed": (
         "Đã nộp hồ sơ #{id} ({kind}); hồ sơ chuyển đến {level}, hạn {due}.",
@@ -196,10 +170,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pmt.proposal.col_field": ("Trường", "Field"),
     "pmt.proposal.col_value": ("Giá trị đề nghị", "Proposed value"),
-    "pmt.record_link": (
-        "Mở bản ghi #{id} trong sổ đăng ký",
-        "Open record #{id} in the registry",
-    ),
     "pmt.map_link": ("Xem trên bản đồ trạm BTS", "See it on the BTS map"),
     "pmt.read_only": (
         "Hồ sơ đang ở {level}; bạn không có bước nào cần xử lý.",
@@ -284,10 +254,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Findings
     "pmt.finding": ("{severity}: {message}", "{severity}: {message}"),
-    "pmt.share_hint": (
-        "Đề xuất dùng chung hạ tầng với trạm gần đó.",
-        "Sharing infrastructure with a nearby site is proposed.",
-    ),
     # Matrix
     "pmt.m.in_force": (
         "Phiên bản đang có hiệu lực (#{id}): {title}",
@@ -318,6 +284,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pmt.m.col_title": ("Tên", "Title"),
     "pmt.m.col_from": ("Hiệu lực từ", "In force from"),
     "pmt.m.col_preset": ("Mẫu", "Preset"),
+    "pmt.m.preset.three_level": ("Ba cấp", "Three-level"),
+    "pmt.m.preset.two_level": ("Hai cấp", "Two-level"),
+    "pmt.m.preset.edited": ("Đã sửa", "Edited"),
     "pmt.m.col_by": ("Người tạo", "Made by"),
     "pmt.m.col_reason": ("Lý do", "Reason"),
     "pmt.m.col_at": ("Thời điểm tạo", "Made at"),
@@ -340,7 +309,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pmt.m.edit_from": ("Hiệu lực từ ngày", "In force from"),
     "pmt.m.edit_height": ("Ngưỡng chiều cao (m)", "Height threshold (m)"),
-    "pmt.m.edit_title": ("Tên phiên bản", "Title of the version"),
     "pmt.m.edit_reason": ("Lý do sửa", "Reason"),
     "pmt.m.edit_submit": ("Lưu phiên bản mới", "Save a new version"),
     "pmt.m.saved": (
@@ -351,7 +319,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Chỉ Sở sửa được ma trận phân cấp.",
         "Only the department edits the delegation matrix.",
     ),
-    "pmt.m.none": ("Chưa có ma trận phân cấp.", "No delegation matrix yet."),
     "pmt.m.on_day": ("Xem ma trận có hiệu lực vào ngày", "Matrix in force on"),
     # Report
     "pmt.r.district": ("Huyện", "District"),
@@ -365,19 +332,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pmt.r.decided": ("Hồ sơ đã quyết định", "Decided"),
     "pmt.r.on_time": ("Quyết định đúng hạn", "Decided on time"),
     "pmt.r.on_time_pct": ("Tỷ lệ đúng hạn", "On time"),
-    "pmt.r.open": ("Đang xử lý", "In progress"),
     "pmt.r.no_decisions": ("chưa có", "none yet"),
-    "pmt.r.col_area": ("Địa bàn", "Area"),
-    "pmt.r.col_received": ("Nhận", "Received"),
-    "pmt.r.col_decided": ("Đã quyết định", "Decided"),
-    "pmt.r.col_on_time": ("Đúng hạn", "On time"),
-    "pmt.r.col_on_time_pct": ("Tỷ lệ đúng hạn (%)", "On time (%)"),
-    "pmt.r.col_step": ("Bước", "Step"),
-    "pmt.r.col_level": ("Cấp", "Level"),
-    "pmt.r.col_steps": ("Số bước", "Steps"),
-    "pmt.r.col_avg_days": ("Số ngày làm việc trung bình", "Average working days"),
-    "pmt.r.per_district": ("Theo huyện", "Per district"),
-    "pmt.r.per_step": ("Số ngày trung bình mỗi bước", "Average days per step"),
     "pmt.r.sheet": ("Báo cáo hồ sơ", "Applications report"),
     "pmt.r.pick_end": (
         "Chọn cả ngày đầu và ngày cuối của kỳ báo cáo.",
@@ -385,15 +340,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pmt.r.csv": ("Tải CSV", "Download CSV"),
     "pmt.r.xlsx": ("Tải Excel", "Download Excel"),
-    "pmt.r.bad_period": (
-        "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
-        "The first day must not be after the last.",
-    ),
     # Messages
-    "pmt.err.wrong_level": (
-        "Bạn không phải cấp đang xử lý hồ sơ này.",
-        "You are not the level handling this application.",
-    ),
     "pmt.err.validation": (
         "Có {count} mục chưa hợp lệ; chưa lưu gì:",
         "{count} value(s) are not valid; nothing was saved:",
