@@ -33,7 +33,8 @@ def test_the_department_sees_district_shares_gaps_sharing_growth_and_radii(app_e
     radii = frame_with(app, "Nông thôn (km)")
     assert radii["Đô thị (km)"].tolist() == ["1,5", "1,2", "1,0", "0,3"]
     assert any("Không có văn bản quy phạm" in c for c in texts(app.caption))
-    assert frame_with(app, "Tăng, giảm (%)") is not None
+    growth = frame_with(app, "Tăng, giảm (%)")
+    assert growth["Tăng, giảm"].str.fullmatch(r"—|0|[+-]\d{1,3}(\.\d{3})*").all()
     pairs = frame_with(app, "Khoảng cách (m)")
     assert pairs is not None or any("Không có cặp trạm" in i for i in texts(app.info))
     assert frame_with(app, "Trạm dùng chung") is not None

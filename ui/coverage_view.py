@@ -127,6 +127,13 @@ def gaps(dashboard: CoverageDashboard) -> None:
     _table(table, frame["in_area"], height=300)
 
 
+def _signed(value) -> str:
+    """'+1.234' / '-5' / '0' with the session's separators; '—' when missing."""
+    if _missing(value):
+        return "—"
+    return ("+" if value > 0 else "") + number(value)
+
+
 def _site(code, name) -> str:
     if _missing(code) or code is None:
         return t("cov.pairs.hidden")
@@ -200,9 +207,7 @@ def growth(dashboard: CoverageDashboard) -> None:
     table = {
         t("cov.col.year"): years.index.astype(str),
         t("cov.col.sites"): years["sites"].map(amount),
-        t("cov.col.change"): years["change"].map(
-            lambda v: "—" if _missing(v) else f"{v:+,.0f}".replace(",", ".")
-        ),
+        t("cov.col.change"): years["change"].map(_signed),
         t("cov.col.change_pct"): years["change_pct"].map(percent),
     }
     for name, suffix in zip(TECHNOLOGIES, TECH_COLUMNS, strict=True):
