@@ -23,6 +23,7 @@ from registry.errors import FieldError, RegistryError, ValidationError
 from registry.locations import location_flags
 from registry.models import AdminUnit
 from registry.permissions import Actor
+from registry.permit_units import reassign_applications
 from registry.records import MODEL_OF
 from registry.units import (
     assign,
@@ -160,6 +161,7 @@ def import_boundaries(
             unit.updated_at = stamp
         if replacing:
             report.reassigned = _reassign(registry, session, replacing)
+            reassign_applications(registry, session, replacing)
         bump_boundaries_version(session)
         record_audit(
             session,

@@ -28,7 +28,6 @@ from registry.errors import (
 )
 from registry.models import (
     PermitApplication,
-    PermitApplicationUnit,
     PermitFinding,
     PermitStep,
 )
@@ -52,6 +51,7 @@ from registry.permit_domain import (
 from registry.permit_proposals import load_existing, proposal_of
 from registry.permit_queries import ApplicationView, get_application
 from registry.permit_records import Prepared
+from registry.permit_units import store_units
 from registry.workdays import add_working_days
 
 _FILERS = {
@@ -215,15 +215,7 @@ def file_application(
         )
         session.add(application)
         session.flush()
-        session.add_all(
-            PermitApplicationUnit(
-                application_id=application.id,
-                edition=edition,
-                commune_code=commune,
-                district_code=district,
-            )
-            for edition, (commune, district) in units.items()
-        )
+        store_units(session, [application.id], prepared.where)
         session.add(
             PermitStep(
                 application_id=application.id,

@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import geopandas as gpd
 import pytest
 
+from registry.boundaries import import_boundaries
 from registry.db import Registry
 from registry.delegation_versions import edit_matrix, matrix_on
 from registry.errors import PermissionDeniedError, ValidationError
@@ -20,6 +22,8 @@ from registry.permit_steps import (
     verify_application,
 )
 from registry.permits import file_application
+from registry.units import unit_polygons, units_frame
+from tests.factories import commune_centroid
 from tests.permits_support import (
     PDF,
     PNG,
@@ -200,3 +204,31 @@ def test_game_applications_are_not_shown_to_operators(registry, world):
     ).summary.id
     assert [s.id for s in list_applications(registry, people.viettel)] == [vinh]
     assert game in [s.id for s in list_applications(registry, people.district)]
+
+
+def test_a_boundary_import_reassigns_applications_and_who_may_act(
+    registry, world, tmp_path
+):
+    people, vinh, _ = world
+    communes = unit_polygons(registry, "2025-06", "commune").copy()
+    codes = [commune_centroid(registry, n)[2] for n in ("Hưng Dũng", "Trường Thi")]
+    first, second = (communes.index[communes["code"] == c][0] for c in codes)
+    geometry = communes.geometry.copy()
+    geometry[first], geometry[second] = geometry[second], geometry[first]
+    with registry.reading() as session:
+        districts = units_frame(session, "2025-06", "district")
+    path = tmp_path / "xa.geojson"
+    gpd.GeoDataFrame(
+        {
+            "TEN_XA": communes["name"],
+            "TEN_HUYEN": communes["parent_code"].map(
+                dict(zip(districts["code"], districts["short_name"], strict=True))
+            ),
+        },
+        geometry=list(geometry),
+        crs="EPSG:4326",
+    ).to_file(path, driver="GeoJSON")
+    import_boundaries(registry, people.admin, path, edition="2025-06", level="commune")
+    moved = get_application(registry, people.department, vinh).summary
+    assert moved.commune_code == codes[1]
+    assert vinh not in [s.id for s in list_applications(registry, people.commune)]
