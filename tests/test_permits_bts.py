@@ -319,6 +319,10 @@ def test_bad_filings_are_refused_naming_the_field_and_nothing_is_written(
             file_application(
                 registry, people.viettel, kind, filed_on=TWO_LEVEL_DAY, **arguments
             )
+    with pytest.raises(PermissionDeniedError, match="filed by operators"):
+        file_application(
+            registry, people.district, "bts_new", values=new_site(registry)
+        )
     assert list_applications(registry, admin) == []
 
 
