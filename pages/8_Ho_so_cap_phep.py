@@ -47,7 +47,7 @@ if section == "inbox":
     except RegistryError as error:
         st.error(permit_error(error))
         st.stop()
-    render_inbox(actor, work)
+    render_inbox(registry, actor, work)
 elif section == "file":
     render_filing(registry, actor)
 elif section == "matrix":

@@ -104,7 +104,10 @@ def test_each_role_sees_the_inbox_tabs_of_its_level(app_env, username, tabs):
     app = open_app(app_env, username, PAGE)
     assert not app.exception
     assert texts(app.title) == ["Hồ sơ cấp phép"]
-    assert [tab.label.rsplit(" (", 1)[0] for tab in app.tabs] == tabs
+    assert [tab.label.rsplit(" (", 1)[0] for tab in app.tabs] == [
+        *tabs,
+        "Tất cả hồ sơ tôi được xem",
+    ]
     sections = [o.content for o in app.button_group(key="pmt_section").proto.options]
     assert sections == ["Hồ sơ của tôi", "Nộp hồ sơ", "Ma trận phân cấp", "Báo cáo"]
 
@@ -157,6 +160,8 @@ def test_the_commune_sees_the_application_waiting_and_verifies_it(app_env):
     waiting = inbox.tabs[0]
     assert waiting.label.startswith("Chờ tôi xử lý (")
     assert f"#{number}" in list(waiting.dataframe[0].value.iloc[:, 0])
+    everything = inbox.tabs[-1]
+    assert f"#{number}" in list(everything.dataframe[0].value.iloc[:, 0])
 
     app = open_app(app_env, "xa.hungdung", PAGE, query={"application": str(number)})
     assert texts(app.subheader)[0] == f"Hồ sơ #{number} · Trạm BTS mới"
@@ -413,7 +418,8 @@ def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
 
 
 def test_every_text_key_built_from_permit_data_exists():
-    keys = {f"pmt.tab.{name}" for name in ("waiting", "overdue", "filed", "below")}
+    tabs = ("waiting", "overdue", "filed", "below", "all")
+    keys = {f"pmt.tab.{name}" for name in tabs}
     keys |= {f"pmt.section.{name}" for name in ("inbox", "file", "matrix", "report")}
     keys |= {f"pmt.v.{o}" for o in ("complete", "incomplete")}
     keys |= {f"pmt.d.{o}" for o in ("approve", "refuse")}

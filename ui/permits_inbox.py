@@ -12,6 +12,7 @@ import streamlit as st
 
 from registry.clock import today
 from registry.domain import Role
+from registry.permit_queries import list_applications
 from ui.i18n import t
 from ui.labels import day_text
 from ui.permits_labels import applications_table, label
@@ -23,7 +24,7 @@ _QUEUE_LINKS = 10
 
 
 def inbox_tabs(actor) -> list[str]:
-    """The inbox tabs of the actor's role, in order."""
+    """The inbox tabs of the actor's role, in order (before the list of all)."""
     names = ["waiting", "overdue", "filed"]
     if actor.role in OVERSEEING_ROLES:
         names.append("below")
@@ -86,11 +87,12 @@ def work_links(summaries: Sequence) -> None:
         st.caption(t("pmt.more", count=len(summaries) - _QUEUE_LINKS))
 
 
-def render_inbox(actor, inbox) -> None:
-    """The inbox tabs of the actor's role, each a table of applications; the
-    waiting ones are also listed as links."""
+def render_inbox(registry, actor, inbox) -> None:
+    """The inbox tabs of the actor's role, each a table of applications (the
+    waiting ones also as links), then every application the actor may see."""
     lists = _lists(inbox)
-    names = inbox_tabs(actor)
+    lists["all"] = list_applications(registry, actor)
+    names = [*inbox_tabs(actor), "all"]
     tabs = st.tabs([t(f"pmt.tab.{name}", count=len(lists[name])) for name in names])
     for tab, name in zip(tabs, names, strict=True):
         with tab:

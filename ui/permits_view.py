@@ -219,7 +219,7 @@ def render_finding_list(findings) -> None:
         box(t("pmt.finding", severity=label(finding.severity), message=message))
 
 
-def _proposal_value(record_type: str, name: str, value: Any) -> str:
+def _proposal_value(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return "✓" if value else "✗"
     if isinstance(value, float):
@@ -241,7 +241,7 @@ def render_proposal(view) -> None:
                     field_label(record_type, k) for k in values
                 ],
                 t("pmt.proposal.col_value"): [
-                    _proposal_value(record_type, k, v) for k, v in values.items()
+                    _proposal_value(k, v) for k, v in values.items()
                 ],
             }
         ),

@@ -36,7 +36,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Quá hạn ở cấp dưới ({count})",
         "Overdue at the level below ({count})",
     ),
-    "pmt.tab.all": ("Trong phạm vi của tôi ({count})", "In my area ({count})"),
+    "pmt.tab.all": ("Tất cả hồ sơ tôi được xem ({count})", "All I may see ({count})"),
     "pmt.none": ("Không có hồ sơ nào.", "No applications."),
     "pmt.queue_link": (
         "#{id} · {kind} · {place} · hạn {due}",
