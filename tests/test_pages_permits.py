@@ -22,8 +22,9 @@ from registry.permit_steps import (
     verify_application,
 )
 from registry.permits import file_application
+from registry.points import create_point
 from registry.sites import get_site, list_sites
-from tests.factories import commune_centroid
+from tests.factories import commune_centroid, point_values
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from ui.i18n import all_texts
 from ui.permits_messages import permit_error, permit_error_lines
@@ -363,6 +364,18 @@ def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
     file_application(
         app_env, viettel, "bts_change", site_id=site, values={"name": "Đổi tên"}
     )
+    uncertified = create_point(
+        app_env,
+        actor(app_env, "so.tttt"),
+        point_values(
+            app_env,
+            name="Phòng game chưa có giấy",
+            certificate_number=None,
+            certificate_issuer=None,
+            certificate_issued_on=None,
+            certificate_expires_on=None,
+        ),
+    )["id"]
     rows = [r.as_dict() for r in matrix_on(app_env, district, today()).rows]
     rows[0] = {**rows[0], "verify_level": "department"}
     cases = {
@@ -406,6 +419,9 @@ def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
             rows,
             effective_from=today(),
             reason="Thử",
+        ),
+        "không có giấy chứng nhận còn hiệu lực": lambda: file_application(
+            app_env, commune, "game_renewal", point_id=uncertified
         ),
         "không chờ bổ sung hồ sơ": lambda: record_completion(
             app_env, viettel, waiting, note="x"

@@ -18,7 +18,7 @@ from registry.errors import (
     RegistryError,
     ValidationError,
 )
-from ui.i18n import all_texts, field_label, language, t
+from ui.i18n import all_texts, field_label, language, t, value_label
 from ui.labels import day_text
 from ui.messages import error_text, expected_text
 from ui.permits_labels import label, level_text
@@ -139,6 +139,25 @@ _CONFLICTS = _table(
     (
         r"application #(?P<id>\d+) waits for the missing documents .*",
         lambda g: t("pmt.conflict.paused", id=g["id"]),
+    ),
+    (
+        r"record #(?P<id>\d+) cannot take a (?P<kind>\w+) application: "
+        r"it is decommissioned",
+        lambda g: t("pmt.conflict.decommissioned", id=g["id"], kind=label(g["kind"])),
+    ),
+    (
+        r"record #(?P<id>\d+) cannot take a (?P<kind>\w+) application: it is "
+        r"(?P<status>\w+): only a certificate in use is revoked",
+        lambda g: t(
+            "pmt.conflict.not_in_use",
+            id=g["id"],
+            status=value_label(g["status"]),
+        ),
+    ),
+    (
+        r"record #(?P<id>\d+) cannot take a (?P<kind>\w+) application: it holds no "
+        r"certificate in force",
+        lambda g: t("pmt.conflict.no_certificate", id=g["id"], kind=label(g["kind"])),
     ),
     (
         r"record #(?P<id>\d+) changed while the approval was prepared; try again",

@@ -448,6 +448,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Hồ sơ #{id} đang chờ bổ sung hồ sơ; hãy ghi nhận bổ sung trước.",
         "Application #{id} waits for the missing documents; record completion first.",
     ),
+    "pmt.conflict.decommissioned": (
+        "Trạm #{id} đã tháo dỡ; không nộp được hồ sơ «{kind}» cho trạm này.",
+        "Site #{id} is decommissioned; it cannot take a “{kind}” application.",
+    ),
+    "pmt.conflict.not_in_use": (
+        "Điểm #{id} đang ở trạng thái «{status}»: chỉ thu hồi giấy chứng nhận đang "
+        "được sử dụng.",
+        "Point #{id} is “{status}”: only a certificate in use is revoked.",
+    ),
+    "pmt.conflict.no_certificate": (
+        "Điểm #{id} không có giấy chứng nhận còn hiệu lực để «{kind}».",
+        "Point #{id} holds no certificate in force for a “{kind}”.",
+    ),
     "pmt.conflict.changed": (
         "Bản ghi #{id} vừa thay đổi trong lúc chuẩn bị chấp thuận; hãy thử lại.",
         "Record #{id} changed while the approval was prepared; try again.",
