@@ -311,6 +311,15 @@ def test_the_page_speaks_english_when_asked(app_env):
     assert not app.exception
     assert texts(app.title) == ["Permit applications"]
     assert app.tabs[0].label.startswith("Waiting for me (")
+    number = _filed(app_env, "VT-HD-EN")
+    app = open_app(
+        app_env, "so.tttt", PAGE, query={"application": str(number)}, language="en"
+    )
+    assert not app.exception
+    assert texts(app.subheader)[0] == f"Application #{number} · New BTS site"
+    assert "The application is with the commune; nothing for you to do now." in texts(
+        app.caption
+    )
 
 
 def test_missing_documents_pause_the_deadline_until_the_operator_completes(app_env):
