@@ -168,5 +168,11 @@ def covered_area_by_unit(
 
 
 def to_wgs84_geometry(geometry: shapely.Geometry) -> shapely.Geometry:
-    """A metric (``EPSG:32648``) geometry reprojected to WGS 84 for maps."""
+    """A metric (``EPSG:32648``) geometry reprojected to WGS 84 for maps.
+
+    Parameters
+    ----------
+    geometry
+        A shapely geometry in UTM 48N metres, such as :func:`coverage_union` makes.
+    """
     return gpd.GeoSeries([geometry], crs=UTM48N).to_crs(WGS84).iloc[0]

@@ -10,6 +10,7 @@ output has no external references: it can be inlined in a self-contained page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 import geopandas as gpd
@@ -258,12 +259,37 @@ def points_svg(
     approximate_note: str | None = None,
     width: int = 680,
     svg_id: str = "points",
+    count_format: Callable[[int], str] = "{:,}".format,
 ) -> str:
     """Points (``latitude``, ``longitude``) as dots coloured by category over the
     unit outlines, with a legend counting each category.
 
     Categories are drawn in the order of ``colours`` (later ones on top); points
     of a category missing from ``colours`` are left out. Inputs are not modified.
+
+    Parameters
+    ----------
+    units : geopandas.GeoDataFrame
+        Unit polygons (any CRS) drawn as grey outlines under the points.
+    points : pandas.DataFrame
+        ``latitude``, ``longitude`` (WGS 84) and ``category_column``.
+    category_column : str
+        The column whose value picks a point's colour.
+    colours, labels : dict
+        Category -> CSS colour, and category -> legend text.
+    title, legend_title, approximate_note : str
+        Texts (escaped here); the note says when the outlines are derived.
+    width : int
+        Width in pixels; the height follows the units' shape.
+    svg_id : str
+        Element id (unique per page).
+    count_format : callable
+        How a count is written in the legend ("1.234" in Vietnamese reports).
+
+    Returns
+    -------
+    str
+        A standalone ``<svg>`` element.
     """
     units = _check_units(units)
     missing = {"latitude", "longitude", category_column} - set(points.columns)
@@ -286,11 +312,13 @@ def points_svg(
             if np.isfinite(a) and np.isfinite(b)
         )
         body.append(f'<g fill="{escape(colour)}" fill-opacity="0.85">{dots}</g>')
-        label = escape(f"{labels.get(category, category)} ({len(chosen):,})")
+        label = escape(
+            f"{labels.get(category, category)} ({count_format(len(chosen))})"
+        )
         rows.append(
             (
                 f'<circle cx="9" cy="6" r="5" fill="{escape(colour)}"/>',
-                label.replace(",", "."),
+                label,
             )
         )
     body.append(

@@ -22,6 +22,7 @@ from geodata.distance import metric_xy
 from registry.db import Registry
 from registry.domain import OPERATORS, PointKind, PointStatus, SiteStatus
 from registry.models import BtsSite
+from registry.numbers import vi_number
 from registry.permit_domain import CaseDerivation, Severity
 from registry.rules_checks import evaluate_frame
 from registry.rules_data import NoRuleSetError, ruleset_on
@@ -43,7 +44,7 @@ class Finding:
 
 
 def _vi_metres(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".")
+    return vi_number(value)
 
 
 def case_finding(derived: CaseDerivation) -> Finding:

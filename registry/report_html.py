@@ -104,6 +104,7 @@ def _maps_html(report) -> str:
         legend_title="Công nghệ mới nhất",
         approximate_note=note,
         svg_id="sites-map",
+        count_format=lambda count: format_number(count, "int"),
     )
     return (
         "<section><h2>Bản đồ</h2>"

@@ -8,12 +8,13 @@ to be demo; a cluster's own note (e.g. where Cửa Lò went) is repeated.
 from __future__ import annotations
 
 from registry.domain import Role
+from registry.numbers import vi_number
 from registry.permissions import Actor
 from registry.report_area import ReportArea
 
 
 def _metres(value: float) -> str:
-    return f"{round(value):,}".replace(",", ".") + " m"
+    return vi_number(round(value)) + " m"
 
 
 def radii_sentence(radii: dict[str, tuple[float, float]]) -> str:

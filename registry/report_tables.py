@@ -13,6 +13,7 @@ from datetime import date, datetime
 import geopandas as gpd
 import pandas as pd
 
+from registry.numbers import vi_number
 from registry.report_area import KIND_LABELS, ReportArea
 
 FORMATS = ("int", "pct", "dec", "date", "text")
@@ -105,19 +106,14 @@ def format_number(value: object, fmt: str) -> str:
     if value is pd.NA:
         return "—"
     if fmt == "int":
-        return f"{int(value):,}".replace(",", ".")
+        return vi_number(int(value))
     if fmt == "pct":
-        return _swap(f"{float(value) * 100:,.1f}") + " %"
+        return vi_number(float(value) * 100, 1) + " %"
     if fmt == "dec":
-        return _swap(f"{float(value):,.2f}")
+        return vi_number(float(value), 2)
     if fmt == "date" and hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
     return str(value)
-
-
-def _swap(text: str) -> str:
-    """'1,234.5' -> '1.234,5' (Vietnamese separators)."""
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def period_text(report) -> str:

@@ -31,6 +31,7 @@ import pandas as pd
 
 from registry.db import Registry
 from registry.domain import PointStatus
+from registry.numbers import vi_number
 from registry.rules_data import SETTING_THRESHOLDS, Rule, RuleResult, RuleSet
 from registry.schools import nearest_schools
 from registry.urban import urban_classes
@@ -65,8 +66,7 @@ def _time(value: object) -> time | None:
 
 
 def _vi_number(value: float, decimals: int = 1) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return vi_number(value, decimals)
 
 
 def _hhmm(value: time) -> str:

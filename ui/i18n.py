@@ -21,6 +21,7 @@ import streamlit as st
 
 from registry.domain import OPERATORS, label
 from registry.fields import fields_for
+from registry.numbers import vi_number
 
 LANGUAGES = ("vi", "en")
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -96,10 +97,9 @@ def t(key: str, /, **fmt: object) -> str:
 
 def number(value: float, decimals: int = 0) -> str:
     """A number as the session's language writes it: 12.345,6 (vi), 12,345.6 (en)."""
-    text = f"{value:,.{decimals}f}"
     if language() == "en":
-        return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+        return f"{value:,.{decimals}f}"
+    return vi_number(value, decimals)
 
 
 def value_label(value: object) -> str:
