@@ -65,6 +65,7 @@ def test_the_home_page_shows_the_figures_of_each_role(app_env, username):
 BTS_MAP, POINTS_MAP = "Bản đồ trạm BTS", "Bản đồ điểm Internet, trò chơi"
 REGISTRY, TRANSFER = "Sổ đăng ký", "Nhập, xuất dữ liệu"
 INSPECTIONS, DASHBOARD = "Kiểm tra điểm Internet, trò chơi", "Bảng theo dõi kiểm tra"
+PERMITS, COVERAGE, REPORTS = "Hồ sơ cấp phép", "Phủ sóng", "Báo cáo"
 STAFF_MENU = [
     "Trang chủ",
     BTS_MAP,
@@ -73,16 +74,19 @@ STAFF_MENU = [
     TRANSFER,
     INSPECTIONS,
     DASHBOARD,
+    PERMITS,
+    COVERAGE,
 ]
 
 
 @pytest.mark.parametrize(
     ("username", "expected"),
     [
-        ("so.tttt", STAFF_MENU),
+        ("so.tttt", [*STAFF_MENU, REPORTS]),
+        ("huyen.vinh", [*STAFF_MENU, REPORTS]),
         ("xa.hungdung", STAFF_MENU),
-        ("viettel", ["Trang chủ", BTS_MAP, REGISTRY, TRANSFER]),
-        ("khach", ["Trang chủ", BTS_MAP, POINTS_MAP, REGISTRY]),
+        ("viettel", ["Trang chủ", BTS_MAP, REGISTRY, TRANSFER, PERMITS, COVERAGE]),
+        ("khach", ["Trang chủ", BTS_MAP, POINTS_MAP, REGISTRY, COVERAGE]),
     ],
 )
 def test_the_menu_lists_the_pages_of_the_role(app_env, username, expected):
