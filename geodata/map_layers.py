@@ -9,6 +9,7 @@ every piece of text as a JSON string (Jinja's ``tojson``, which also escapes ``<
 - ``PointDetails``: tooltip, popup and GeoJSON feature of folium CircleMarkers.
 - ``ChoroplethLayer``: one ``L.geoJSON`` layer, styled per feature.
 - ``HtmlBox``: a Leaflet control showing a piece of trusted HTML (legends, notes).
+- ``MetricScale``: Leaflet's scale bar without miles.
 
 Importing folium imports requests and urllib3, which opens a socket (an IPv6
 probe); geodata modules open none at import time, so the classes are defined on
@@ -34,8 +35,8 @@ def element_classes() -> SimpleNamespace:
     Returns
     -------
     types.SimpleNamespace
-        With ``CompactPointsLayer``, ``PointDetails``, ``ChoroplethLayer`` and
-        ``HtmlBox``.
+        With ``CompactPointsLayer``, ``PointDetails``, ``ChoroplethLayer``,
+        ``HtmlBox`` and ``MetricScale``.
     """
     import folium
     from folium.elements import JSCSSMixin
@@ -229,9 +230,25 @@ def element_classes() -> SimpleNamespace:
             self.position = position
             self.css_class = css_class
 
+    class MetricScale(folium.MacroElement):
+        """Leaflet's scale bar in kilometres and metres only (no miles)."""
+
+        _template = Template(
+            """
+            {% macro script(this, kwargs) %}
+                L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});
+            {% endmacro %}
+            """
+        )
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._name = "MetricScale"
+
     return SimpleNamespace(
         CompactPointsLayer=CompactPointsLayer,
         PointDetails=PointDetails,
         ChoroplethLayer=ChoroplethLayer,
         HtmlBox=HtmlBox,
+        MetricScale=MetricScale,
     )

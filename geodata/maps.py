@@ -20,6 +20,7 @@ string a user typed is HTML-escaped before it reaches the map.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -89,6 +90,7 @@ def base_map(
     *,
     asset_url: str = "/app/static",
     tiles: str | None = "openstreetmap",
+    tiles_name: str = "Bản đồ nền",
     approximate_note: str | None = None,
 ) -> folium.Map:
     """An empty map fitted to a bounding box, with Leaflet served by the app.
@@ -104,6 +106,8 @@ def base_map(
     tiles
         A folium tile name or URL template, or ``None`` for no basemap (closed
         networks, where internet tiles never load).
+    tiles_name
+        The basemap's name in a layer control (the user's language).
     approximate_note
         When given, a box on the map shows this text (e.g. "Ranh giới gần đúng
         (ô Thiessen), không phải ranh giới chính thức").
@@ -111,7 +115,8 @@ def base_map(
     Returns
     -------
     folium.Map
-        With ``prefer_canvas``, ``maxZoom`` = :data:`MAX_ZOOM` and a scale bar.
+        With ``prefer_canvas``, ``maxZoom`` = :data:`MAX_ZOOM` and a metric scale
+        bar.
     """
     import folium
     from folium.map import FitBounds
@@ -126,12 +131,23 @@ def base_map(
     m = folium.Map(
         location=[(min_lat + max_lat) / 2, (min_lon + max_lon) / 2],
         zoom_start=8,
-        tiles=tiles,
+        tiles=None,
         max_zoom=MAX_ZOOM,
         prefer_canvas=True,
-        control_scale=True,
+        control_scale=False,
     )
     m.options["max_zoom"] = MAX_ZOOM
+    if tiles is not None:
+        # A URL template has no known attribution: name its server instead.
+        attribution = (
+            f"Bản đồ nền: {html.escape(tiles.split('/')[2])}"
+            if "://" in tiles
+            else None
+        )
+        folium.TileLayer(
+            tiles, name=tiles_name, attr=attribution, max_zoom=MAX_ZOOM
+        ).add_to(m)
+    m.add_child(element_classes().MetricScale())
     # Per instance, so that no other session's maps change.
     m.default_js = [("leaflet", asset_link(asset_url, LEAFLET_JS))]
     m.default_css = [("leaflet_css", asset_link(asset_url, LEAFLET_CSS))]

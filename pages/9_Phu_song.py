@@ -19,7 +19,7 @@ except RegistryError as error:
     st.stop()
 
 st.caption(coverage_controls.scope_caption(dashboard))
-st.info(t("cov.model_note"), icon="📡")
+st.info(t("cov.model_note"), icon=":material/cell_tower:")
 if dashboard.coverage.approximate:
     st.warning(t("cov.approximate"), icon="⚠️")
 coverage_view.headline(dashboard)

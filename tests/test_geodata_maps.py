@@ -144,6 +144,19 @@ def test_no_rendered_map_mentions_a_cdn(full_map, tiles):
         assert [host for host in CDN_HOSTS if host in page] == []
 
 
+def test_a_tile_server_of_the_province_is_named_and_the_scale_is_metric():
+    page = render(
+        base_map(
+            BOUNDS,
+            tiles="https://tile.example.vn/{z}/{x}/{y}.png",
+            tiles_name="Bản đồ nền",
+        )
+    )
+    assert "https://tile.example.vn/{z}/{x}/{y}.png" in page
+    assert "tile.example.vn" in page.split('"attribution"')[1][:80]
+    assert "L.control.scale({imperial: false})" in page
+
+
 def test_every_script_and_stylesheet_comes_from_the_asset_url(full_map):
     page = render(full_map)
     scripts = re.findall(r'<script[^>]*\bsrc="([^"]+)"', page)

@@ -160,6 +160,7 @@ def coverage_map(registry: Registry, dashboard: CoverageDashboard) -> folium.Map
     m = base_map(
         tuple(shapes.total_bounds),
         tiles=registry.config.basemap,
+        tiles_name=t("maps.basemap"),
         approximate_note=t("maps.approximate") if report.approximate else None,
     )
     for tech in TECHNOLOGIES:

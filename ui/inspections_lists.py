@@ -26,6 +26,7 @@ from ui.inspections_messages import (
 )
 from ui.labels import day_text, missing
 from ui.menu import link_to_record
+from ui.selection import picked_row
 from ui.sidebar import area_text
 from ui.state import profile_of
 
@@ -89,29 +90,11 @@ def plan_table(plan: pd.DataFrame, edition: str) -> pd.DataFrame:
     )
 
 
-def _picked(shown: pd.DataFrame, key: str) -> int | None:
-    """The row chosen in a selectable table (once per new choice), or None."""
-    event = st.dataframe(
-        shown,
-        hide_index=True,
-        key=key,
-        on_select="rerun",
-        selection_mode="single-row",
-        height=min(380, 40 + 35 * max(len(shown), 1)),
-    )
-    rows = list(event.selection.rows) if event is not None else []
-    memory = f"{key}_last"
-    if rows and st.session_state.get(memory) != rows:
-        st.session_state[memory] = rows
-        return rows[0]
-    return None
-
-
 def _inspection_list(frame: pd.DataFrame, edition: str, key: str) -> None:
     if frame.empty:
         st.caption(t("insp.none"))
         return
-    row = _picked(inspections_table(frame, edition), key)
+    row = picked_row(inspections_table(frame, edition), key, max_height=380)
     if row is not None:
         show_inspection(int(frame.iloc[row]["id"]))
         st.rerun()
@@ -123,7 +106,7 @@ def _plan_list(plan: pd.DataFrame, edition: str, key: str) -> None:
         st.caption(t("insp.no_due"))
         return
     st.caption(t("insp.pick_row"))
-    row = _picked(plan_table(due, edition), key)
+    row = picked_row(plan_table(due, edition), key, max_height=380)
     if row is not None:
         chosen = due.iloc[row]
         if missing(chosen["draft_inspection_id"]):

@@ -8,9 +8,6 @@ them through the real services). Anything else goes to :mod:`ui.messages`.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from registry.errors import (
     ConflictError,
     FieldError,
@@ -20,6 +17,7 @@ from registry.errors import (
 )
 from ui.i18n import language, t
 from ui.labels import missing
+from ui.message_tables import message_table, translate_message
 from ui.messages import error_text, expected_text
 
 
@@ -44,14 +42,7 @@ def ruleset_title(ruleset: dict) -> str:
     return title or str(ruleset.get("key", ""))
 
 
-_Table = tuple[tuple[re.Pattern, Callable[[dict], str]], ...]
-
-
-def _table(*pairs) -> _Table:
-    return tuple((re.compile(p, re.DOTALL), build) for p, build in pairs)
-
-
-_EXPECTED = _table(
+_EXPECTED = message_table(
     (
         r"a date not after today \((?P<today>[\d-]+)\): an inspection is recorded "
         r"after it took place",
@@ -121,7 +112,7 @@ _EXPECTED = _table(
     (r"a date like 2026-03-31 \(year-month-day\)", lambda g: t("insp.err.date")),
 )
 
-_CONFLICTS = _table(
+_CONFLICTS = message_table(
     (
         r"inspection #(?P<id>\d+) is (?P<state>\w+); a submitted or reviewed "
         r"inspection is changed by a correction, with its reason",
@@ -161,20 +152,12 @@ _CONFLICTS = _table(
 )
 
 
-def _translate(text: str, table: _Table) -> str | None:
-    for pattern, build in table:
-        found = pattern.fullmatch(text.strip())
-        if found:
-            return build(found.groupdict())
-    return None
-
-
 def inspection_expected(expected: object) -> str:
     """What a field of an inspection expected, in the session's language."""
     text = "" if expected is None else str(expected)
     if language() == "en":
         return text
-    return _translate(text, _EXPECTED) or expected_text(text)
+    return translate_message(text, _EXPECTED) or expected_text(text)
 
 
 def field_name(error: FieldError) -> str:
@@ -210,7 +193,7 @@ def inspection_error(error: RegistryError) -> str:
     if language() == "en":
         return str(error)
     if isinstance(error, ConflictError):
-        return _translate(str(error), _CONFLICTS) or error_text(error)
+        return translate_message(str(error), _CONFLICTS) or error_text(error)
     if isinstance(error, PermissionDeniedError) and "is not theirs" in error.reason:
         return t("insp.not_yours")
     return error_text(error)

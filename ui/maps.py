@@ -252,6 +252,7 @@ def _base(registry: Registry, data: MapData) -> folium.Map:
     return base_map(
         tuple(data.units.total_bounds),
         tiles=registry.config.basemap,
+        tiles_name=t("maps.basemap"),
         approximate_note=t("maps.approximate") if data.approximate else None,
     )
 

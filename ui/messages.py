@@ -24,6 +24,7 @@ from registry.errors import (
     ValidationError,
 )
 from ui.i18n import field_label, language, t, value_label
+from ui.message_tables import translate_message
 
 _LEVELS = {"district": "huyện", "commune": "xã/phường"}
 _THINGS = {
@@ -307,17 +308,9 @@ _FILE_REASONS: tuple[tuple[re.Pattern, Callable[[dict], str]], ...] = tuple(
 )
 
 
-def _translate(text: str, table) -> str | None:
-    for pattern, build in table:
-        found = pattern.fullmatch(text.strip())
-        if found:
-            return build(found.groupdict())
-    return None
-
-
 def translated_expected(expected: str) -> str | None:
     """The Vietnamese of a registry 'expected' text (None when no pattern knows it)."""
-    return _translate(str(expected), _EXPECTED)
+    return translate_message(str(expected), _EXPECTED)
 
 
 def expected_text(expected: object) -> str:
@@ -345,14 +338,14 @@ def error_text(error: RegistryError) -> str:
     if isinstance(error, ValidationError):
         return t("err.validation", count=len(error.errors))
     if isinstance(error, PermissionDeniedError):
-        reason = _translate(error.reason, _REASONS)
+        reason = translate_message(error.reason, _REASONS)
         return t("err.permission") + (f" ({reason})." if reason else ".")
     if isinstance(error, NotFoundError):
         thing = _THINGS.get(error.what, error.what)
         return t("err.not_found", what=thing, key=error.key)
     if isinstance(error, ImportFileError):
-        reason = _translate(error.reason, _FILE_REASONS) or error.reason
+        reason = translate_message(error.reason, _FILE_REASONS) or error.reason
         return t("err.import_file", file=error.path, reason=reason)
     if isinstance(error, ConflictError):
-        return _translate(str(error), _CONFLICTS) or str(error)
+        return translate_message(str(error), _CONFLICTS) or str(error)
     return str(error)

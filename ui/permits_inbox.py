@@ -17,6 +17,7 @@ from ui.i18n import t
 from ui.labels import day_text
 from ui.permits_labels import applications_table, label
 from ui.permits_links import link_to_application, show_application
+from ui.selection import picked_row
 
 # Roles that oversee a level below them (overdue steps are shown to the level above).
 OVERSEEING_ROLES = frozenset({Role.DISTRICT, Role.DEPARTMENT, Role.ADMIN})
@@ -40,31 +41,13 @@ def _lists(inbox) -> dict[str, Sequence]:
     }
 
 
-def _picked(frame, key: str) -> int | None:
-    """The row chosen in a selectable table (once per new choice), or None."""
-    event = st.dataframe(
-        frame,
-        hide_index=True,
-        key=key,
-        on_select="rerun",
-        selection_mode="single-row",
-        height=min(420, 40 + 35 * max(len(frame), 1)),
-    )
-    rows = list(event.selection.rows) if event is not None else []
-    memory = f"{key}_last"
-    if rows and st.session_state.get(memory) != rows:
-        st.session_state[memory] = rows
-        return rows[0]
-    return None
-
-
 def application_list(summaries: Sequence, key: str) -> None:
     """A table of applications; choosing a row opens that application."""
     if not summaries:
         st.caption(t("pmt.none"))
         return
     st.caption(t("pmt.pick_row"))
-    row = _picked(applications_table(summaries, today()), key)
+    row = picked_row(applications_table(summaries, today()), key, max_height=420)
     if row is not None:
         show_application(int(summaries[row].id))
         st.rerun()

@@ -9,7 +9,6 @@ goes to :mod:`ui.messages`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from registry.errors import (
     ConflictError,
@@ -20,21 +19,16 @@ from registry.errors import (
 )
 from ui.i18n import all_texts, field_label, language, t, value_label
 from ui.labels import day_text
+from ui.message_tables import message_table, translate_message
 from ui.messages import error_text, expected_text
 from ui.permits_labels import label, level_text
-
-_Table = tuple[tuple[re.Pattern, Callable[[dict], str]], ...]
-
-
-def _table(*pairs) -> _Table:
-    return tuple((re.compile(p, re.DOTALL), build) for p, build in pairs)
 
 
 def _levels(text: str) -> str:
     return ", ".join(label(w.strip()) for w in re.split(r",| or ", text) if w.strip())
 
 
-_EXPECTED = _table(
+_EXPECTED = message_table(
     (
         r"a date not after today \((?P<today>[\d-]+)\)",
         lambda g: t("pmt.exp.not_future", today=g["today"]),
@@ -94,7 +88,7 @@ _EXPECTED = _table(
     (r"a row", lambda g: t("pmt.exp.a_row")),
 )
 
-_REASONS = _table(
+_REASONS = message_table(
     (
         r"the delegation matrix gives this step to the (?P<level>\w+) level .*",
         lambda g: t("pmt.why.level", level=level_text(g["level"])),
@@ -113,7 +107,7 @@ _REASONS = _table(
     ),
 )
 
-_CONFLICTS = _table(
+_CONFLICTS = message_table(
     (
         r"record #(?P<id>\d+) already has open application #(?P<app>\d+); .*",
         lambda g: t("pmt.conflict.pending", id=g["id"], app=g["app"]),
@@ -170,20 +164,12 @@ _CONFLICTS = _table(
 )
 
 
-def _translate(text: str, table: _Table) -> str | None:
-    for pattern, build in table:
-        found = pattern.fullmatch(text.strip())
-        if found:
-            return build(found.groupdict())
-    return None
-
-
 def permit_expected(expected: object) -> str:
     """What a field of an application or matrix expected, in the session's language."""
     text = "" if expected is None else str(expected)
     if language() == "en":
         return text
-    return _translate(text, _EXPECTED) or expected_text(text)
+    return translate_message(text, _EXPECTED) or expected_text(text)
 
 
 def _column_name(name: str, record_type: str) -> str:
@@ -222,11 +208,11 @@ def permit_error(error: RegistryError) -> str:
     if language() == "en":
         return str(error)
     if isinstance(error, PermissionDeniedError):
-        reason = _translate(error.reason, _REASONS)
+        reason = translate_message(error.reason, _REASONS)
         if reason:
             return t("err.permission") + f" ({reason})."
     if isinstance(error, ConflictError):
-        return _translate(str(error), _CONFLICTS) or error_text(error)
+        return translate_message(str(error), _CONFLICTS) or error_text(error)
     if isinstance(error, FieldError):
         return field_error(error)
     if isinstance(error, ValidationError):

@@ -27,6 +27,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "maps.filter.district": ("Huyện", "District"),
     "maps.filter.commune": ("Xã/phường", "Commune"),
     "maps.all": ("Tất cả", "All"),
+    "maps.basemap": ("Bản đồ nền", "Basemap"),
     "maps.shown": ("{count} trạm trên bản đồ", "{count} sites on the map"),
     "maps.points_shown": ("{count} điểm trên bản đồ", "{count} points on the map"),
     "maps.approximate": (
