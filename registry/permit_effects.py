@@ -23,15 +23,16 @@ from sqlalchemy.orm import Session
 from registry.clock import today
 from registry.db import Registry
 from registry.domain import PointStatus, SiteStatus
-from registry.errors import ConflictError, FieldError, ValidationError
+from registry.errors import ConflictError
 from registry.models import AdminUnit, BtsSite, PermitApplication, PublicPoint
 from registry.permissions import Actor
 from registry.permit_access import load_application, require_see
 from registry.permit_domain import CERTIFICATE_YEARS, ApplicationKind, permit_label
-from registry.permit_records import (
+from registry.record_writes import (
     Prepared,
     append_status,
     apply_changes,
+    check_site_code_free,
     current_values,
     insert_record,
     prepare,
@@ -159,26 +160,6 @@ def prepare_approval(
     )
 
 
-def _check_site_code(session: Session, typed: dict) -> None:
-    taken = session.scalar(
-        select(BtsSite.id).where(
-            BtsSite.network_code == typed["network_code"],
-            BtsSite.site_code == typed["site_code"],
-        )
-    )
-    if taken is not None:
-        raise ValidationError(
-            [
-                FieldError(
-                    "site_code",
-                    typed["site_code"],
-                    f"a code not yet used by network {typed['network_code']} "
-                    f"(site #{taken} has it)",
-                )
-            ]
-        )
-
-
 def apply_approval(
     session: Session,
     actor: Actor,
@@ -193,7 +174,7 @@ def apply_approval(
     )
     if kind in (ApplicationKind.BTS_NEW, ApplicationKind.GAME_NEW):
         if kind == ApplicationKind.BTS_NEW:
-            _check_site_code(session, ready.prepared.typed)
+            check_site_code_free(session, ready.prepared.typed)
         record = insert_record(
             session,
             actor.username,

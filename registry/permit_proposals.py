@@ -18,7 +18,7 @@ from registry.domain import PointKind, PointStatus, SiteStatus
 from registry.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from registry.models import BtsSite, PermitApplication, PublicPoint
 from registry.permit_domain import OPEN_STATES, ApplicationKind
-from registry.permit_records import Prepared, current_values, prepare
+from registry.record_writes import Prepared, current_values, prepare
 
 # Fields the registry sets on approval, never the applicant.
 _DECIDED_FIELDS = {

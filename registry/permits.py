@@ -50,8 +50,8 @@ from registry.permit_domain import (
 )
 from registry.permit_proposals import load_existing, proposal_of
 from registry.permit_queries import ApplicationView, get_application
-from registry.permit_records import Prepared
 from registry.permit_units import store_units
+from registry.record_writes import Prepared
 from registry.workdays import add_working_days
 
 _FILERS = {

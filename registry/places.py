@@ -10,35 +10,28 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry import permissions as perm
-from registry.audit import audit_trail, changed_fields, record_audit
-from registry.batch import initial_history
-from registry.checks import validate_values
+from registry.audit import audit_trail, record_audit
 from registry.clock import now, today
 from registry.db import Registry
-from registry.domain import (
-    POINT_TRANSITIONS,
-    SITE_TRANSITIONS,
-    PointStatus,
-    RecordType,
-    SiteStatus,
-)
+from registry.domain import PointStatus, RecordType, SiteStatus
 from registry.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from registry.history import status_history
-from registry.locations import location_flags
-from registry.models import BtsSite, StatusEntry, UnitAssignment
+from registry.models import UnitAssignment
 from registry.permissions import Actor
-from registry.records import (
-    ENTITY_OF,
-    MODEL_OF,
-    field_names,
-    record_dict,
+from registry.record_writes import (
+    append_status,
+    apply_changes,
+    check_site_code_free,
+    current_values,
+    ensure_editable,
+    insert_record,
+    prepare,
 )
-from registry.units import assign, replace_assignments
+from registry.records import ENTITY_OF, MODEL_OF, record_dict
 
 _LABEL = {RecordType.SITE: "BTS site", RecordType.POINT: "public point"}
 
@@ -68,27 +61,6 @@ def _network(record) -> str | None:
     return getattr(record, "network_code", None)
 
 
-def _check_duplicate_site(session: Session, values: dict, exclude_id=None) -> None:
-    query = select(BtsSite.id).where(
-        BtsSite.network_code == values["network_code"],
-        BtsSite.site_code == values["site_code"],
-    )
-    if exclude_id is not None:
-        query = query.where(BtsSite.id != exclude_id)
-    existing = session.scalar(query)
-    if existing is not None:
-        raise ValidationError(
-            [
-                FieldError(
-                    "site_code",
-                    values["site_code"],
-                    f"a code not yet used by network {values['network_code']} "
-                    f"(site #{existing} has it)",
-                )
-            ]
-        )
-
-
 def _check_operator_network(actor: Actor, values: dict) -> None:
     if (
         actor.role == perm.Role.OPERATOR
@@ -113,60 +85,23 @@ def create_record(
 ) -> dict[str, Any]:
     """Register a new site or point; returns the stored record with its warnings."""
     perm.require(actor, perm.CREATE, _subject(record_type))
-    typed, warnings = validate_values(registry, record_type, values)
+    prepared = prepare(registry, record_type, values)
     if record_type == RecordType.SITE:
-        _check_operator_network(actor, typed)
-    where = assign(registry, [typed["latitude"]], [typed["longitude"]])
+        _check_operator_network(actor, prepared.typed)
     perm.require_in_scope(
-        actor, "register a record here", where.units_of(0), typed.get("network_code")
+        actor,
+        "register a record here",
+        prepared.where.units_of(0),
+        prepared.typed.get("network_code"),
     )
-    flag = location_flags(registry, [typed.get("declared_commune")], where)[0]
-    stamp = now()
     with registry.transaction() as session:
         if record_type == RecordType.SITE:
-            _check_duplicate_site(session, typed)
-        record = MODEL_OF[RecordType(record_type)](
-            **typed,
-            location_flag=flag,
-            source=source,
-            created_at=stamp,
-            updated_at=stamp,
-            version=1,
+            check_site_code_free(session, prepared.typed)
+        record = insert_record(
+            session, actor.username, prepared, reason=reason, source=source
         )
-        session.add(record)
-        session.flush()
-        for entry in initial_history(pd.DataFrame([typed])).itertuples():
-            session.add(
-                StatusEntry(
-                    record_type=record_type,
-                    record_id=record.id,
-                    status=entry.status,
-                    effective_on=pd.Timestamp(entry.effective_on).date(),
-                    recorded_at=stamp,
-                    recorded_by=actor.username,
-                    reason=reason or "registered",
-                )
-            )
-        replace_assignments(session, record_type, [record.id], where)
         after = record_dict(record)
-        record_audit(
-            session,
-            actor.username,
-            "create",
-            ENTITY_OF[RecordType(record_type)],
-            record.id,
-            after=after,
-            reason=reason,
-        )
-    return {**after, "warnings": warnings}
-
-
-def _editable(record) -> None:
-    if record.retired_on is not None:
-        raise ConflictError(
-            f"record #{record.id} was retired on {record.retired_on}; "
-            "retired records are kept as they were"
-        )
+    return {**after, "warnings": prepared.warnings}
 
 
 def update_record(
@@ -191,7 +126,7 @@ def update_record(
         )
     with registry.transaction() as session:
         record = _load(session, record_type, record_id)
-        _editable(record)
+        ensure_editable(record)
         if expected_version is not None and record.version != expected_version:
             raise ConflictError(
                 f"record #{record_id} was changed by someone else (version "
@@ -203,49 +138,23 @@ def update_record(
             _units(session, record_type, record_id),
             _network(record),
         )
-        before = record_dict(record)
-        merged = {name: before.get(name) for name in field_names(record_type)}
-        merged.update(changes)
-        typed, warnings = validate_values(registry, record_type, merged)
+        prepared = prepare(registry, record_type, {**current_values(record), **changes})
+        typed = prepared.typed
         if record_type == RecordType.SITE:
             _check_operator_network(actor, typed)
-            _check_duplicate_site(session, typed, exclude_id=record_id)
-        moved = (typed["latitude"], typed["longitude"]) != (
+            check_site_code_free(session, typed, exclude_id=record_id)
+        if (typed["latitude"], typed["longitude"]) != (
             record.latitude,
             record.longitude,
-        )
-        where = assign(registry, [typed["latitude"]], [typed["longitude"]])
-        if moved:
+        ):
             perm.require_in_scope(
                 actor,
                 "move a record here",
-                where.units_of(0),
+                prepared.where.units_of(0),
                 typed.get("network_code"),
             )
-            replace_assignments(session, record_type, [record_id], where)
-        diff = changed_fields(before, typed)
-        if not diff:
-            return {**before, "warnings": warnings}
-        for name, value in diff.items():
-            setattr(record, name, value)
-        record.location_flag = location_flags(
-            registry, [typed.get("declared_commune")], where
-        )[0]
-        record.updated_at = now()
-        record.version += 1
-        session.flush()
-        after = record_dict(record)
-        record_audit(
-            session,
-            actor.username,
-            "update",
-            ENTITY_OF[RecordType(record_type)],
-            record_id,
-            before={k: before[k] for k in diff},
-            after={k: after[k] for k in diff},
-            reason=reason,
-        )
-    return {**after, "warnings": warnings}
+        apply_changes(session, actor.username, record, prepared, reason=reason)
+        return {**record_dict(record), "warnings": prepared.warnings}
 
 
 def change_status(
@@ -262,9 +171,6 @@ def change_status(
     perm.require(actor, perm.CHANGE_STATUS, _subject(record_type))
     effective_on = effective_on or today()
     allowed_statuses = SiteStatus if record_type == RecordType.SITE else PointStatus
-    transitions = (
-        SITE_TRANSITIONS if record_type == RecordType.SITE else POINT_TRANSITIONS
-    )
     if status not in {s.value for s in allowed_statuses}:
         raise ValidationError(
             [FieldError("status", status, ", ".join(s.value for s in allowed_statuses))]
@@ -277,20 +183,13 @@ def change_status(
         )
     with registry.transaction() as session:
         record = _load(session, record_type, record_id)
-        _editable(record)
+        ensure_editable(record)
         perm.require_in_scope(
             actor,
             "change the status of this record",
             _units(session, record_type, record_id),
             _network(record),
         )
-        current = allowed_statuses(record.status)
-        if allowed_statuses(status) not in transitions[current]:
-            allowed_next = sorted(s.value for s in transitions[current]) or ["none"]
-            raise ConflictError(
-                f"record #{record_id} is {current.value}; it cannot become {status} "
-                f"(allowed: {', '.join(allowed_next)})"
-            )
         if effective_on < record.status_since:
             raise ValidationError(
                 [
@@ -302,30 +201,8 @@ def change_status(
                     )
                 ]
             )
-        before = {"status": record.status, "status_since": record.status_since}
-        record.status, record.status_since = status, effective_on
-        record.updated_at = now()
-        record.version += 1
-        session.add(
-            StatusEntry(
-                record_type=record_type,
-                record_id=record_id,
-                status=status,
-                effective_on=effective_on,
-                recorded_at=now(),
-                recorded_by=actor.username,
-                reason=reason,
-            )
-        )
-        record_audit(
-            session,
-            actor.username,
-            "change_status",
-            ENTITY_OF[RecordType(record_type)],
-            record_id,
-            before=before,
-            after={"status": status, "status_since": effective_on},
-            reason=reason,
+        append_status(
+            session, actor.username, record, status, effective_on, reason=reason
         )
         return record_dict(record)
 
@@ -341,7 +218,7 @@ def retire_record(
         )
     with registry.transaction() as session:
         record = _load(session, record_type, record_id)
-        _editable(record)
+        ensure_editable(record)
         perm.require_in_scope(
             actor,
             "retire this record",

@@ -1,11 +1,13 @@
-"""What an approved application does to the registry, inside the approval's
-transaction: a new site or point, changed fields, new coordinates, a new status.
+"""Writing one site or point inside a caller's transaction: a new record, changed
+fields, a new status, each with its status history, unit assignment, location flag
+and audit entry.
 
-The records go through the same validator, status history, unit assignment,
-location flags and audit entries as :mod:`registry.places`; only the role grants
-differ, because the delegation matrix, not the record's grants, authorises the
-deciding officer (a commune may approve a BTS site it may not edit itself).
-Validation and unit assignment run before the transaction opens (they read only).
+Two kinds of callers share these writes: the record use cases of
+:mod:`registry.places` (the role's record grants authorise the user) and approved
+permit applications (:mod:`registry.permit_effects`: the delegation matrix
+authorises the deciding officer, who may approve a site they may not edit). The
+callers check permissions; this module only writes. :func:`prepare` validates and
+assigns without writing, so it may run before the transaction opens.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry.audit import changed_fields, record_audit
@@ -29,9 +32,9 @@ from registry.domain import (
     RecordType,
     SiteStatus,
 )
-from registry.errors import ConflictError
+from registry.errors import ConflictError, FieldError, ValidationError
 from registry.locations import location_flags
-from registry.models import StatusEntry
+from registry.models import BtsSite, StatusEntry
 from registry.records import ENTITY_OF, MODEL_OF, field_names, record_dict
 from registry.units import Assignment, assign, replace_assignments
 
@@ -62,8 +65,37 @@ def current_values(record) -> dict[str, Any]:
     return {name: stored.get(name) for name in field_names(kind)}
 
 
+def check_site_code_free(
+    session: Session, values: dict[str, Any], exclude_id: int | None = None
+) -> None:
+    """Refuse a site code its network already uses (on another site)."""
+    query = select(BtsSite.id).where(
+        BtsSite.network_code == values["network_code"],
+        BtsSite.site_code == values["site_code"],
+    )
+    if exclude_id is not None:
+        query = query.where(BtsSite.id != exclude_id)
+    taken = session.scalar(query)
+    if taken is not None:
+        raise ValidationError(
+            [
+                FieldError(
+                    "site_code",
+                    values["site_code"],
+                    f"a code not yet used by network {values['network_code']} "
+                    f"(site #{taken} has it)",
+                )
+            ]
+        )
+
+
 def insert_record(
-    session: Session, username: str, prepared: Prepared, *, reason: str, source: str
+    session: Session,
+    username: str,
+    prepared: Prepared,
+    *,
+    reason: str | None,
+    source: str,
 ):
     """Store a new record with its status history, units and audit entry."""
     record_type = RecordType(prepared.record_type)
@@ -87,7 +119,7 @@ def insert_record(
                 effective_on=pd.Timestamp(entry.effective_on).date(),
                 recorded_at=stamp,
                 recorded_by=username,
-                reason=reason,
+                reason=reason or "registered",
             )
         )
     replace_assignments(session, record_type.value, [record.id], prepared.where)
@@ -103,19 +135,25 @@ def insert_record(
     return record
 
 
-def _editable(record) -> None:
+def ensure_editable(record) -> None:
+    """Refuse to change a retired record (retired records stay as they were)."""
     if record.retired_on is not None:
         raise ConflictError(
-            f"record #{record.id} was retired on {record.retired_on}; an application "
-            "cannot change it"
+            f"record #{record.id} was retired on {record.retired_on}; "
+            "retired records are kept as they were"
         )
 
 
 def apply_changes(
-    session: Session, username: str, record, prepared: Prepared, *, reason: str
+    session: Session,
+    username: str,
+    record,
+    prepared: Prepared,
+    *,
+    reason: str | None,
 ) -> dict[str, Any]:
     """Write changed fields (and new units when it moved); returns the diff."""
-    _editable(record)
+    ensure_editable(record)
     record_type = RecordType(prepared.record_type)
     before = record_dict(record)
     diff = changed_fields(before, prepared.typed)
@@ -153,14 +191,16 @@ def append_status(
     session: Session, username: str, record, status: str, on: date, *, reason: str
 ) -> None:
     """Move a record to ``status`` from ``on``, appended to its dated history."""
-    _editable(record)
+    ensure_editable(record)
     site = record.__tablename__ == "bts_sites"
     statuses = SiteStatus if site else PointStatus
     transitions = SITE_TRANSITIONS if site else POINT_TRANSITIONS
     current = statuses(record.status)
     if statuses(status) not in transitions[current]:
+        allowed_next = sorted(s.value for s in transitions[current]) or ["none"]
         raise ConflictError(
-            f"record #{record.id} is {current.value}; it cannot become {status}"
+            f"record #{record.id} is {current.value}; it cannot become {status} "
+            f"(allowed: {', '.join(allowed_next)})"
         )
     on = max(on, record.status_since)
     before = {"status": record.status, "status_since": record.status_since}
