@@ -90,3 +90,20 @@ def test_the_page_speaks_english_on_request(app_env, language):
     assert not app.exception
     assert texts(app.title) == ["Mobile coverage"]
     assert frame_with(app, "4G (% of area)") is not None
+
+
+def _chart_specs(app) -> list[dict]:
+    import json
+
+    return [json.loads(e.proto.spec) for e in app.get("vega_lite_chart")]
+
+
+def test_the_growth_chart_writes_numbers_the_vietnamese_way(app_env):
+    app = open_app(app_env, "so.tttt", PAGE)
+    specs = _chart_specs(app)
+    assert specs, "no chart on the page"
+    locale = specs[0]["config"]["locale"]["number"]
+    assert (locale["thousands"], locale["decimal"]) == (".", ",")
+    assert specs[0]["encoding"]["x"]["type"] == "ordinal"  # years never "2.025"
+    english = open_app(app_env, "so.tttt", PAGE, language="en")
+    assert "locale" not in _chart_specs(english)[0].get("config", {})

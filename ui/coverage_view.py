@@ -14,6 +14,7 @@ import streamlit as st
 from registry.coverage import TECH_COLUMNS, gap_reason_label
 from registry.coverage_dashboard import CoverageDashboard
 from registry.domain import TECHNOLOGIES
+from ui.charts import line_chart
 from ui.i18n import language, number, operator_name, t
 
 PAIRS_SHOWN = 300
@@ -203,7 +204,12 @@ def growth(dashboard: CoverageDashboard) -> None:
     chart = years[[f"sites_{s}" for s in TECH_COLUMNS]].copy()
     chart.columns = list(TECHNOLOGIES)
     chart.index = chart.index.astype(str)
-    st.line_chart(chart)
+    line_chart(
+        chart,
+        x_title=t("cov.col.year"),
+        y_title=t("cov.col.sites"),
+        series_title=t("cov.col.technology"),
+    )
     table = {
         t("cov.col.year"): years.index.astype(str),
         t("cov.col.sites"): years["sites"].map(amount),

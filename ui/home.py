@@ -7,6 +7,7 @@ import streamlit as st
 
 from registry.profile import Profile
 from registry.stats import EXPIRY_WARNING_DAYS, RegistryStats
+from ui.charts import bar_chart
 from ui.i18n import field_label, t, value_label
 from ui.labels import (
     action_label,
@@ -33,7 +34,12 @@ def _bar(counts: dict[str, int], label_of, heading: str) -> None:
         st.caption(t("home.none"))
         return
     table = _count_table(counts, label_of, heading)
-    st.bar_chart(table, x=heading, y=t("home.count"), horizontal=True, height=220)
+    bar_chart(
+        list(table[heading]),
+        list(table[t("home.count")]),
+        label_title=heading,
+        value_title=t("home.count"),
+    )
 
 
 def render_stats(stats: RegistryStats, profile: Profile, reads_points: bool) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 from registry import permissions as perm
 from registry.mapdata import MapData, SiteOverview
 from registry.permissions import Actor
+from ui.charts import line_chart
 from ui.i18n import field_label, operator_name, t, value_label
 from ui.inspections_links import link_to_new_inspection
 from ui.menu import link_to_record
@@ -108,10 +109,18 @@ def growth(overview: SiteOverview) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('maps.growth_total')}**")
-        st.line_chart(table.iloc[-1].rename(t("maps.growth_total")))
+        line_chart(
+            table.iloc[-1].rename(t("maps.growth_total")),
+            x_title=t("maps.year"),
+            y_title=t("maps.sites_on_air"),
+        )
     with right:
         st.markdown(f"**{t('maps.technology_growth')}**")
         technologies = overview.technologies.copy()
         technologies.index = technologies.index.astype(str)
-        st.line_chart(technologies)
+        line_chart(
+            technologies,
+            x_title=t("maps.year"),
+            y_title=t("maps.sites_on_air"),
+        )
     st.dataframe(table, use_container_width=True)

@@ -53,6 +53,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "maps.growth_total": ("Toàn vùng", "Whole area"),
     "maps.technology_growth": ("Trạm theo công nghệ", "Sites by technology"),
     "maps.growth_unit": ("Đơn vị", "Unit"),
+    "maps.sites_on_air": ("Trạm đang phát sóng", "Sites on the air"),
     "maps.certificate.valid": ("Còn hạn", "Valid"),
     "maps.certificate.expiring": ("Sắp hết hạn (≤ 60 ngày)", "Expiring (≤ 60 days)"),
     "maps.certificate.expired": ("Đã hết hạn", "Expired"),
