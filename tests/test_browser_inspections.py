@@ -79,7 +79,9 @@ def _metric(page, label: str) -> int:
     metric = page.locator('[data-testid="stMetric"]').filter(
         has=page.get_by_text(label, exact=True)
     )
-    return int(metric.locator('[data-testid="stMetricValue"]').inner_text())
+    return int(
+        metric.locator('[data-testid="stMetricValue"]').inner_text().replace(".", "")
+    )
 
 
 def _submit_and_wait(page, button: str, message: str) -> None:

@@ -98,7 +98,8 @@ def test_a_commune_user_counts_only_the_records_of_their_commune(app_env):
     commune = open_app(app_env, "xa.hungdung")
 
     def sites(app: AppTest) -> int:
-        return next(int(m.value) for m in app.metric if m.label == "Trạm BTS")
+        figure = next(m.value for m in app.metric if m.label == "Trạm BTS")
+        return int(figure.replace(".", ""))
 
     assert 0 < sites(commune) < sites(whole)
     assert "Phường Hưng Dũng" in " ".join(texts(commune.subheader))

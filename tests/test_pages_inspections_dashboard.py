@@ -20,7 +20,8 @@ REFUSAL = "Vai trò của bạn không được mở trang «Bảng theo dõi ki
 
 
 def _metric(app, label: str) -> str:
-    return next(m.value for m in app.metric if m.label == label)
+    """The metric's figure without its thousands separators ("1.234" -> "1234")."""
+    return next(m.value for m in app.metric if m.label == label).replace(".", "")
 
 
 def _links(app) -> list[str]:

@@ -21,10 +21,10 @@ VIETNAMESE_NUMBERS = {
 }
 
 
-def _show(chart: alt.Chart) -> None:
+def _show(chart: alt.Chart, height: int) -> None:
     if language() == "vi":
         chart = chart.configure(locale={"number": VIETNAMESE_NUMBERS})
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(chart, width="stretch", height=height)
 
 
 def line_chart(
@@ -48,7 +48,7 @@ def line_chart(
     long["x"] = long["x"].astype(str)
     long["series"] = long["series"].astype(str)
     chart = (
-        alt.Chart(long, height=height)
+        alt.Chart(long)
         .mark_line(point=False)
         .encode(
             x=alt.X("x:O", title=x_title, sort=None, axis=alt.Axis(labelAngle=-90)),
@@ -66,7 +66,7 @@ def line_chart(
             ],
         )
     )
-    _show(chart)
+    _show(chart, height)
 
 
 def bar_chart(
@@ -75,10 +75,15 @@ def bar_chart(
     """Horizontal bars, one per label, in the order given."""
     frame = pd.DataFrame({"label": labels, "value": values})
     chart = (
-        alt.Chart(frame, height=max(120, 28 * len(frame)))
+        alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=label_title, sort=None),
+            y=alt.Y(
+                "label:N",
+                title=label_title,
+                sort=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=220),
+            ),
             x=alt.X("value:Q", title=value_title),
             tooltip=[
                 alt.Tooltip("label:N", title=label_title),
@@ -86,4 +91,4 @@ def bar_chart(
             ],
         )
     )
-    _show(chart)
+    _show(chart, height=90 + 30 * len(frame))

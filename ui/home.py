@@ -8,7 +8,7 @@ import streamlit as st
 from registry.profile import Profile
 from registry.stats import EXPIRY_WARNING_DAYS, RegistryStats
 from ui.charts import bar_chart
-from ui.i18n import field_label, t, value_label
+from ui.i18n import field_label, number, t, value_label
 from ui.labels import (
     action_label,
     local_time,
@@ -47,17 +47,21 @@ def render_stats(stats: RegistryStats, profile: Profile, reads_points: bool) -> 
     st.subheader(t("home.area_heading", area=area_text(profile)))
     sites_on_air = sum(stats.sites_by_operator.values())
     columns = st.columns(3, border=True)
-    columns[0].metric(t("home.sites_total"), sum(stats.sites_by_status.values()))
-    columns[1].metric(t("home.sites_on_air"), sites_on_air)
-    columns[2].metric(t("home.flagged"), stats.flagged_records)
+    columns[0].metric(
+        t("home.sites_total"), number(sum(stats.sites_by_status.values()))
+    )
+    columns[1].metric(t("home.sites_on_air"), number(sites_on_air))
+    columns[2].metric(t("home.flagged"), number(stats.flagged_records))
     if reads_points:
         columns = st.columns(3, border=True)
-        columns[0].metric(t("home.points_total"), sum(stats.points_by_kind.values()))
+        columns[0].metric(
+            t("home.points_total"), number(sum(stats.points_by_kind.values()))
+        )
         columns[1].metric(
             t("home.cert_expiring", days=EXPIRY_WARNING_DAYS),
-            stats.certificates_expiring,
+            number(stats.certificates_expiring),
         )
-        columns[2].metric(t("home.cert_expired"), stats.certificates_expired)
+        columns[2].metric(t("home.cert_expired"), number(stats.certificates_expired))
         st.caption(
             t("home.games_without_cert", count=stats.game_points_without_certificate)
         )

@@ -14,7 +14,7 @@ from registry.clock import today
 from registry.domain import PointKind
 from registry.inspection_dashboard import Area, Dashboard, Figure, RuleRate
 from registry.mapdata import EXPIRY_WINDOW_DAYS, unit_options
-from ui.i18n import language, t, value_label
+from ui.i18n import language, number, t, value_label
 from ui.inspections_links import link_to_inspection
 from ui.inspections_messages import plan_label, ruleset_title
 from ui.labels import day_text
@@ -93,7 +93,7 @@ def record_links(dashboard: Dashboard, figure: Figure) -> None:
 def figure(column, dashboard: Dashboard, label: str, value: Figure, **extra) -> None:
     """A metric and, when it counts anything, a popover with the records."""
     with column:
-        st.metric(label, value.value, **extra)
+        st.metric(label, number(value.value), **extra)
         if value.ids:
             with st.popover(t("dash.records", count=value.value)):
                 record_links(dashboard, value)
