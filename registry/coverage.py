@@ -162,11 +162,14 @@ def _units_of(computed, registry, edition, level, actor) -> pd.DataFrame:
         present = _operators_present(sites, f"commune_{suffix}")
         urban = computed.communes.set_index("code")["unit_type"]
         table["urban"] = table["code"].map(urban).isin(URBAN_TYPES)
+        districts = computed.districts.set_index("code")["name"]
+        table["parent_name"] = table["parent_code"].map(districts)
     else:
         table = _aggregate(communes).reset_index(names="code")
         names = computed.districts.set_index("code")["name"]
         table.insert(1, "name", table["code"].map(names))
         table.insert(2, "parent_code", None)
+        table["parent_name"] = None
         table["urban"] = np.nan
         present = _operators_present(sites, f"district_{suffix}")
     table["operators"] = table["code"].map(present).fillna(0).astype(int)
@@ -205,7 +208,8 @@ def _gaps(units: pd.DataFrame, technology: str, threshold: float) -> pd.DataFram
         [share.fillna(0) <= 0, share < threshold], ["no_service", "below_share"], ""
     )
     gaps = units.assign(share=share, reason=reason)[reason != ""]
-    return gaps[["code", "name", "parent_code", "share", "reason", "in_area"]]
+    columns = ["code", "name", "parent_code", "parent_name", "share", "reason"]
+    return gaps[[*columns, "in_area"]]
 
 
 def _province(units: pd.DataFrame) -> pd.DataFrame:

@@ -41,6 +41,15 @@ def test_the_department_sees_district_shares_gaps_sharing_growth_and_radii(app_e
     assert any(e.label == "Nhập dân số từ tệp" for e in app.expander)
 
 
+def test_gap_communes_name_their_district(app_env):
+    app = open_app(app_env, "so.tttt", PAGE)
+    app.radio(key="cov_level_2025-06").set_value("commune").run()
+    assert not app.exception
+    gaps = frame_with(app, "Lý do")
+    assert gaps is not None and list(gaps.columns[:2]) == ["Đơn vị", "Huyện"]
+    assert gaps["Huyện"].str.startswith(("Huyện", "Thị xã", "Thành phố")).all()
+
+
 def test_communes_of_the_new_edition_and_a_past_year_end(app_env):
     app = open_app(app_env, "so.tttt", PAGE)
     today_sites = metric(app, "Trạm đang phát sóng")

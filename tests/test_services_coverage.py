@@ -204,6 +204,7 @@ def test_gaps_list_units_without_4g_or_below_the_share(registry, admin):
     assert gaps.loc[rural, "reason"] == "no_service"
     assert gaps.loc[ward, "reason"] == "below_share"
     assert 0 < gaps.loc[ward, "share"] < 0.99
+    assert gaps.loc[ward, "parent_name"] == "Thành phố Vinh"
     assert len(gaps) == 412  # nothing is 99 % covered by one site
     lenient = coverage_report(with_settings(registry, gap_min_share=0.01), admin)
     assert ward not in set(lenient.gaps["code"])

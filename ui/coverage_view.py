@@ -125,6 +125,8 @@ def gaps(dashboard: CoverageDashboard) -> None:
             t("cov.col.reason"): reasons,
         }
     )
+    if frame["parent_name"].notna().any():  # communes of an edition with districts
+        table.insert(1, t("cov.col.district"), frame["parent_name"].fillna(""))
     _table(table, frame["in_area"], height=300)
 
 
