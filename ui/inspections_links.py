@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import page_state
 from ui.i18n import t
 from ui.menu import page
+from ui.page_state import query_number
 
 INSPECTION_PARAM = "inspection"
 POINT_PARAM = "point"
@@ -47,19 +49,14 @@ def link_to_new_inspection(point_id: int, label: str | None = None) -> None:
     )
 
 
-def _number(name: str) -> int | None:
-    raw = st.query_params.get(name, "")
-    return int(raw) if raw.isdigit() else None
-
-
 def requested_inspection() -> int | None:
     """The inspection the URL asks for (``?inspection=N``), or None."""
-    return _number(INSPECTION_PARAM)
+    return query_number(INSPECTION_PARAM)
 
 
 def requested_point() -> int | None:
     """The point the URL asks to inspect (``?point=N``), or None."""
-    return _number(POINT_PARAM)
+    return query_number(POINT_PARAM)
 
 
 def show_inspection(inspection_id: int) -> None:
@@ -101,11 +98,9 @@ FLASH_KEY = "insp_flash"
 
 def flash(message: str) -> None:
     """Keep a success message for the next run (the page reruns after saving)."""
-    st.session_state[FLASH_KEY] = message
+    page_state.flash(FLASH_KEY, message)
 
 
 def show_flash() -> None:
     """The message left by the last successful action (then forgotten)."""
-    message = st.session_state.pop(FLASH_KEY, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
+    page_state.show_flash(FLASH_KEY)

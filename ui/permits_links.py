@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import page_state
 from ui.i18n import t
 from ui.menu import page
+from ui.page_state import query_number
 
 APPLICATION_PARAM = "application"
 FLASH_KEY = "pmt_flash"
@@ -34,8 +36,7 @@ def link_to_application(application_id: int, label: str | None = None) -> None:
 
 def requested_application() -> int | None:
     """The application the URL asks for (``?application=N``), or None."""
-    raw = st.query_params.get(APPLICATION_PARAM, "")
-    return int(raw) if raw.isdigit() else None
+    return query_number(APPLICATION_PARAM)
 
 
 def show_application(application_id: int) -> None:
@@ -61,11 +62,9 @@ def clear_request() -> None:
 
 def flash(message: str) -> None:
     """Keep a success message for the next run (the page reruns after saving)."""
-    st.session_state[FLASH_KEY] = message
+    page_state.flash(FLASH_KEY, message)
 
 
 def show_flash() -> None:
     """The message left by the last successful action (then forgotten)."""
-    message = st.session_state.pop(FLASH_KEY, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
+    page_state.show_flash(FLASH_KEY)
