@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
-from geodata.editions import EDITIONS
 from registry.db import Registry
 from registry.domain import TECHNOLOGIES, SiteStatus
 from registry.history import statuses_as_of
-from registry.models import BtsSite, UnitAssignment
+from registry.listing import unit_codes
+from registry.models import BtsSite
 from registry.permissions import Actor
 from registry.units import units_frame
 
@@ -46,25 +46,6 @@ def _suffix(edition: str) -> str:
     return edition.replace("-", "_")
 
 
-def _assignments(registry: Registry) -> pd.DataFrame:
-    with registry.reading() as session:
-        rows = session.execute(
-            select(
-                UnitAssignment.record_id,
-                UnitAssignment.edition,
-                UnitAssignment.commune_code,
-                UnitAssignment.district_code,
-            ).where(UnitAssignment.record_type == "site")
-        ).all()
-    frame = pd.DataFrame(rows, columns=["id", "edition", "commune", "district"])
-    wide = pd.DataFrame(index=pd.Index(frame["id"].unique(), name="id"))
-    for edition in EDITIONS:
-        part = frame[frame["edition"] == edition].set_index("id")
-        wide[f"commune_{_suffix(edition)}"] = part["commune"]
-        wide[f"district_{_suffix(edition)}"] = part["district"]
-    return wide.reset_index()
-
-
 def urban_communes(registry: Registry) -> set[str]:
     """Codes of the 2025-06 communes that are wards or towns."""
     with registry.reading() as session:
@@ -83,13 +64,14 @@ def serving_sites(registry: Registry, as_of: date) -> pd.DataFrame:
     with registry.reading() as session:
         rows = session.execute(select(*columns)).all()
         statuses = statuses_as_of(session, "site", as_of)
+        codes = unit_codes(session, "site")
     sites = pd.DataFrame(rows, columns=list(SITE_COLUMNS))
     live = statuses[statuses == SiteStatus.ON_AIR.value].index
     sites = sites[sites["id"].isin(live)]
     for tech in TECHNOLOGIES:
         column = f"on_air_{tech.lower()}"
         sites[column] = pd.to_datetime(sites[column])
-    sites = sites.merge(_assignments(registry), on="id", how="left")
+    sites = sites.merge(codes, on="id", how="left")
     urban = urban_communes(registry)
     sites["urban"] = sites[f"commune_{_suffix(URBAN_EDITION)}"].isin(urban)
     return sites.sort_values("id").reset_index(drop=True)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from geodata.editions import EDITIONS
 from registry import permissions as perm
@@ -18,20 +19,18 @@ from registry.records import MODEL_OF
 from registry.units import units_frame
 
 
-def _assignment_columns(registry: Registry, record_type: str) -> pd.DataFrame:
-    with registry.reading() as session:
-        rows = session.execute(
-            select(
-                UnitAssignment.record_id,
-                UnitAssignment.edition,
-                UnitAssignment.commune_code,
-                UnitAssignment.district_code,
-            ).where(UnitAssignment.record_type == record_type)
-        ).all()
-        names = {}
-        for edition in EDITIONS:
-            units = units_frame(session, edition)
-            names[edition] = dict(zip(units["code"], units["name"], strict=True))
+def unit_codes(session: Session, record_type: str) -> pd.DataFrame:
+    """``id`` and the ``commune_<edition>`` / ``district_<edition>`` codes of every
+    record of a type, one column pair per edition (district codes are empty in an
+    edition without districts; ``<edition>`` is written with "_", e.g. 2025_06)."""
+    rows = session.execute(
+        select(
+            UnitAssignment.record_id,
+            UnitAssignment.edition,
+            UnitAssignment.commune_code,
+            UnitAssignment.district_code,
+        ).where(UnitAssignment.record_type == record_type)
+    ).all()
     frame = pd.DataFrame(
         rows, columns=["record_id", "edition", "commune_code", "district_code"]
     )
@@ -40,10 +39,27 @@ def _assignment_columns(registry: Registry, record_type: str) -> pd.DataFrame:
         part = frame[frame["edition"] == edition].set_index("record_id")
         suffix = edition.replace("-", "_")
         wide[f"commune_{suffix}"] = part["commune_code"]
-        wide[f"commune_name_{suffix}"] = part["commune_code"].map(names[edition])
+        wide[f"district_{suffix}"] = part["district_code"]
+    return wide.reset_index()
+
+
+def _assignment_columns(registry: Registry, record_type: str) -> pd.DataFrame:
+    with registry.reading() as session:
+        codes = unit_codes(session, record_type).set_index("id")
+        names = {}
+        for edition in EDITIONS:
+            units = units_frame(session, edition)
+            names[edition] = dict(zip(units["code"], units["name"], strict=True))
+    wide = pd.DataFrame(index=codes.index)
+    for edition in EDITIONS:
+        suffix = edition.replace("-", "_")
+        communes = codes[f"commune_{suffix}"]
+        wide[f"commune_{suffix}"] = communes
+        wide[f"commune_name_{suffix}"] = communes.map(names[edition])
         if "district" in EDITIONS[edition].levels:
-            wide[f"district_{suffix}"] = part["district_code"]
-            wide[f"district_name_{suffix}"] = part["district_code"].map(names[edition])
+            districts = codes[f"district_{suffix}"]
+            wide[f"district_{suffix}"] = districts
+            wide[f"district_name_{suffix}"] = districts.map(names[edition])
     return wide.reset_index()
 
 
