@@ -1,19 +1,19 @@
 """Home page and entry point: sign-in, the figures of the user's area, recent changes.
 
 Start with ``python -m streamlit run app.py``. The pages in ``pages/`` are listed in
-the sidebar by role (see :mod:`ui.menu`).
+the sidebar by role (see :mod:`ui.shell.menu`).
 """
 
 import streamlit as st
 
-from registry import permissions as perm
-from registry.activity import recent_changes
-from registry.errors import RegistryError
-from registry.stats import compute_stats
-from ui.home import render_changes, render_stats
-from ui.i18n import t
-from ui.menu import guard
-from ui.state import profile_of
+from registry.access import permissions as perm
+from registry.kernel.errors import RegistryError
+from registry.records.activity import recent_changes
+from registry.records.stats import compute_stats
+from ui.common.i18n import t
+from ui.shell.home import render_changes, render_stats
+from ui.shell.menu import guard
+from ui.shell.state import profile_of
 
 registry, actor = guard("home")
 profile = profile_of(registry, actor)

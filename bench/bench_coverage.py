@@ -1,7 +1,7 @@
 """Benchmark: coverage of 5,000 sites over Nghệ An's 412 communes, cold and cached.
 
 Builds the labelled demo registry (SQLite file in a temporary folder) with the
-requested number of sites, then times :func:`registry.coverage.coverage_report`:
+requested number of sites, then times :func:`registry.coverage.model.coverage_report`:
 cold (nothing computed for these inputs yet: four technologies, all operators, and
 the per-operator split of 4G), cached (the same request again), and the district
 level and the other edition, which reuse or extend the cached work.
@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from registry.coverage import coverage_report  # noqa: E402
-from registry.settings import load_config  # noqa: E402
-from registry.startup import start_registry  # noqa: E402
-from registry.units import unit_polygons  # noqa: E402
-from registry.users import find_actor  # noqa: E402
+from registry.access.users import find_actor  # noqa: E402
+from registry.bootstrap import start_registry  # noqa: E402
+from registry.coverage.model import coverage_report  # noqa: E402
+from registry.kernel.settings import load_config  # noqa: E402
+from registry.units.divisions import unit_polygons  # noqa: E402
 
 AS_OF = date(2025, 6, 30)
 

@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from geodata.approximate import approximate_unit_polygons, province_outline  # noqa: E402
 from geodata.assign import assign_points  # noqa: E402
-from registry.db import open_registry  # noqa: E402
-from registry.imports import import_records  # noqa: E402
-from registry.settings import load_config  # noqa: E402
-from registry.setup import initialise  # noqa: E402
-from registry.users import find_actor  # noqa: E402
+from registry.access.users import find_actor  # noqa: E402
+from registry.bootstrap import initialise  # noqa: E402
+from registry.files.imports import import_records  # noqa: E402
+from registry.kernel.db import open_registry  # noqa: E402
+from registry.kernel.settings import load_config  # noqa: E402
 
 POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from registry.errors import RegistryError
-from registry.reports import make_report
-from ui.i18n import t
-from ui.menu import guard
-from ui.reports_clusters import render_clusters
-from ui.reports_form import choose_report
-from ui.reports_messages import report_error
-from ui.reports_view import render_report
+from registry.kernel.errors import RegistryError
+from registry.reports.build import make_report
+from ui.common.i18n import t
+from ui.reports.clusters import render_clusters
+from ui.reports.form import choose_report
+from ui.reports.messages import report_error
+from ui.reports.view import render_report
+from ui.shell.menu import guard
 
 RESULT_KEY = "rep_result"
 

@@ -6,15 +6,14 @@ pages link to it).
 
 import streamlit as st
 
-from registry import permissions as perm
-from registry.errors import RegistryError
-from registry.search import record_view, search_records
-from ui.i18n import t
-from ui.menu import guard
-from ui.messages import error_text
-from ui.record_details import render_record_header
-from ui.record_forms import create_form, record_tabs
-from ui.records import (
+from registry.access import permissions as perm
+from registry.kernel.errors import RegistryError
+from registry.records.search import record_view, search_records
+from ui.common.i18n import t
+from ui.common.messages import error_text
+from ui.records.details import render_record_header
+from ui.records.forms import create_form, record_tabs
+from ui.records.tables import (
     GROUPS,
     choose_group,
     close_record,
@@ -23,6 +22,7 @@ from ui.records import (
     requested_record,
     show_flash,
 )
+from ui.shell.menu import guard
 
 registry, actor = guard("registry")
 st.title(t("reg.title"))

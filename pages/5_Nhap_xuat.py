@@ -3,10 +3,9 @@ download the records of the user's area in every export format."""
 
 import streamlit as st
 
-from registry import permissions as perm
-from ui.i18n import t
-from ui.menu import guard
-from ui.transfer import (
+from registry.access import permissions as perm
+from ui.common.i18n import t
+from ui.files.transfer import (
     confirm_import,
     export_section,
     groups_with,
@@ -15,6 +14,7 @@ from ui.transfer import (
     trial_run,
     upload_widgets,
 )
+from ui.shell.menu import guard
 
 registry, actor = guard("transfer")
 st.title(t("io.title"))

@@ -6,21 +6,21 @@ point (the maps, the registry and the dashboard link here).
 
 import streamlit as st
 
-from registry.errors import RegistryError
-from registry.inspection_plans import inspection_overview
-from registry.inspections import get_inspection
-from ui.i18n import t
-from ui.inspections_links import (
+from registry.inspections.plans import inspection_overview
+from registry.inspections.service import get_inspection
+from registry.kernel.errors import RegistryError
+from ui.common.i18n import t
+from ui.inspections.links import (
     clear_request,
     keep_in_url,
     requested_inspection,
     requested_point,
     show_flash,
 )
-from ui.inspections_lists import render_overview, render_point_request
-from ui.inspections_messages import inspection_error
-from ui.inspections_view import render_inspection
-from ui.menu import guard
+from ui.inspections.lists import render_overview, render_point_request
+from ui.inspections.messages import inspection_error
+from ui.inspections.view import render_inspection
+from ui.shell.menu import guard
 
 registry, actor = guard("inspections")
 st.title(t("insp.title"))

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from registry.errors import RegistryError
-from registry.inspection_dashboard import inspection_dashboard
-from ui.i18n import t
-from ui.inspections_dashboard import choose_area, render_dashboard
-from ui.inspections_messages import inspection_error
-from ui.menu import guard
+from registry.inspections.dashboard import inspection_dashboard
+from registry.kernel.errors import RegistryError
+from ui.common.i18n import t
+from ui.inspections.dashboard import choose_area, render_dashboard
+from ui.inspections.messages import inspection_error
+from ui.shell.menu import guard
 
 registry, actor = guard("dashboard")
 st.title(t("dash.title"))

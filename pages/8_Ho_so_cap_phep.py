@@ -5,23 +5,23 @@
 
 import streamlit as st
 
-from registry.errors import RegistryError
-from registry.permit_queries import get_application, inbox
-from ui.i18n import t
-from ui.menu import guard
-from ui.permits_filing import just_filed, render_filing
-from ui.permits_inbox import render_inbox
-from ui.permits_links import (
+from registry.kernel.errors import RegistryError
+from registry.permits.queries import get_application, inbox
+from ui.common.i18n import t
+from ui.permits.filing import just_filed, render_filing
+from ui.permits.inbox import render_inbox
+from ui.permits.links import (
     clear_request,
     keep_in_url,
     requested_application,
     show_flash,
 )
-from ui.permits_matrix import render_matrix
-from ui.permits_messages import permit_error
-from ui.permits_report import render_report
-from ui.permits_sections import pick_section
-from ui.permits_view import render_application
+from ui.permits.matrix import render_matrix
+from ui.permits.messages import permit_error
+from ui.permits.report import render_report
+from ui.permits.sections import pick_section
+from ui.permits.view import render_application
+from ui.shell.menu import guard
 
 registry, actor = guard("permits")
 st.title(t("pmt.title"))

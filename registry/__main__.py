@@ -1,7 +1,7 @@
-"""``python -m registry``: see :mod:`registry.cli`."""
+"""``python -m registry``: see :mod:`registry.cli.main`."""
 
 import sys
 
-from registry.cli import main
+from registry.cli.main import main
 
 sys.exit(main())

@@ -15,10 +15,10 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine, text
 
-from registry.db import Registry, open_registry
-from registry.settings import load_config
-from registry.setup import initialise
-from registry.users import find_actor
+from registry.access.users import find_actor
+from registry.bootstrap import initialise
+from registry.kernel.db import Registry, open_registry
+from registry.kernel.settings import load_config
 
 POSTGRES_SERVER = os.environ.get(
     "REGISTRY_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -146,7 +146,7 @@ def browser(request):
 
     Skipped without it, except under CI, where the browser tests must run.
     """
-    from tests.browser_support import (
+    from tests.browser.support import (
         artifacts_dir,
         chromium_missing_reason,
         launch_chromium,

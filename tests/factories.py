@@ -7,8 +7,8 @@ there is assigned to that commune and its district in every test.
 from __future__ import annotations
 
 from geodata.names import match_unit
-from registry.db import Registry
-from registry.units import units_frame
+from registry.kernel.db import Registry
+from registry.units.divisions import units_frame
 
 
 def commune_centroid(registry: Registry, name: str, edition: str = "2025-06"):

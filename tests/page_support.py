@@ -2,8 +2,8 @@
 
 The database (SQLite file, small demo of 300 sites) is built once per test module
 and the app finds it through the environment, as in production
-(``REGISTRY_DATABASE_URL``). A test signs in the way :mod:`ui.state` does: by
-putting the user's :class:`~registry.permissions.Actor` in the session state.
+(``REGISTRY_DATABASE_URL``). A test signs in the way :mod:`ui.shell.state` does: by
+putting the user's :class:`~registry.access.permissions.Actor` in the session state.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from registry.db import Registry
-from registry.permissions import Actor
-from registry.settings import load_config
-from registry.startup import start_registry
-from registry.users import find_actor
-from ui.state import ACTOR_KEY
+from registry.access.permissions import Actor
+from registry.access.users import find_actor
+from registry.bootstrap import start_registry
+from registry.kernel.db import Registry
+from registry.kernel.settings import load_config
+from ui.shell.state import ACTOR_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 DEMO_SITES = "300"
-# One demo user per role (registry.demo.DEMO_USERS) and the admin.
+# One demo user per role (registry.demo.load.DEMO_USERS) and the admin.
 DEMO_USERNAMES = (
     "so.tttt",
     "huyen.vinh",

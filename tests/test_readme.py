@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from registry.settings import SETTINGS
+from registry.kernel.settings import SETTINGS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -1,14 +1,14 @@
-"""Alembic environment: runs on the engine handed over by ``registry.db``."""
+"""Alembic environment: runs on the engine handed over by ``registry.kernel.db``."""
 
 from alembic import context
 
-from registry.models import Base
+from registry.kernel.models import Base
 
 config = context.config
 engine = config.attributes.get("engine")
 if engine is None:  # plain `alembic` command line: build the engine from settings
-    from registry.db import make_engine
-    from registry.settings import load_config
+    from registry.kernel.db import make_engine
+    from registry.kernel.settings import load_config
 
     engine = make_engine(load_config().database_url)
 

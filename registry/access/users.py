@@ -1,0 +1,167 @@
+"""Users, roles and jurisdictions; passwords are stored as argon2 hashes."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from geodata.editions import EDITIONS
+from registry.access import permissions as perm
+from registry.access.permissions import Actor
+from registry.kernel.audit import record_audit
+from registry.kernel.clock import now
+from registry.kernel.db import Registry
+from registry.kernel.errors import (
+    FieldError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from registry.kernel.models import AdminUnit, User
+from registry.kernel.vocabulary import OPERATORS, Role
+
+_HASHER = PasswordHasher()
+
+
+def actor_of(user: User) -> Actor:
+    """The permission view of a stored user."""
+    return Actor(
+        username=user.username,
+        role=Role(user.role),
+        area_edition=user.area_edition,
+        area_code=user.area_code,
+        network_code=user.network_code,
+    )
+
+
+def _check_jurisdiction(
+    session: Session, role: Role, edition, area_code, network
+) -> None:
+    errors = []
+    if role in (Role.DISTRICT, Role.COMMUNE):
+        level = "district" if role == Role.DISTRICT else "commune"
+        if edition not in EDITIONS or level not in EDITIONS[edition].levels:
+            errors.append(
+                FieldError("area_edition", edition, f"an edition that has {level}s")
+            )
+        elif session.get(AdminUnit, (edition, level, area_code or "")) is None:
+            errors.append(
+                FieldError(
+                    "area_code", area_code, f"the code of a {level} of {edition}"
+                )
+            )
+    if role == Role.OPERATOR and network not in OPERATORS:
+        errors.append(
+            FieldError("network_code", network, "an MNC code: " + ", ".join(OPERATORS))
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def create_user(
+    registry: Registry,
+    actor: Actor | None,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str | None = None,
+    area_edition: str | None = None,
+    area_code: str | None = None,
+    network_code: str | None = None,
+) -> Actor:
+    """Add a user with a role and jurisdiction.
+
+    ``actor`` None is the bootstrap case (the command line creating the first
+    administrator); otherwise the actor needs the manage-users right.
+    """
+    if actor is not None:
+        perm.require(actor, perm.MANAGE_USERS, "system")
+    try:
+        role_value = Role(role)
+    except ValueError:
+        raise ValidationError(
+            [FieldError("role", role, ", ".join(r.value for r in Role))]
+        ) from None
+    username = (username or "").strip()
+    if not username or len(username) > 60 or not username.replace(".", "").isalnum():
+        raise ValidationError(
+            [FieldError("username", username, "1–60 letters, digits or dots")]
+        )
+    if password is not None and len(password) < 8:
+        raise ValidationError([FieldError("password", "***", "at least 8 characters")])
+    with registry.transaction() as session:
+        if session.scalar(select(User.id).where(User.username == username)):
+            raise ValidationError([FieldError("username", username, "an unused name")])
+        _check_jurisdiction(session, role_value, area_edition, area_code, network_code)
+        user = User(
+            username=username,
+            display_name=display_name,
+            role=role_value.value,
+            area_edition=area_edition,
+            area_code=area_code,
+            network_code=network_code,
+            password_hash=_HASHER.hash(password) if password else None,
+            active=True,
+            created_at=now(),
+        )
+        session.add(user)
+        session.flush()
+        record_audit(
+            session,
+            actor.username if actor else username,
+            "create",
+            "user",
+            username,
+            after={
+                "role": user.role,
+                "area_edition": area_edition,
+                "area_code": area_code,
+                "network_code": network_code,
+            },
+        )
+        return actor_of(user)
+
+
+def find_actor(registry: Registry, username: str) -> Actor:
+    """The active user of this name, as an actor (the command line's ``--as``)."""
+    with registry.reading() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None or not user.active:
+            raise NotFoundError("Active user", username)
+        return actor_of(user)
+
+
+def authenticate(registry: Registry, username: str, password: str) -> Actor:
+    """Check a password; the same refusal for an unknown user and a wrong password."""
+    refusal = PermissionDeniedError(username, "sign in", "wrong user name or password")
+    with registry.reading() as session:
+        user = session.scalar(select(User).where(User.username == username))
+    if user is None or not user.active or not user.password_hash:
+        raise refusal
+    try:
+        _HASHER.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise refusal from None
+    return actor_of(user)
+
+
+def list_users(registry: Registry, actor: Actor) -> list[dict]:
+    """Every user with role and jurisdiction (for administrators)."""
+    perm.require(actor, perm.MANAGE_USERS, "system")
+    with registry.reading() as session:
+        users = session.scalars(select(User).order_by(User.username)).all()
+        return [
+            {
+                "username": u.username,
+                "display_name": u.display_name,
+                "role": u.role,
+                "area_edition": u.area_edition,
+                "area_code": u.area_code,
+                "network_code": u.network_code,
+                "active": u.active,
+            }
+            for u in users
+        ]

@@ -1,0 +1,8 @@
+"""The command line, ``python -m registry``: one module per command group.
+
+Use cases: :func:`~registry.cli.main.main` dispatches to the services of the other
+packages; :func:`~registry.cli.applications.run_applications` and
+:func:`~registry.cli.report.run_report` run their groups.
+
+May import: every package of the registry and ``geodata``.
+"""

@@ -1,0 +1,232 @@
+"""The command line: ``python -m registry COMMAND``, acting as a named administrator."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from geodata.editions import EDITIONS
+from geodata.errors import GeodataError
+from registry.access.users import create_user, find_actor, list_users
+from registry.bootstrap import initialise
+from registry.cli.applications import add_applications_parser, run_applications
+from registry.cli.report import add_report_parser, run_report
+from registry.demo.load import DEMO_PASSWORD, load_demo
+from registry.files.exports import EXPORT_FORMATS, export_records
+from registry.files.imports import IMPORT_GROUPS, ImportReport, import_records
+from registry.kernel.db import open_registry
+from registry.kernel.errors import RegistryError
+from registry.kernel.settings import load_config
+from registry.records.stats import compute_stats
+from registry.reference.population import PopulationImportReport, import_population
+from registry.reference.schools import SchoolImportReport, import_schools
+from registry.units.boundaries import import_boundaries
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m registry",
+        description="Registry of BTS sites, public Internet points and game-service "
+        "points. Settings come from REGISTRY_* environment variables (see README).",
+    )
+    parser.add_argument(
+        "--as",
+        dest="acting_user",
+        help="user to act as (default: REGISTRY_ADMIN_USER, the administrator)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser(
+        "init", help="create or migrate the database and store the admin units"
+    )
+    demo = commands.add_parser(
+        "demo", help="fill an empty registry with the labelled demo data set"
+    )
+    demo.add_argument(
+        "--sites", type=int, help="number of BTS sites (default: setting)"
+    )
+
+    imp = commands.add_parser("import", help="import records or boundary polygons")
+    what = imp.add_subparsers(dest="what", required=True, metavar="WHAT")
+    for group in IMPORT_GROUPS:
+        sub = what.add_parser(
+            group,
+            help=f"import {group.replace('-', ' ')} from CSV or XLSX (all or nothing)",
+        )
+        sub.add_argument("file", type=Path)
+        sub.add_argument(
+            "--dry-run", action="store_true", help="check every row, store nothing"
+        )
+    schools = what.add_parser(
+        "schools",
+        help="schools (name, level, latitude, longitude) from CSV, XLSX or GeoJSON "
+        "points, for the school-distance rule (all or nothing)",
+    )
+    schools.add_argument("file", type=Path)
+    schools.add_argument(
+        "--dry-run", action="store_true", help="check every row, store nothing"
+    )
+    population = what.add_parser(
+        "population",
+        help="population per commune (columns ma_xa, dan_so, optional nam) from CSV "
+        "or XLSX, replacing the edition's populations (all or nothing)",
+    )
+    population.add_argument("file", type=Path)
+    population.add_argument("--edition", required=True, choices=sorted(EDITIONS))
+    population.add_argument(
+        "--dry-run", action="store_true", help="check every row, store nothing"
+    )
+    bounds = what.add_parser(
+        "boundaries",
+        help="official polygons from GeoJSON, GeoPackage or a zipped Shapefile",
+    )
+    bounds.add_argument("file", type=Path)
+    bounds.add_argument("--edition", required=True, choices=sorted(EDITIONS))
+    bounds.add_argument("--level", required=True, choices=("district", "commune"))
+    bounds.add_argument(
+        "--crs", help="CRS of a file that declares none, e.g. EPSG:3405"
+    )
+    bounds.add_argument("--code-field", help="attribute holding the GSO unit code")
+    bounds.add_argument("--name-field", help="attribute holding the unit name")
+    bounds.add_argument(
+        "--parent-field", help="attribute holding the district name (for communes)"
+    )
+
+    exp = commands.add_parser("export", help="export records")
+    exp.add_argument("what", choices=sorted(IMPORT_GROUPS))
+    exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    exp.add_argument(
+        "--output", type=Path, help="file to write (default: WHAT.FORMAT here)"
+    )
+
+    stats = commands.add_parser("stats", help="counts of sites, points, certificates")
+    stats.add_argument("--on", type=date.fromisoformat, help="day (YYYY-MM-DD)")
+
+    users = commands.add_parser("users", help="list or add users")
+    users_what = users.add_subparsers(dest="users_command", required=True)
+    users_what.add_parser("list", help="every user with role and area")
+    add = users_what.add_parser("add", help="add a user")
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="display name")
+    add.add_argument("--role", required=True)
+    add.add_argument("--password", help="at least 8 characters (for signing in)")
+    add.add_argument("--edition", help="edition of the area (district/commune roles)")
+    add.add_argument("--area", help="GSO code of the district or commune")
+    add.add_argument("--network", help="MNC code (operator role)")
+    add_report_parser(commands)
+    add_applications_parser(commands)
+    return parser
+
+
+def _print_import(
+    report: ImportReport | SchoolImportReport | PopulationImportReport,
+) -> None:
+    row = getattr(report, "row_label", "row")
+    for problem in report.errors:
+        print(
+            f"  error   {row} {problem.row}, {problem.column} = {problem.value!r}: "
+            f"expected {problem.expected}"
+        )
+    for problem in getattr(report, "warnings", ()):
+        print(f"  warning {row} {problem.row}, {problem.column}: {problem.expected}")
+    if getattr(report, "unknown_columns", None):
+        print("  ignored columns: " + ", ".join(report.unknown_columns))
+    print(report.summary())
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = load_config()
+    registry = open_registry(config)
+    init = initialise(registry)
+    if args.command == "init":
+        stored = ", ".join(f"{e}: {n} units" for e, n in init.units_stored.items())
+        print(
+            f"Database ready ({registry.dialect}). {stored or 'Units already stored.'}"
+        )
+        if init.admin_created:
+            print(f"Administrator {config.admin_user!r} created.")
+        return 0
+    actor = find_actor(registry, args.acting_user or config.admin_user)
+    if args.command == "demo":
+        report = load_demo(registry, actor, sites=args.sites or config.demo_sites)
+        print(
+            f"Demo data set (DEMO, generated) stored: {report.sites} BTS sites, "
+            f"{report.points} points, {report.schools} schools, {report.flagged} "
+            "flagged records."
+        )
+        print(f"Demo users (password {DEMO_PASSWORD!r}): " + ", ".join(report.users))
+        return 0
+    if args.command == "report":
+        return run_report(registry, actor, args)
+    if args.command == "applications":
+        return run_applications(registry, actor, args)
+    if args.command == "import" and args.what == "boundaries":
+        report = import_boundaries(
+            registry,
+            actor,
+            args.file,
+            edition=args.edition,
+            level=args.level,
+            crs=args.crs,
+            code_field=args.code_field,
+            name_field=args.name_field,
+            parent_field=args.parent_field,
+        )
+        print("\n".join(report.lines()))
+        return 0
+    if args.command == "import" and args.what == "population":
+        report = import_population(
+            registry, actor, args.file, edition=args.edition, dry_run=args.dry_run
+        )
+        _print_import(report)
+        return 0 if report.ok else 1
+    if args.command == "import" and args.what == "schools":
+        report = import_schools(registry, actor, args.file, dry_run=args.dry_run)
+        _print_import(report)
+        return 0 if report.ok else 1
+    if args.command == "import":
+        report = import_records(
+            registry, actor, args.what, args.file, dry_run=args.dry_run
+        )
+        _print_import(report)
+        return 0 if report.ok else 1
+    if args.command == "export":
+        output = args.output or Path(f"{args.what}.{args.format}")
+        path, count = export_records(registry, actor, args.what, args.format, output)
+        print(f"{count} record(s) written to {path}")
+        return 0
+    if args.command == "stats":
+        figures = compute_stats(registry, actor, on=args.on)
+        for name, value in vars(figures).items():
+            print(f"{name}: {value}")
+        return 0
+    if args.users_command == "list":
+        for user in list_users(registry, actor):
+            print("  ".join(f"{k}={v}" for k, v in user.items() if v is not None))
+        return 0
+    created = create_user(
+        registry,
+        actor,
+        username=args.username,
+        display_name=args.name,
+        role=args.role,
+        password=args.password,
+        area_edition=args.edition,
+        area_code=args.area,
+        network_code=args.network,
+    )
+    print(f"User {created.username!r} ({created.role.value}) created.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; errors the registry names are printed, not raised."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (RegistryError, GeodataError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,319 @@
+"""Changes to an inspection: checklist results, details, violations, photos.
+
+Shared by the edits of a draft and by the correction of a submitted or reviewed
+inspection. Every change is checked first (all problems reported together, nothing
+written), then applied in the caller's transaction and described as before/after
+for the audit entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registry.inspections.checklist import ruleset_key_on
+from registry.inspections.values import (
+    as_date,
+    check_inspection_date,
+    clean_text,
+    fine_value,
+)
+from registry.inspections.vocabulary import (
+    MAX_NOTE_CHARS,
+    MAX_PHOTOS_PER_INSPECTION,
+    MAX_REASON_CHARS,
+    MAX_SUMMARY_CHARS,
+    ItemResult,
+    PhotoFile,
+)
+from registry.kernel.clock import now
+from registry.kernel.errors import FieldError, ValidationError
+from registry.kernel.models import Inspection, InspectionItem, Photo, Violation
+
+DETAIL_FIELDS = ("inspected_on", "follow_up_deadline", "summary")
+_RESULT_VALUES = frozenset(r.value for r in ItemResult)
+_RESULTS = ", ".join(r.value for r in ItemResult)
+
+
+@dataclass(frozen=True)
+class InspectionChanges:
+    """What to change; empty parts change nothing.
+
+    ``items`` maps a rule id to ``{"result": ..., "note": ...}`` (either key may be
+    left out); ``fields`` holds any of :data:`DETAIL_FIELDS`; an added violation is
+    ``{"rule_id", "description", "proposed_fine_vnd"}``; withdrawals name ids and
+    need ``withdraw_reason``.
+    """
+
+    items: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    add_violations: Sequence[Mapping[str, Any]] = ()
+    withdraw_violations: Sequence[int] = ()
+    photos: Sequence[PhotoFile] = ()
+    withdraw_photos: Sequence[int] = ()
+    withdraw_reason: str | None = None
+
+    def is_empty(self) -> bool:
+        """True when nothing would change."""
+        return not (
+            self.items
+            or self.fields
+            or self.add_violations
+            or self.withdraw_violations
+            or self.photos
+            or self.withdraw_photos
+        )
+
+
+def _items_by_rule(session: Session, inspection: Inspection) -> dict:
+    rows = session.scalars(
+        select(InspectionItem)
+        .where(InspectionItem.inspection_id == inspection.id)
+        .order_by(InspectionItem.position)
+    )
+    return {row.rule_id: row for row in rows}
+
+
+def _unknown_rule(inspection: Inspection, rule_id: object, known) -> FieldError:
+    return FieldError(
+        "rule_id",
+        rule_id,
+        f"a rule of the checklist of inspection #{inspection.id}, made under rule "
+        f"set {inspection.ruleset_key}: {', '.join(known)}",
+    )
+
+
+def _check_items(inspection, items, changes, errors) -> None:
+    for rule_id, change in changes.items.items():
+        if rule_id not in items:
+            errors.append(_unknown_rule(inspection, rule_id, items))
+            continue
+        result = change.get("result")
+        if "result" in change and result is not None and result not in _RESULT_VALUES:
+            errors.append(FieldError(f"result:{rule_id}", result, f"one of {_RESULTS}"))
+        note = clean_text(change.get("note"))
+        if note and len(note) > MAX_NOTE_CHARS:
+            errors.append(
+                FieldError(
+                    f"note:{rule_id}",
+                    note[:40] + "…",
+                    f"at most {MAX_NOTE_CHARS} characters (this has {len(note)})",
+                )
+            )
+
+
+def _check_fields(inspection, changes, errors) -> dict[str, Any]:
+    typed: dict[str, Any] = {}
+    for name, value in changes.fields.items():
+        try:
+            if name == "inspected_on":
+                typed[name] = check_inspection_date(value)
+                key = ruleset_key_on(typed[name])
+                if key != inspection.ruleset_key:
+                    raise FieldError(
+                        name,
+                        typed[name],
+                        f"a date when rule set {inspection.ruleset_key} was in force "
+                        f"(on that day it is {key}); open a new inspection instead",
+                    )
+            elif name == "follow_up_deadline":
+                typed[name] = as_date(name, value, required=False)
+            elif name == "summary":
+                typed[name] = clean_text(value)
+                if typed[name] and len(typed[name]) > MAX_SUMMARY_CHARS:
+                    raise FieldError(
+                        name,
+                        typed[name][:40] + "…",
+                        f"at most {MAX_SUMMARY_CHARS} characters "
+                        f"(this has {len(typed[name])})",
+                    )
+            else:
+                raise FieldError(
+                    name, value, "a field of an inspection: " + ", ".join(DETAIL_FIELDS)
+                )
+        except FieldError as error:
+            errors.append(error)
+    deadline = typed.get("follow_up_deadline", inspection.follow_up_deadline)
+    day = typed.get("inspected_on", inspection.inspected_on)
+    if deadline is not None and day is not None and deadline < day:
+        errors.append(
+            FieldError(
+                "follow_up_deadline",
+                deadline,
+                f"a date on or after the inspection date ({day})",
+            )
+        )
+    return typed
+
+
+def _check_violations(inspection, items, changes, errors) -> list[dict]:
+    typed = []
+    many = len(changes.add_violations) > 1
+    for index, values in enumerate(changes.add_violations, start=1):
+        row = index if many else None
+        rule_id = values.get("rule_id")
+        if rule_id not in items:
+            error = _unknown_rule(inspection, rule_id, items)
+            errors.append(FieldError("rule_id", rule_id, error.expected, row))
+        description = clean_text(values.get("description"))
+        if not description:
+            errors.append(
+                FieldError("description", None, "what was found (required)", row)
+            )
+        elif len(description) > MAX_NOTE_CHARS:
+            errors.append(
+                FieldError(
+                    "description",
+                    description[:40] + "…",
+                    f"at most {MAX_NOTE_CHARS} characters (this has "
+                    f"{len(description)})",
+                    row,
+                )
+            )
+        try:
+            fine = fine_value(values.get("proposed_fine_vnd"))
+        except FieldError as error:
+            errors.append(FieldError(error.field, error.value, error.expected, row))
+            fine = None
+        typed.append(
+            {"rule_id": rule_id, "description": description, "proposed_fine_vnd": fine}
+        )
+    return typed
+
+
+def _active(session: Session, model, inspection: Inspection) -> dict:
+    rows = session.scalars(
+        select(model).where(
+            model.inspection_id == inspection.id, model.withdrawn_at.is_(None)
+        )
+    )
+    return {row.id: row for row in rows}
+
+
+def _check_withdrawals(inspection, what, wanted, active, errors) -> None:
+    for wanted_id in wanted:
+        if wanted_id not in active:
+            errors.append(
+                FieldError(
+                    what,
+                    wanted_id,
+                    f"the id of a {what} of inspection #{inspection.id} not yet "
+                    f"withdrawn ({', '.join(map(str, active)) or 'none'})",
+                )
+            )
+
+
+def _check_reason(changes: InspectionChanges, errors) -> None:
+    if not (changes.withdraw_violations or changes.withdraw_photos):
+        return
+    reason = clean_text(changes.withdraw_reason)
+    if not reason:
+        errors.append(FieldError("reason", None, "why it is withdrawn (required)"))
+    elif len(reason) > MAX_REASON_CHARS:
+        errors.append(
+            FieldError(
+                "reason",
+                reason[:40] + "…",
+                f"at most {MAX_REASON_CHARS} characters (this has {len(reason)})",
+            )
+        )
+
+
+def apply_changes(
+    session: Session, actor_name: str, inspection: Inspection, changes
+) -> tuple[dict, dict]:
+    """Check every change, then apply them; returns (before, after) for the audit.
+
+    Raises :class:`ValidationError` with every problem found, before writing.
+    """
+    errors: list[FieldError] = []
+    items = _items_by_rule(session, inspection)
+    _check_items(inspection, items, changes, errors)
+    fields = _check_fields(inspection, changes, errors)
+    violations = _check_violations(inspection, items, changes, errors)
+    active_violations = _active(session, Violation, inspection)
+    active_photos = _active(session, Photo, inspection)
+    _check_withdrawals(
+        inspection, "violation", changes.withdraw_violations, active_violations, errors
+    )
+    _check_withdrawals(
+        inspection, "photo", changes.withdraw_photos, active_photos, errors
+    )
+    _check_reason(changes, errors)
+    kept = len(active_photos) - len(set(changes.withdraw_photos))
+    if kept + len(changes.photos) > MAX_PHOTOS_PER_INSPECTION:
+        errors.append(
+            FieldError(
+                "photo",
+                ", ".join(p.filename for p in changes.photos),
+                f"at most {MAX_PHOTOS_PER_INSPECTION} photos per inspection "
+                f"(it has {kept})",
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    _apply_items(items, changes, before, after)
+    for name, value in fields.items():
+        if getattr(inspection, name) != value:
+            before[name] = getattr(inspection, name)
+            after[name] = value
+            setattr(inspection, name, value)
+    stamp = now()
+    reason = clean_text(changes.withdraw_reason)
+    for values in violations:
+        violation = Violation(
+            inspection_id=inspection.id,
+            recorded_by=actor_name,
+            recorded_at=stamp,
+            **values,
+        )
+        session.add(violation)
+        after.setdefault("violations_added", []).append(values)
+    for photo in changes.photos:
+        session.add(
+            Photo(
+                inspection_id=inspection.id,
+                filename=photo.filename,
+                content_type=photo.content_type,
+                size=photo.size,
+                sha256=photo.sha256,
+                data=photo.data,
+                uploaded_by=actor_name,
+                uploaded_at=stamp,
+            )
+        )
+        after.setdefault("photos_added", []).append(
+            {"filename": photo.filename, "size": photo.size, "sha256": photo.sha256}
+        )
+    for key, wanted, active in (
+        ("violations_withdrawn", changes.withdraw_violations, active_violations),
+        ("photos_withdrawn", changes.withdraw_photos, active_photos),
+    ):
+        for wanted_id in sorted(set(wanted)):
+            row = active[wanted_id]
+            row.withdrawn_at, row.withdrawn_by = stamp, actor_name
+            row.withdrawn_reason = reason
+            after.setdefault(key, []).append(wanted_id)
+    return before, after
+
+
+def _apply_items(items: dict, changes, before: dict, after: dict) -> None:
+    for rule_id, change in changes.items.items():
+        row = items[rule_id]
+        old = {"result": row.result, "note": row.note}
+        new = dict(old)
+        if "result" in change:
+            result = change["result"]
+            new["result"] = None if result is None else ItemResult(result).value
+        if "note" in change:
+            new["note"] = clean_text(change["note"])
+        if new != old:
+            row.result, row.note = new["result"], new["note"]
+            before.setdefault("items", {})[rule_id] = old
+            after.setdefault("items", {})[rule_id] = new

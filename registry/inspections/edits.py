@@ -1,0 +1,284 @@
+"""Changes to an inspection by the commune staff who record it.
+
+A draft is edited directly (checklist results, details, violations, photos); a
+submitted or reviewed inspection only through a correction
+(:func:`registry.inspections.service.correct_inspection`), which
+:func:`change_inspection` also carries out. Each function checks the permission and the
+point's area, writes in one transaction with its audit entry, and returns the inspection
+as
+:func:`registry.inspections.queries.get_inspection` shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registry.access import permissions as perm
+from registry.access.permissions import Actor
+from registry.inspections.access import (
+    SUBJECT,
+    load_inspection,
+    require_inspection_scope,
+)
+from registry.inspections.changes import InspectionChanges, apply_changes
+from registry.inspections.queries import get_inspection
+from registry.inspections.values import clean_text
+from registry.inspections.vocabulary import (
+    CORRECTABLE_STATES,
+    InspectionState,
+    ItemResult,
+    check_photo,
+)
+from registry.kernel.audit import record_audit
+from registry.kernel.clock import now
+from registry.kernel.db import Registry
+from registry.kernel.errors import ConflictError, FieldError, ValidationError
+from registry.kernel.models import Inspection, InspectionItem, Violation
+
+ENTITY = "inspection"
+REVIEW_FIELDS = ("state", "review_note", "reviewed_by", "reviewed_at")
+
+
+def check_version(inspection: Inspection, expected_version: int | None) -> None:
+    if expected_version is not None and inspection.version != expected_version:
+        raise ConflictError(
+            f"inspection #{inspection.id} was changed by someone else (version "
+            f"{inspection.version}, you edited version {expected_version}); reload it"
+        )
+
+
+def check_submittable(session: Session, inspection: Inspection) -> None:
+    """Every checklist item answered; every violation under a failed item."""
+    items = {
+        row.rule_id: row.result
+        for row in session.scalars(
+            select(InspectionItem)
+            .where(InspectionItem.inspection_id == inspection.id)
+            .order_by(InspectionItem.position)
+        )
+    }
+    errors = [
+        FieldError(
+            f"result:{rule_id}",
+            None,
+            "a result (pass, fail or not_applicable): every item needs one "
+            "before the inspection is submitted",
+        )
+        for rule_id, result in items.items()
+        if result is None
+    ]
+    violations = session.scalars(
+        select(Violation).where(
+            Violation.inspection_id == inspection.id, Violation.withdrawn_at.is_(None)
+        )
+    )
+    for violation in violations:
+        result = items.get(violation.rule_id)
+        if result is not None and result != ItemResult.FAIL:
+            errors.append(
+                FieldError(
+                    f"result:{violation.rule_id}",
+                    result,
+                    f"fail, since violation #{violation.id} is recorded under this "
+                    "rule",
+                )
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def change_inspection(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    changes: InspectionChanges,
+    *,
+    action: str,
+    expected_version: int | None = None,
+    correction: str | None = None,
+) -> dict[str, Any]:
+    """Apply changes to a draft, or (with ``correction``, its reason) correct a
+    submitted or reviewed inspection."""
+    perm.require(actor, perm.UPDATE, SUBJECT)
+    with registry.transaction() as session:
+        inspection = load_inspection(session, inspection_id, for_update=True)
+        require_inspection_scope(session, actor, inspection, "change this inspection")
+        check_version(inspection, expected_version)
+        state = InspectionState(inspection.state)
+        if correction is None and state != InspectionState.DRAFT:
+            raise ConflictError(
+                f"inspection #{inspection.id} is {state.value}; a submitted or "
+                "reviewed inspection is changed by a correction, with its reason"
+            )
+        if correction is not None and state not in CORRECTABLE_STATES:
+            raise ConflictError(
+                f"inspection #{inspection.id} is a draft; change it directly "
+                "(corrections are for submitted or reviewed inspections)"
+            )
+        review_before = {name: getattr(inspection, name) for name in REVIEW_FIELDS}
+        before, after = apply_changes(session, actor.username, inspection, changes)
+        if after:  # else nothing differs from what is stored: no new version
+            if correction is not None:
+                inspection.state = InspectionState.SUBMITTED.value
+                inspection.review_note = inspection.reviewed_by = None
+                inspection.reviewed_at = None
+                session.flush()
+                check_submittable(session, inspection)
+                before.update(review_before)
+                after["state"] = inspection.state
+            inspection.updated_at = now()
+            inspection.version += 1
+            record_audit(
+                session,
+                actor.username,
+                action,
+                ENTITY,
+                inspection.id,
+                before=before,
+                after=after,
+                reason=correction or clean_text(changes.withdraw_reason),
+            )
+    return get_inspection(registry, actor, inspection_id)
+
+
+def record_items(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    results: Mapping[str, Mapping[str, Any]],
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Set checklist results of a draft: ``{rule_id: {"result": ..., "note": ...}}``.
+
+    ``result`` is ``pass``, ``fail``, ``not_applicable`` or None (not decided yet).
+    A rule that is not in the inspection's checklist is refused.
+    """
+    return change_inspection(
+        registry,
+        actor,
+        inspection_id,
+        InspectionChanges(items=dict(results)),
+        action="record_items",
+        expected_version=expected_version,
+    )
+
+
+def update_inspection(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    changes: Mapping[str, Any],
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Change a draft's date, follow-up deadline or summary.
+
+    The date may move only within the period of the inspection's rule set.
+    """
+    return change_inspection(
+        registry,
+        actor,
+        inspection_id,
+        InspectionChanges(fields=dict(changes)),
+        action="update",
+        expected_version=expected_version,
+    )
+
+
+def add_violation(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    *,
+    rule_id: str,
+    description: str,
+    proposed_fine_vnd: int | str | None = None,
+) -> dict[str, Any]:
+    """Record a violation of a checklist rule in a draft, with the fine proposed."""
+    violation = {
+        "rule_id": rule_id,
+        "description": description,
+        "proposed_fine_vnd": proposed_fine_vnd,
+    }
+    return change_inspection(
+        registry,
+        actor,
+        inspection_id,
+        InspectionChanges(add_violations=[violation]),
+        action="add_violation",
+    )
+
+
+def withdraw_violation(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    violation_id: int,
+    *,
+    reason: str,
+) -> dict[str, Any]:
+    """Withdraw a violation recorded by mistake in a draft (it is kept, marked)."""
+    return change_inspection(
+        registry,
+        actor,
+        inspection_id,
+        InspectionChanges(withdraw_violations=[violation_id], withdraw_reason=reason),
+        action="withdraw_violation",
+    )
+
+
+def checked_photos(files: Sequence[tuple[str, bytes]]) -> list:
+    checked, errors = [], []
+    for filename, data in files:
+        try:
+            checked.append(check_photo(filename, data))
+        except FieldError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError(errors)
+    return checked
+
+
+def attach_photos(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    files: Sequence[tuple[str, bytes]],
+) -> dict[str, Any]:
+    """Store photos (name, bytes) with a draft: all of them or, if one is refused,
+    none. Images only (JPEG, PNG, GIF, WebP, told by their bytes), at most
+    :data:`registry.inspections.vocabulary.MAX_PHOTO_BYTES` each."""
+    if not files:
+        raise ValidationError([FieldError("photo", None, "at least one image file")])
+    return change_inspection(
+        registry,
+        actor,
+        inspection_id,
+        InspectionChanges(photos=checked_photos(files)),
+        action="attach_photo",
+    )
+
+
+def attach_photo(
+    registry: Registry, actor: Actor, inspection_id: int, filename: str, data: bytes
+) -> dict[str, Any]:
+    """Store one photo with a draft (see :func:`attach_photos`)."""
+    return attach_photos(registry, actor, inspection_id, [(filename, data)])
+
+
+def withdraw_photo(
+    registry: Registry, actor: Actor, inspection_id: int, photo_id: int, *, reason: str
+) -> dict[str, Any]:
+    """Withdraw a photo attached by mistake to a draft (kept, marked withdrawn)."""
+    return change_inspection(
+        registry,
+        actor,
+        inspection_id,
+        InspectionChanges(withdraw_photos=[photo_id], withdraw_reason=reason),
+        action="withdraw_photo",
+    )

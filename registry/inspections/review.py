@@ -1,0 +1,148 @@
+"""Moving an inspection on: the commune submits a complete draft, the district of
+the point (or the department) reviews it. One transaction and one audit entry each.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from registry.access import permissions as perm
+from registry.access.permissions import Actor
+from registry.inspections.access import (
+    SUBJECT,
+    load_inspection,
+    require_inspection_scope,
+)
+from registry.inspections.edits import (
+    ENTITY,
+    REVIEW_FIELDS,
+    check_submittable,
+    check_version,
+)
+from registry.inspections.queries import get_inspection
+from registry.inspections.values import clean_text
+from registry.inspections.vocabulary import (
+    MAX_NOTE_CHARS,
+    REVIEW_OUTCOMES,
+    InspectionState,
+)
+from registry.kernel.audit import record_audit
+from registry.kernel.clock import now
+from registry.kernel.db import Registry
+from registry.kernel.errors import ConflictError, FieldError, ValidationError
+
+
+def submit_inspection(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Send a complete draft to the district for review."""
+    perm.require(actor, perm.SUBMIT, SUBJECT)
+    with registry.transaction() as session:
+        inspection = load_inspection(session, inspection_id, for_update=True)
+        require_inspection_scope(session, actor, inspection, "submit this inspection")
+        check_version(inspection, expected_version)
+        if inspection.state != InspectionState.DRAFT:
+            raise ConflictError(
+                f"inspection #{inspection.id} is {inspection.state}; only a draft "
+                "can be submitted"
+            )
+        check_submittable(session, inspection)
+        inspection.state = InspectionState.SUBMITTED.value
+        inspection.submitted_at = inspection.updated_at = now()
+        inspection.version += 1
+        record_audit(
+            session,
+            actor.username,
+            "submit",
+            ENTITY,
+            inspection.id,
+            before={"state": InspectionState.DRAFT.value},
+            after={"state": inspection.state},
+        )
+    return get_inspection(registry, actor, inspection_id)
+
+
+def _review_note(outcome: str, note: object) -> str | None:
+    errors = []
+    if outcome not in {o.value for o in REVIEW_OUTCOMES}:
+        errors.append(
+            FieldError(
+                "outcome",
+                outcome,
+                "one of " + ", ".join(o.value for o in REVIEW_OUTCOMES),
+            )
+        )
+    text = clean_text(note)
+    if outcome != InspectionState.APPROVED and not text:
+        errors.append(
+            FieldError(
+                "review_note",
+                None,
+                "what is wrong (required when the inspection has issues or is "
+                "rejected)",
+            )
+        )
+    if text and len(text) > MAX_NOTE_CHARS:
+        errors.append(
+            FieldError(
+                "review_note",
+                text[:40] + "…",
+                f"at most {MAX_NOTE_CHARS} characters (this has {len(text)})",
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    return text
+
+
+def review_inspection(
+    registry: Registry,
+    actor: Actor,
+    inspection_id: int,
+    outcome: str,
+    *,
+    note: str | None = None,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """The district's decision on a submitted inspection.
+
+    ``outcome`` is ``approved``, ``has_issues`` or ``rejected``; the last two need
+    a note saying what is wrong. Nobody reviews an inspection they recorded.
+    """
+    perm.require(actor, perm.REVIEW, SUBJECT)
+    text = _review_note(outcome, note)
+    with registry.transaction() as session:
+        inspection = load_inspection(session, inspection_id, for_update=True)
+        require_inspection_scope(session, actor, inspection, "review this inspection")
+        check_version(inspection, expected_version)
+        if inspection.state != InspectionState.SUBMITTED:
+            raise ConflictError(
+                f"inspection #{inspection.id} is {inspection.state}; only a "
+                "submitted inspection can be reviewed"
+            )
+        if inspection.inspector == actor.username:
+            raise ConflictError(
+                f"inspection #{inspection.id} was recorded by {actor.username}; "
+                "someone else reviews it"
+            )
+        before = {name: getattr(inspection, name) for name in REVIEW_FIELDS}
+        inspection.state = outcome
+        inspection.review_note = text
+        inspection.reviewed_by = actor.username
+        inspection.reviewed_at = inspection.updated_at = now()
+        inspection.version += 1
+        record_audit(
+            session,
+            actor.username,
+            "review",
+            ENTITY,
+            inspection.id,
+            before=before,
+            after={name: getattr(inspection, name) for name in REVIEW_FIELDS},
+            reason=text,
+        )
+    return get_inspection(registry, actor, inspection_id)

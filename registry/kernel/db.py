@@ -1,0 +1,111 @@
+"""Engine, sessions and migrations. Nothing here runs at import time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config as AlembicConfig
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from registry.kernel.errors import ConfigurationError
+from registry.kernel.settings import Config
+
+MIGRATIONS_DIR = Path(__file__).parents[1] / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets the app read while an import writes; foreign keys are off by default.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(database_url: str) -> Engine:
+    """Create the engine for ``database_url``; SQLite files get WAL mode.
+
+    The folder of a SQLite file is created when missing.
+    """
+    try:
+        url = make_url(database_url)
+    except Exception as exc:  # sqlalchemy raises ArgumentError with a terse text
+        raise ConfigurationError(
+            f"REGISTRY_DATABASE_URL = {database_url!r} is not a database URL: {exc}"
+        ) from exc
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if url.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    raise ConfigurationError(
+        f"REGISTRY_DATABASE_URL: backend {url.get_backend_name()!r} is not supported; "
+        "use sqlite:///FILE or postgresql+psycopg://USER@HOST/DB"
+    )
+
+
+def _alembic_config(engine: Engine) -> AlembicConfig:
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    command.upgrade(_alembic_config(engine), "head")
+
+
+def is_migrated(engine: Engine) -> bool:
+    """True when the database schema is at the newest revision."""
+    script = ScriptDirectory.from_config(_alembic_config(engine))
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current == script.get_current_head()
+
+
+@dataclass
+class Registry:
+    """An open registry: settings plus the engine they select."""
+
+    config: Config
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only; nothing is committed."""
+        with self._sessions() as session:
+            yield session
+
+    @property
+    def dialect(self) -> str:
+        """Name of the database backend: 'sqlite' or 'postgresql'."""
+        return self.engine.dialect.name
+
+
+def open_registry(config: Config) -> Registry:
+    """Create the engine for ``config`` and migrate the schema to the newest one."""
+    engine = make_engine(config.database_url)
+    migrate(engine)
+    return Registry(config=config, engine=engine)

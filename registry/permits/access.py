@@ -1,0 +1,127 @@
+"""Loading applications and deciding who may see them and act on them.
+
+Seeing: the department and admins see every application; an operator those of
+its network; commune and district staff those whose position lies in their area;
+anyone the applications they filed. Acting on a step: the role of the step's level
+(admins also act for the department) and, below the department, an area that
+contains the application.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registry.access import permissions as perm
+from registry.access.permissions import Actor
+from registry.kernel.errors import NotFoundError, PermissionDeniedError
+from registry.kernel.models import PermitApplication, PermitApplicationUnit, PermitStep
+from registry.kernel.vocabulary import Role
+from registry.permits.vocabulary import ROLES_OF_LEVEL, Level, permit_label
+
+SUBJECT = "application"
+ENTITY = "permit_application"
+
+
+def load_application(
+    session: Session, application_id: int, *, for_update: bool = False
+) -> PermitApplication:
+    """The application, or :class:`NotFoundError` (row locked on PostgreSQL)."""
+    query = select(PermitApplication).where(PermitApplication.id == int(application_id))
+    if for_update:
+        query = query.with_for_update()
+    application = session.scalar(query)
+    if application is None:
+        raise NotFoundError("application", application_id)
+    return application
+
+
+def application_units(session: Session, application_id: int) -> dict:
+    """edition -> (commune code, district code) of an application's position."""
+    rows = session.scalars(
+        select(PermitApplicationUnit).where(
+            PermitApplicationUnit.application_id == application_id
+        )
+    )
+    return {r.edition: (r.commune_code, r.district_code) for r in rows}
+
+
+def may_see(actor: Actor, application: PermitApplication, units: dict) -> bool:
+    """Whether the actor may read the application (see the module's rules)."""
+    if not perm.allowed(actor, perm.READ, SUBJECT):
+        return False
+    if application.filed_by == actor.username or actor.role in (
+        Role.ADMIN,
+        Role.DEPARTMENT,
+    ):
+        return True
+    if actor.role == Role.OPERATOR:
+        return (
+            application.network_code is not None
+            and application.network_code == actor.network_code
+        )
+    return perm.in_scope(actor, units)
+
+
+def require_see(session: Session, actor: Actor, application: PermitApplication) -> dict:
+    """Refuse unless the actor may read the application; returns its units."""
+    perm.require(actor, perm.READ, SUBJECT)
+    units = application_units(session, application.id)
+    if not may_see(actor, application, units):
+        if actor.role == Role.OPERATOR:
+            reason = (
+                f"application #{application.id} is not of their network "
+                f"{actor.network_code}"
+            )
+        else:
+            reason = (
+                f"application #{application.id} lies outside their "
+                f"{actor.area_level} {actor.area_code} ({actor.area_edition})"
+            )
+        raise PermissionDeniedError(actor.username, "read this application", reason)
+    return units
+
+
+def open_step(session: Session, application_id: int) -> PermitStep | None:
+    """The step that is running (or paused), if any."""
+    return session.scalar(
+        select(PermitStep)
+        .where(
+            PermitStep.application_id == application_id,
+            PermitStep.finished_on.is_(None),
+        )
+        .order_by(PermitStep.id.desc())
+        .limit(1)
+    )
+
+
+def can_act(actor: Actor, level: str, units: dict) -> bool:
+    """Whether the actor acts for ``level`` at a place with these units."""
+    if actor.role not in ROLES_OF_LEVEL[Level(level)]:
+        return False
+    if Level(level) == Level.DEPARTMENT:
+        return True
+    return perm.in_scope(actor, units)
+
+
+def require_act(
+    actor: Actor, action: str, level: str, units: dict, application_id: int
+) -> None:
+    """Refuse, saying why, unless the actor acts for ``level`` where it lies."""
+    doing = f"{action} application #{application_id}"
+    perm.require(actor, action, SUBJECT)
+    roles = ROLES_OF_LEVEL[Level(level)]
+    if actor.role not in roles:
+        raise PermissionDeniedError(
+            actor.username,
+            doing,
+            f"the delegation matrix gives this step to the {level} level "
+            f"({permit_label(level)}), and their role is {actor.role.value!r}",
+        )
+    if not can_act(actor, level, units):
+        raise PermissionDeniedError(
+            actor.username,
+            doing,
+            f"the application lies outside their {actor.area_level} "
+            f"{actor.area_code} ({actor.area_edition})",
+        )

@@ -1,0 +1,221 @@
+"""Documents of permit applications: PDF, JPEG or PNG, told by their first bytes.
+
+Stored with the application like inspection photos (bytes, type, size, SHA-256),
+at most ``REGISTRY_MAX_DOCUMENT_MB`` each. A file whose bytes are not one of the
+three kinds is refused whatever its name says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registry.access.permissions import Actor
+from registry.files.uploads import clean_filename
+from registry.kernel.audit import record_audit
+from registry.kernel.clock import now
+from registry.kernel.db import Registry
+from registry.kernel.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
+from registry.kernel.models import PermitApplication, PermitDocument
+from registry.kernel.vocabulary import Role
+from registry.permits.access import (
+    ENTITY,
+    application_units,
+    can_act,
+    load_application,
+    open_step,
+    require_see,
+)
+from registry.permits.vocabulary import OPEN_STATES
+
+DOCUMENT_KINDS = "PDF, JPEG or PNG"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A stored document, without its bytes."""
+
+    id: int
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_by: str
+    uploaded_at: datetime
+
+
+@dataclass(frozen=True)
+class DocumentFile:
+    """An uploaded document that passed the checks, ready to store."""
+
+    filename: str
+    content_type: str
+    data: bytes
+
+
+def document_type(data: bytes) -> str | None:
+    """The MIME type told by the first bytes: PDF, JPEG or PNG, else None."""
+    if data.startswith(b"%PDF-"):
+        return "application/pdf"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    return None
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def check_document(filename: object, data: object, max_bytes: int) -> DocumentFile:
+    """An uploaded file as a :class:`DocumentFile`, or a FieldError naming it."""
+    name = clean_filename(filename)
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise FieldError("document", name, f"the bytes of a {DOCUMENT_KINDS} file")
+    data = bytes(data)
+    if not data:
+        raise FieldError("document", name, f"a {DOCUMENT_KINDS} file (it is empty)")
+    if len(data) > max_bytes:
+        raise FieldError(
+            "document",
+            name,
+            f"a file of at most {_megabytes(max_bytes)} "
+            f"(this one has {_megabytes(len(data))})",
+        )
+    content_type = document_type(data)
+    if content_type is None:
+        raise FieldError(
+            "document",
+            name,
+            f"a {DOCUMENT_KINDS} file (its content is none of them, whatever its "
+            "name says)",
+        )
+    return DocumentFile(name, content_type, data)
+
+
+def checked_documents(
+    registry: Registry, files: Sequence[tuple[str, bytes]]
+) -> list[DocumentFile]:
+    """Check every file; all of them are refused together, each named."""
+    checked, errors = [], []
+    for filename, data in files:
+        try:
+            checked.append(
+                check_document(filename, data, registry.config.max_document_bytes)
+            )
+        except FieldError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError(errors)
+    return checked
+
+
+def store_documents(
+    session: Session, username: str, application_id: int, files: list[DocumentFile]
+) -> list[PermitDocument]:
+    """Add checked documents to an application inside the current transaction."""
+    stamp = now()
+    rows = [
+        PermitDocument(
+            application_id=application_id,
+            filename=f.filename,
+            content_type=f.content_type,
+            size=len(f.data),
+            sha256=hashlib.sha256(f.data).hexdigest(),
+            data=f.data,
+            uploaded_by=username,
+            uploaded_at=stamp,
+        )
+        for f in files
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def document_info(row: PermitDocument) -> DocumentInfo:
+    """The stored document's facts, without bytes."""
+    return DocumentInfo(
+        row.id,
+        row.filename,
+        row.content_type,
+        row.size,
+        row.sha256,
+        row.uploaded_by,
+        row.uploaded_at,
+    )
+
+
+def may_add_documents(
+    actor: Actor, application: PermitApplication, units: dict, level: str | None
+) -> bool:
+    """The filer (or their operator) and the staff of the running step add
+    documents while the application is open."""
+    if application.state not in OPEN_STATES:
+        return False
+    if application.filed_by == actor.username:
+        return True
+    if actor.role == Role.OPERATOR and application.network_code == actor.network_code:
+        return True
+    return level is not None and can_act(actor, level, units)
+
+
+def add_documents(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    files: Sequence[tuple[str, bytes]],
+) -> list[DocumentInfo]:
+    """Attach documents to an open application (all of them or none)."""
+    checked = checked_documents(registry, files)
+    if not checked:
+        raise ValidationError([FieldError("document", None, "at least one file")])
+    with registry.transaction() as session:
+        application = load_application(session, application_id, for_update=True)
+        require_see(session, actor, application)
+        step = open_step(session, application.id)
+        units = application_units(session, application.id)
+        if not may_add_documents(actor, application, units, step and step.level):
+            raise ConflictError(
+                f"application #{application.id} is {application.state}: documents "
+                "are added by its applicant or the staff handling it while it is open"
+            )
+        rows = store_documents(session, actor.username, application.id, checked)
+        record_audit(
+            session,
+            actor.username,
+            "add_documents",
+            ENTITY,
+            application.id,
+            after={"documents": [r.filename for r in rows]},
+        )
+        return [document_info(r) for r in rows]
+
+
+def get_document(
+    registry: Registry, actor: Actor, application_id: int, document_id: int
+) -> tuple[DocumentInfo, bytes]:
+    """One document of an application the actor may read, with its bytes."""
+    with registry.reading() as session:
+        application = load_application(session, application_id)
+        require_see(session, actor, application)
+        row = session.scalar(
+            select(PermitDocument).where(
+                PermitDocument.id == int(document_id),
+                PermitDocument.application_id == application.id,
+            )
+        )
+        if row is None:
+            raise NotFoundError("document", document_id)
+        return document_info(row), bytes(row.data)

@@ -1,0 +1,147 @@
+"""What an application proposes: the record it concerns, the fields it changes,
+and the whole record those changes give, validated like the registry's forms.
+
+New sites and points propose the whole record (without status, permit or
+certificate: the decision sets them); a change or reissue the changed fields; a
+relocation the new position; decommissioning, renewal and revocation nothing.
+What approval could not do to the record is refused here, at filing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from registry.kernel.db import Registry
+from registry.kernel.errors import (
+    ConflictError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
+from registry.kernel.models import BtsSite, PermitApplication, PublicPoint
+from registry.kernel.vocabulary import PointKind, PointStatus, SiteStatus
+from registry.permits.vocabulary import OPEN_STATES, ApplicationKind
+from registry.records.writes import Prepared, current_values, prepare
+
+# Fields the registry sets on approval, never the applicant.
+_DECIDED_FIELDS = {
+    "status",
+    "status_since",
+    "permit_number",
+    "permit_date",
+    "certificate_number",
+    "certificate_issuer",
+    "certificate_issued_on",
+    "certificate_expires_on",
+}
+_POSITION_FIELDS = {"latitude", "longitude"}
+_RELOCATION_FIELDS = {
+    "latitude",
+    "longitude",
+    "address",
+    "declared_commune",
+    "coord_source",
+    "coord_accuracy_m",
+}
+
+
+def _refuse_fields(values: dict, forbidden: set[str], why: str) -> None:
+    wrong = sorted(set(values) & forbidden)
+    if wrong:
+        raise ValidationError([FieldError(name, values[name], why) for name in wrong])
+
+
+def load_existing(session, kind: ApplicationKind, site_id, point_id):
+    """The site or point an application concerns, checked: exists, not retired,
+    in a state the application can change, without another open application."""
+    if kind.is_bts:
+        if site_id is None:
+            raise ValidationError([FieldError("site_id", None, "the site it concerns")])
+        record = session.get(BtsSite, int(site_id))
+        if record is None:
+            raise NotFoundError("BTS site", site_id)
+    else:
+        if point_id is None:
+            raise ValidationError([FieldError("point_id", None, "the game point")])
+        record = session.get(PublicPoint, int(point_id))
+        if record is None:
+            raise NotFoundError("public point", point_id)
+        if record.kind != PointKind.GAME_POINT:
+            raise ValidationError(
+                [FieldError("point_id", point_id, "a game-service point")]
+            )
+    if record.retired_on is not None:
+        raise ConflictError(f"record #{record.id} was retired on {record.retired_on}")
+    _check_record_state(kind, record)
+    model = PermitApplication
+    column = model.site_id if kind.is_bts else model.point_id
+    pending = session.scalar(
+        select(model.id).where(
+            column == record.id, model.state.in_([s.value for s in OPEN_STATES])
+        )
+    )
+    if pending is not None:
+        raise ConflictError(
+            f"record #{record.id} already has open application #{pending}; it is "
+            "decided first"
+        )
+    return record
+
+
+def _check_record_state(kind: ApplicationKind, record) -> None:
+    """Refuse at filing what approval could not do to the record."""
+    problem = None
+    if kind.is_bts and record.status == SiteStatus.DECOMMISSIONED:
+        problem = "it is decommissioned"
+    elif kind == ApplicationKind.GAME_REVOCATION and record.status not in (
+        PointStatus.OPERATING,
+        PointStatus.SUSPENDED,
+    ):
+        problem = f"it is {record.status}: only a certificate in use is revoked"
+    elif kind in (ApplicationKind.GAME_RENEWAL, ApplicationKind.GAME_REISSUE) and (
+        not record.certificate_number or record.status == PointStatus.REVOKED
+    ):
+        problem = "it holds no certificate in force"
+    if problem:
+        raise ConflictError(
+            f"record #{record.id} cannot take a {kind.value} application: {problem}"
+        )
+
+
+def proposal_of(
+    registry: Registry, kind: ApplicationKind, values: dict, existing, filed_on: date
+) -> tuple[dict, Prepared]:
+    """The proposed changes (stored) and the validated whole record they give."""
+    _refuse_fields(values, _DECIDED_FIELDS, "a value set by the decision")
+    if kind in (ApplicationKind.BTS_NEW, ApplicationKind.GAME_NEW):
+        whole = {**values, "status": "planned", "status_since": filed_on}
+        if kind == ApplicationKind.GAME_NEW:
+            whole.update(kind=PointKind.GAME_POINT.value, status="pending")
+        prepared = prepare(registry, "site" if kind.is_bts else "point", whole)
+        changes = {k: v for k, v in prepared.typed.items() if k not in _DECIDED_FIELDS}
+        return changes, prepared
+    if kind == ApplicationKind.BTS_RELOCATION:
+        _refuse_fields(
+            values,
+            set(values) - _RELOCATION_FIELDS,
+            "only position fields (relocation)",
+        )
+        missing = _POSITION_FIELDS - set(values)
+        if missing:
+            raise ValidationError(
+                [FieldError(name, None, "the new position") for name in sorted(missing)]
+            )
+    elif kind in (ApplicationKind.BTS_CHANGE, ApplicationKind.GAME_REISSUE):
+        _refuse_fields(values, _POSITION_FIELDS, "the same position (use relocation)")
+    elif values:
+        _refuse_fields(values, set(values), "no changes for this kind of application")
+    record_type = "site" if kind.is_bts else "point"
+    prepared = prepare(registry, record_type, {**current_values(existing), **values})
+    changes = {k: prepared.typed.get(k) for k in values}
+    if kind == ApplicationKind.BTS_CHANGE and not any(
+        changes[k] != getattr(existing, k) for k in changes
+    ):
+        raise ValidationError([FieldError("values", values, "at least one change")])
+    return changes, prepared

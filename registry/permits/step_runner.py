@@ -1,0 +1,144 @@
+"""The machinery every step use case shares: load the application with a lock,
+check its state and the actor's level and area, run the step's work on a checked
+date, bump the version and write the audit entry, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from registry.access import permissions as perm
+from registry.access.permissions import Actor
+from registry.kernel.audit import record_audit
+from registry.kernel.clock import now, today
+from registry.kernel.db import Registry
+from registry.kernel.errors import ConflictError, FieldError, ValidationError
+from registry.kernel.models import PermitApplication, PermitStep
+from registry.kernel.workdays import add_working_days
+from registry.permits.access import (
+    ENTITY,
+    application_units,
+    load_application,
+    open_step,
+    require_act,
+    require_see,
+)
+from registry.permits.views import ApplicationView, build_view
+from registry.permits.vocabulary import StepKind, StepOutcome
+
+Work = Callable[[Session, PermitApplication, PermitStep, date], dict]
+
+
+def clean_text(name: str, value: object, *, required: bool, what: str) -> str | None:
+    """Stripped text, None when empty; a ValidationError saying ``what`` is
+    expected when it is required and empty."""
+    text = str(value).strip() if value is not None else ""
+    if required and not text:
+        raise ValidationError([FieldError(name, value, what)])
+    return text or None
+
+
+def step_day(on: date | None, step: PermitStep) -> date:
+    """The day a step is acted on: from its start (or pause) to today."""
+    day = on or today()
+    earliest = step.paused_since or step.started_on
+    if not isinstance(day, date) or day > today() or day < earliest:
+        raise ValidationError(
+            [FieldError("on", on, f"a date from {earliest} to today ({today()})")]
+        )
+    return day
+
+
+def running_step(session: Session, application: PermitApplication) -> PermitStep:
+    """The open step, or ConflictError when the application is decided."""
+    step = open_step(session, application.id)
+    if step is None:
+        raise ConflictError(
+            f"application #{application.id} is {application.state}: nothing is "
+            "left to do"
+        )
+    return step
+
+
+def start_step(session: Session, application, kind: StepKind, level: str, days, day):
+    """Open a step at ``level`` due ``days`` working days after ``day``."""
+    session.add(
+        PermitStep(
+            application_id=application.id,
+            kind=kind.value,
+            level=level,
+            started_on=day,
+            days=days,
+            due_on=add_working_days(day, days),
+            paused_days=0,
+        )
+    )
+
+
+def finish_step(
+    step: PermitStep, outcome: StepOutcome, actor: Actor, day: date
+) -> None:
+    """Close a step with its outcome, day and actor."""
+    step.finished_on = day
+    step.outcome = outcome.value
+    step.acted_by = actor.username
+
+
+def run_step(
+    registry: Registry,
+    actor: Actor,
+    application_id: int,
+    action: str,
+    *,
+    on: date | None,
+    expect: StepKind | None,
+    paused: bool,
+    work: Work,
+    reason: str | None = None,
+    check: Callable[[Actor, PermitApplication, dict, PermitStep], None] | None = None,
+) -> ApplicationView:
+    """One step use case: load, check state and actor, do ``work``, audit."""
+    with registry.transaction() as session:
+        application = load_application(session, application_id, for_update=True)
+        require_see(session, actor, application)
+        step = running_step(session, application)
+        units = application_units(session, application.id)
+        if check is None:
+            grant = perm.DECIDE if step.kind == StepKind.DECIDE else perm.VERIFY
+            require_act(actor, grant, step.level, units, application.id)
+        else:
+            check(actor, application, units, step)
+        if expect is not None and step.kind != expect:
+            raise ConflictError(
+                f"application #{application.id} awaits a {step.kind} step at the "
+                f"{step.level} level, not a {expect.value}"
+            )
+        if paused != (step.paused_since is not None):
+            raise ConflictError(
+                f"application #{application.id} "
+                + (
+                    "awaits no completion"
+                    if paused
+                    else "waits for the missing documents (record completion first)"
+                )
+            )
+        day = step_day(on, step)
+        before = {"state": application.state, "step": f"{step.kind}@{step.level}"}
+        after = work(session, application, step, day)
+        application.updated_at = now()
+        application.version += 1
+        session.flush()
+        record_audit(
+            session,
+            actor.username,
+            action,
+            ENTITY,
+            application.id,
+            before=before,
+            after={"state": application.state, "on": day, **after},
+            reason=reason,
+        )
+        return build_view(session, actor, application, day)

@@ -1,0 +1,245 @@
+"""Field catalogue of the records: one declaration per column (import, export, forms).
+
+The same list drives the import validator, the export column order and (later) the
+forms, so that a column is named, typed and labelled in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from registry.kernel.vocabulary import (
+    OPERATORS,
+    CoordinateSource,
+    PointKind,
+    PointStatus,
+    SiteStatus,
+    StructureType,
+)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a record.
+
+    ``kind`` is one of: text, float, int, date, time, choice, networks, latitude,
+    longitude. ``choices`` lists the allowed values of a choice field.
+    """
+
+    name: str
+    kind: str
+    label_vi: str
+    label_en: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def label(self, language: str = "vi") -> str:
+        """Label of the field in the given language."""
+        return self.label_en if language == "en" else self.label_vi
+
+
+def _values(enum_type) -> tuple[str, ...]:
+    return tuple(member.value for member in enum_type)
+
+
+_COORDINATES = (
+    FieldSpec("latitude", "latitude", "Vĩ độ", "Latitude", required=True),
+    FieldSpec("longitude", "longitude", "Kinh độ", "Longitude", required=True),
+    FieldSpec(
+        "coord_source",
+        "choice",
+        "Nguồn toạ độ",
+        "Coordinate source",
+        choices=_values(CoordinateSource),
+    ),
+    FieldSpec(
+        "coord_accuracy_m",
+        "float",
+        "Sai số toạ độ (m)",
+        "Coordinate accuracy (m)",
+        minimum=0,
+        maximum=10_000,
+    ),
+    FieldSpec("address", "text", "Địa chỉ", "Address", max_length=300),
+    FieldSpec(
+        "declared_commune",
+        "text",
+        "Xã/phường kê khai",
+        "Declared commune",
+        max_length=120,
+    ),
+)
+
+SITE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "network_code",
+        "choice",
+        "Mã mạng (MNC 452)",
+        "Network code (MNC 452)",
+        required=True,
+        choices=tuple(OPERATORS),
+    ),
+    FieldSpec(
+        "site_code",
+        "text",
+        "Mã trạm",
+        "Operator site code",
+        required=True,
+        max_length=60,
+    ),
+    FieldSpec("name", "text", "Tên trạm", "Site name", required=True, max_length=200),
+    *_COORDINATES,
+    FieldSpec(
+        "co_located",
+        "networks",
+        "Doanh nghiệp dùng chung",
+        "Co-located operators",
+    ),
+    FieldSpec(
+        "structure_type",
+        "choice",
+        "Loại công trình",
+        "Structure type",
+        required=True,
+        choices=_values(StructureType),
+    ),
+    FieldSpec(
+        "structure_height_m",
+        "float",
+        "Chiều cao cột (m)",
+        "Structure height (m)",
+        minimum=0,
+        maximum=300,
+    ),
+    FieldSpec(
+        "building_height_m",
+        "float",
+        "Chiều cao công trình (m)",
+        "Building height (m)",
+        minimum=0,
+        maximum=500,
+    ),
+    FieldSpec("on_air_2g", "date", "Phát sóng 2G từ", "2G on air since"),
+    FieldSpec("on_air_3g", "date", "Phát sóng 3G từ", "3G on air since"),
+    FieldSpec("on_air_4g", "date", "Phát sóng 4G từ", "4G on air since"),
+    FieldSpec("on_air_5g", "date", "Phát sóng 5G từ", "5G on air since"),
+    FieldSpec("notified_on", "date", "Ngày thông báo Sở", "Notified the department on"),
+    FieldSpec(
+        "permit_number", "text", "Số giấy phép xây dựng", "Permit number", max_length=80
+    ),
+    FieldSpec("permit_date", "date", "Ngày cấp phép", "Permit date"),
+    FieldSpec(
+        "radiation_cert_number",
+        "text",
+        "Số giấy chứng nhận kiểm định",
+        "Radiation-safety certificate number",
+        max_length=80,
+    ),
+    FieldSpec(
+        "radiation_cert_date", "date", "Ngày kiểm định", "Radiation inspection date"
+    ),
+    FieldSpec(
+        "radiation_cert_expiry",
+        "date",
+        "Hạn kiểm định",
+        "Radiation certificate expiry",
+    ),
+    FieldSpec(
+        "status",
+        "choice",
+        "Trạng thái",
+        "Status",
+        choices=_values(SiteStatus),
+    ),
+    FieldSpec("status_since", "date", "Trạng thái từ ngày", "Status since"),
+    FieldSpec("notes", "text", "Ghi chú", "Notes", max_length=2000),
+)
+
+POINT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "kind",
+        "choice",
+        "Loại điểm",
+        "Kind of point",
+        required=True,
+        choices=_values(PointKind),
+    ),
+    FieldSpec("name", "text", "Tên điểm", "Point name", required=True, max_length=200),
+    *_COORDINATES,
+    FieldSpec("owner_name", "text", "Chủ điểm", "Owner", max_length=200),
+    FieldSpec("owner_phone", "text", "Điện thoại", "Phone", max_length=40),
+    FieldSpec(
+        "business_reg_number",
+        "text",
+        "Số đăng ký kinh doanh",
+        "Business registration number",
+        max_length=60,
+    ),
+    FieldSpec(
+        "business_reg_date",
+        "date",
+        "Ngày đăng ký kinh doanh",
+        "Business registration date",
+    ),
+    FieldSpec(
+        "isp_name", "text", "Doanh nghiệp cung cấp Internet", "ISP", max_length=120
+    ),
+    FieldSpec(
+        "isp_contract_number",
+        "text",
+        "Số hợp đồng đại lý",
+        "ISP contract number",
+        max_length=80,
+    ),
+    FieldSpec("computers", "int", "Số máy tính", "Computers", minimum=0, maximum=1000),
+    FieldSpec(
+        "floor_area_m2",
+        "float",
+        "Diện tích phòng máy (m²)",
+        "Machine-room area (m²)",
+        minimum=0,
+        maximum=10_000,
+    ),
+    FieldSpec("opens_at", "time", "Giờ mở cửa", "Opens at"),
+    FieldSpec("closes_at", "time", "Giờ đóng cửa", "Closes at"),
+    FieldSpec(
+        "certificate_number",
+        "text",
+        "Số giấy chứng nhận đủ điều kiện",
+        "Eligibility certificate number",
+        max_length=80,
+    ),
+    FieldSpec(
+        "certificate_issuer",
+        "text",
+        "Cơ quan cấp",
+        "Certificate issuer",
+        max_length=200,
+    ),
+    FieldSpec("certificate_issued_on", "date", "Ngày cấp", "Certificate issued on"),
+    FieldSpec(
+        "certificate_expires_on", "date", "Ngày hết hạn", "Certificate expires on"
+    ),
+    FieldSpec(
+        "status",
+        "choice",
+        "Trạng thái",
+        "Status",
+        choices=_values(PointStatus),
+    ),
+    FieldSpec("status_since", "date", "Trạng thái từ ngày", "Status since"),
+    FieldSpec("notes", "text", "Ghi chú", "Notes", max_length=2000),
+)
+
+
+def fields_for(record_type: str) -> tuple[FieldSpec, ...]:
+    """Field catalogue of ``"site"`` or ``"point"`` records."""
+    catalogues = {"site": SITE_FIELDS, "point": POINT_FIELDS}
+    if record_type not in catalogues:
+        raise ValueError(
+            f"record_type should be 'site' or 'point', got {record_type!r}"
+        )
+    return catalogues[record_type]

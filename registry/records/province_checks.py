@@ -1,0 +1,95 @@
+"""Validation of records against the field catalogue and the province's territory.
+
+Forms and imports go through the same validator (``registry.records.validation``), so a
+value refused in a file is refused in a form with the same message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from registry.kernel.db import Registry
+from registry.kernel.errors import FieldError, ValidationError
+from registry.records.rows import field_names, python_value, to_text
+from registry.records.validation import RowProblem, ValidatedRows, validate_rows
+from registry.units.divisions import province, province_outline
+
+
+@dataclass(frozen=True)
+class Territory:
+    """What the validator needs to know about the province."""
+
+    name: str
+    bounds: tuple[float, float, float, float]
+    outline: Any
+
+    def inside(self, lat, lon) -> np.ndarray:
+        """Whether each point lies in the province (its communes of every edition)."""
+        return shapely.contains_xy(
+            self.outline, np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        )
+
+
+def territory(registry: Registry) -> Territory:
+    """The province's name, bounding box and outline."""
+    info = province(registry)
+    outline = province_outline(registry)
+    shapely.prepare(outline)
+    # The unit polygons may reach past the package's bounding box (the approximate
+    # outline is buffered; official polygons are what they are): take both.
+    box = np.array([info.bounds, outline.bounds])
+    bounds = (*box[:, :2].min(axis=0), *box[:, 2:].max(axis=0))
+    return Territory(info.name, tuple(float(b) for b in bounds), outline)
+
+
+def validate_frame(
+    registry: Registry, frame: pd.DataFrame, record_type: str
+) -> ValidatedRows:
+    """Validate a frame of text cells (one row per record) for this province."""
+    land = territory(registry)
+    return validate_rows(
+        frame,
+        record_type,
+        bounds=land.bounds,
+        inside=land.inside,
+        province_name=land.name,
+    )
+
+
+def field_error(problem: RowProblem) -> FieldError:
+    """A file-row problem as a field error of a single record (no row number)."""
+    return FieldError(problem.column, problem.value, problem.expected)
+
+
+def validate_values(
+    registry: Registry, record_type: str, values: dict[str, Any]
+) -> tuple[dict[str, Any], list[str]]:
+    """Validate one record given as field → value (text or typed).
+
+    Returns the typed values and the warnings; raises :class:`ValidationError`
+    naming every wrong field.
+    """
+    names = field_names(record_type)
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise ValidationError(
+            [
+                FieldError(name, values[name], "a field of this record")
+                for name in unknown
+            ]
+        )
+    row = {name: to_text(values.get(name)) for name in names}
+    result = validate_frame(registry, pd.DataFrame([row], dtype=object), record_type)
+    if result.errors:
+        raise ValidationError([field_error(p) for p in result.errors])
+    typed = {
+        name: python_value(result.records.iloc[0][name])
+        for name in names
+        if name in result.records.columns
+    }
+    return typed, [f"{w.column}: {w.expected}" for w in result.warnings]

@@ -1,0 +1,369 @@
+"""Clusters (cụm): named groups of district-level units that reports are made for.
+
+Members are 2025-06 districts, stored by GSO code. In the 2025-07 edition, which
+has no districts, a cluster covers the communes whose 2025-06 predecessors lie in
+its districts (through the stored crosswalk). The department edits clusters; every
+change is audited and checked against the version the editor saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from geodata.names import NameMatcher, fold_name
+from registry.access import permissions as perm
+from registry.access.permissions import Actor
+from registry.kernel.audit import record_audit
+from registry.kernel.clock import now
+from registry.kernel.clock import today as current_day
+from registry.kernel.db import Registry
+from registry.kernel.errors import ConflictError, NotFoundError, RegistryError
+from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
+from registry.units.divisions import units_frame
+
+SUBJECT = "cluster"
+MEMBER_EDITION = "2025-06"
+NAME_MAX = 120
+# The seed document's Cluster I (seed/000_763baed69ffaf6d4.txt), by district name.
+DEFAULT_CLUSTER = "Cụm I"
+DEFAULT_DISTRICTS = (
+    "Vinh",
+    "Cửa Lò",
+    "Yên Thành",
+    "Diễn Châu",
+    "Nghi Lộc",
+    "Hưng Nguyên",
+    "Nam Đàn",
+)
+DEFAULT_PROVINCE = "40"
+
+
+class ClusterInputError(RegistryError):
+    """A cluster's name or members are not acceptable; nothing was written.
+
+    ``problem`` is one of ``name_empty``, ``name_too_long``, ``no_members``,
+    ``unknown_units``; ``value`` is what was given.
+    """
+
+    def __init__(self, problem: str, value: object):
+        self.problem = problem
+        self.value = value
+        super().__init__(f"cluster {problem.replace('_', ' ')}: {value!r}")
+
+
+class ClusterNameTakenError(ConflictError):
+    """Another cluster already has this name (ignoring case and diacritics)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"a cluster named {name!r} already exists")
+
+
+class ClusterVersionError(ConflictError):
+    """The cluster changed since the editor loaded it."""
+
+    def __init__(self, name: str, stored: int, expected: int):
+        self.name = name
+        self.stored = stored
+        self.expected = expected
+        super().__init__(
+            f"cluster {name!r} was changed by someone else (now version {stored}, "
+            f"you edited version {expected}); reload it"
+        )
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    """A cluster with its member districts (codes and names, in code order)."""
+
+    id: int
+    name: str
+    note: str | None
+    version: int
+    retired_on: date | None
+    district_codes: tuple[str, ...]
+    district_names: tuple[str, ...]
+
+
+def _districts(session: Session) -> dict[str, str]:
+    rows = session.execute(
+        select(AdminUnit.code, AdminUnit.name).where(
+            AdminUnit.edition == MEMBER_EDITION, AdminUnit.level == "district"
+        )
+    ).all()
+    return dict(rows)
+
+
+def _view(session: Session, cluster: Cluster) -> ClusterView:
+    codes = sorted(
+        session.scalars(
+            select(ClusterMember.unit_code).where(
+                ClusterMember.cluster_id == cluster.id,
+                ClusterMember.edition == MEMBER_EDITION,
+            )
+        )
+    )
+    names = _districts(session)
+    return ClusterView(
+        id=cluster.id,
+        name=cluster.name,
+        note=cluster.note,
+        version=cluster.version,
+        retired_on=cluster.retired_on,
+        district_codes=tuple(codes),
+        district_names=tuple(names.get(c, c) for c in codes),
+    )
+
+
+def _audit_values(view: ClusterView) -> dict:
+    return {
+        "name": view.name,
+        "note": view.note,
+        "districts": list(view.district_codes),
+        "retired_on": view.retired_on,
+    }
+
+
+def _clean_name(session: Session, name: object, own_id: int | None) -> str:
+    text = str(name or "").strip()
+    if not text:
+        raise ClusterInputError("name_empty", name)
+    if len(text) > NAME_MAX:
+        raise ClusterInputError("name_too_long", text)
+    key = fold_name(text)
+    for other_id, other in session.execute(select(Cluster.id, Cluster.name)):
+        if other_id != own_id and fold_name(other) == key:
+            raise ClusterNameTakenError(text)
+    return text
+
+
+def _clean_members(session: Session, districts: Iterable[str]) -> list[str]:
+    codes = sorted({str(c).strip() for c in districts if str(c).strip()})
+    if not codes:
+        raise ClusterInputError("no_members", list(districts))
+    unknown = [c for c in codes if c not in _districts(session)]
+    if unknown:
+        raise ClusterInputError("unknown_units", unknown)
+    return codes
+
+
+def _set_members(session: Session, cluster_id: int, codes: list[str]) -> None:
+    session.execute(delete(ClusterMember).where(ClusterMember.cluster_id == cluster_id))
+    session.add_all(
+        ClusterMember(cluster_id=cluster_id, edition=MEMBER_EDITION, unit_code=c)
+        for c in codes
+    )
+    session.flush()
+
+
+def _load(session: Session, cluster_id: int) -> Cluster:
+    cluster = session.get(Cluster, int(cluster_id))
+    if cluster is None:
+        raise NotFoundError("Cluster", cluster_id)
+    return cluster
+
+
+def _check_version(cluster: Cluster, expected_version: int) -> None:
+    if cluster.version != int(expected_version):
+        raise ClusterVersionError(cluster.name, cluster.version, int(expected_version))
+
+
+def list_clusters(
+    registry: Registry, actor: Actor, *, include_retired: bool = False
+) -> list[ClusterView]:
+    """Every cluster (retired ones on request), by name."""
+    perm.require(actor, perm.READ, SUBJECT)
+    with registry.reading() as session:
+        query = select(Cluster).order_by(Cluster.name)
+        if not include_retired:
+            query = query.where(Cluster.retired_on.is_(None))
+        return [_view(session, c) for c in session.scalars(query)]
+
+
+def get_cluster(registry: Registry, actor: Actor, cluster_id: int) -> ClusterView:
+    """One cluster with its members."""
+    perm.require(actor, perm.READ, SUBJECT)
+    with registry.reading() as session:
+        return _view(session, _load(session, cluster_id))
+
+
+def _create(
+    session: Session, username: str, name: str, districts, note: str | None
+) -> ClusterView:
+    name = _clean_name(session, name, None)
+    codes = _clean_members(session, districts)
+    stamp = now()
+    cluster = Cluster(
+        name=name,
+        note=(note or "").strip() or None,
+        created_at=stamp,
+        updated_at=stamp,
+        version=1,
+    )
+    session.add(cluster)
+    session.flush()
+    _set_members(session, cluster.id, codes)
+    view = _view(session, cluster)
+    record_audit(
+        session, username, "create", SUBJECT, cluster.id, after=_audit_values(view)
+    )
+    return view
+
+
+def create_cluster(
+    registry: Registry,
+    actor: Actor,
+    *,
+    name: str,
+    districts: Iterable[str],
+    note: str | None = None,
+) -> ClusterView:
+    """Create a cluster of 2025-06 districts (GSO codes), audited."""
+    perm.require(actor, perm.CREATE, SUBJECT)
+    with registry.transaction() as session:
+        return _create(session, actor.username, name, list(districts), note)
+
+
+def update_cluster(
+    registry: Registry,
+    actor: Actor,
+    cluster_id: int,
+    *,
+    expected_version: int,
+    name: str | None = None,
+    note: str | None = None,
+    districts: Iterable[str] | None = None,
+    reason: str | None = None,
+) -> ClusterView:
+    """Rename a cluster, change its note or its member districts.
+
+    Arguments left as None keep their value; ``expected_version`` is the version
+    the editor saw, and a cluster changed since is refused
+    (:class:`ClusterVersionError`).
+    """
+    perm.require(actor, perm.UPDATE, SUBJECT)
+    with registry.transaction() as session:
+        cluster = _load(session, cluster_id)
+        _check_version(cluster, expected_version)
+        before = _view(session, cluster)
+        if cluster.retired_on is not None:
+            raise ConflictError(f"cluster {cluster.name!r} is retired")
+        if name is not None:
+            cluster.name = _clean_name(session, name, cluster.id)
+        if note is not None:
+            cluster.note = note.strip() or None
+        if districts is not None:
+            _set_members(session, cluster.id, _clean_members(session, list(districts)))
+        cluster.version += 1
+        cluster.updated_at = now()
+        session.flush()
+        after = _view(session, cluster)
+        record_audit(
+            session,
+            actor.username,
+            "update",
+            SUBJECT,
+            cluster.id,
+            before=_audit_values(before),
+            after=_audit_values(after),
+            reason=reason,
+        )
+        return after
+
+
+def retire_cluster(
+    registry: Registry,
+    actor: Actor,
+    cluster_id: int,
+    *,
+    expected_version: int,
+    reason: str | None = None,
+) -> ClusterView:
+    """Retire a cluster: kept with its members, no longer offered for reports."""
+    perm.require(actor, perm.RETIRE, SUBJECT)
+    with registry.transaction() as session:
+        cluster = _load(session, cluster_id)
+        _check_version(cluster, expected_version)
+        if cluster.retired_on is not None:
+            raise ConflictError(f"cluster {cluster.name!r} is retired")
+        before = _view(session, cluster)
+        cluster.retired_on = current_day()
+        cluster.version += 1
+        cluster.updated_at = now()
+        session.flush()
+        after = _view(session, cluster)
+        record_audit(
+            session,
+            actor.username,
+            "retire",
+            SUBJECT,
+            cluster.id,
+            before=_audit_values(before),
+            after=_audit_values(after),
+            reason=reason,
+        )
+        return after
+
+
+def cluster_units(registry: Registry, cluster_id: int, edition: str) -> list[str]:
+    """Commune codes a cluster covers in ``edition``, sorted.
+
+    In 2025-06, the communes of its districts; in 2025-07, the communes any of whose
+    2025-06 predecessors lies in its districts (a commune formed partly from
+    outside the cluster is included: it serves people of the cluster).
+    """
+    with registry.reading() as session:
+        cluster = _load(session, cluster_id)
+        districts = _view(session, cluster).district_codes
+        old = session.scalars(
+            select(AdminUnit.code).where(
+                AdminUnit.edition == MEMBER_EDITION,
+                AdminUnit.level == "commune",
+                AdminUnit.parent_code.in_(districts),
+            )
+        ).all()
+        if edition == MEMBER_EDITION:
+            return sorted(old)
+        known = set(units_frame(session, edition, "commune")["code"])
+        if not known:
+            raise NotFoundError("Edition", edition)
+        new = session.scalars(
+            select(UnitCrosswalk.new_code).where(UnitCrosswalk.old_code.in_(old))
+        ).all()
+    return sorted({c for c in new if c in known})
+
+
+def seed_default_cluster(session: Session, province_code: str, username: str) -> None:
+    """Store the seed document's Cụm I once (Nghệ An only), matched by name.
+
+    Districts that no longer exist in 2025-06 (Cửa Lò, merged into Vinh in 2025)
+    are left out and the note says which one holds them.
+    """
+    if province_code != DEFAULT_PROVINCE:
+        return
+    if session.scalar(select(Cluster.id).limit(1)) is not None:
+        return
+    districts = units_frame(session, MEMBER_EDITION, "district")
+    matcher = NameMatcher(districts)
+    codes, missing = [], []
+    for name in DEFAULT_DISTRICTS:
+        found = matcher.match(name, level="district")
+        if found.code:
+            codes.append(found.code)
+        else:
+            missing.append(name)
+    note = "Cụm I theo báo cáo năm 2015 của Sở Thông tin và Truyền thông Nghệ An."
+    for name in missing:
+        if fold_name(name) == fold_name("Cửa Lò"):
+            note += (
+                f" Trong phiên bản {MEMBER_EDITION} không còn thị xã Cửa Lò: "
+                "Cửa Lò đã nhập vào thành phố Vinh, nên nằm trong Vinh."
+            )
+        else:
+            note += f" Không tìm thấy đơn vị cấp huyện {name} trong {MEMBER_EDITION}."
+    _create(session, username, DEFAULT_CLUSTER, codes, note)

@@ -1,0 +1,177 @@
+"""Roles and jurisdictions: every service refuses what lies outside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.access.users import authenticate, create_user
+from registry.kernel.errors import PermissionDeniedError, ValidationError
+from registry.records.points import create_point, get_point, list_points, update_point
+from registry.records.sites import (
+    change_site_status,
+    create_site,
+    get_site,
+    list_sites,
+    retire_site,
+    update_site,
+)
+from tests.factories import commune_centroid, district_code, point_values, site_values
+
+
+@pytest.fixture
+def people(registry, admin):
+    """One user per role, with areas in Vinh (district) and Hưng Dũng (commune)."""
+    _, _, hung_dung = commune_centroid(registry, "Hưng Dũng")
+    made = {
+        "district": create_user(
+            registry,
+            admin,
+            username="huyen.vinh",
+            display_name="Vinh",
+            role="district",
+            area_edition="2025-06",
+            area_code=district_code(registry, "Vinh"),
+        ),
+        "commune": create_user(
+            registry,
+            admin,
+            username="xa.hungdung",
+            display_name="Hưng Dũng",
+            role="commune",
+            area_edition="2025-06",
+            area_code=hung_dung,
+        ),
+        "operator": create_user(
+            registry,
+            admin,
+            username="viettel",
+            display_name="Viettel",
+            role="operator",
+            network_code="04",
+            password="secret-pass",
+        ),
+        "viewer": create_user(
+            registry, admin, username="khach", display_name="Khách", role="viewer"
+        ),
+        "department": create_user(
+            registry, admin, username="so", display_name="Sở", role="department"
+        ),
+    }
+    return made
+
+
+def test_a_district_officer_registers_sites_in_their_district_only(registry, people):
+    officer = people["district"]
+    inside = create_site(registry, officer, site_values(registry))
+    assert inside["id"]
+    outside = site_values(registry, commune="Diễn Hồng", site_code="NAN-T0002")
+    with pytest.raises(PermissionDeniedError, match="outside their district"):
+        create_site(registry, officer, outside)
+
+
+def test_a_district_officer_cannot_read_or_edit_a_site_of_another_district(
+    registry, admin, people
+):
+    site = create_site(registry, admin, site_values(registry, commune="Diễn Hồng"))
+    officer = people["district"]
+    for attempt in (
+        lambda: get_site(registry, officer, site["id"]),
+        lambda: update_site(registry, officer, site["id"], {"name": "x"}),
+        lambda: change_site_status(
+            registry, officer, site["id"], "suspended", reason="no"
+        ),
+        lambda: retire_site(registry, officer, site["id"], reason="no"),
+    ):
+        with pytest.raises(PermissionDeniedError, match="outside"):
+            attempt()
+    assert list_sites(registry, officer).empty
+    assert len(list_sites(registry, admin)) == 1
+
+
+def test_commune_staff_read_sites_but_do_not_edit_them(registry, admin, people):
+    site = create_site(registry, admin, site_values(registry))
+    clerk = people["commune"]
+    assert get_site(registry, clerk, site["id"])["id"] == site["id"]
+    with pytest.raises(PermissionDeniedError, match="role 'commune'"):
+        update_site(registry, clerk, site["id"], {"name": "x"})
+
+
+def test_commune_staff_record_points_of_their_commune_only(registry, people):
+    clerk = people["commune"]
+    point = create_point(registry, clerk, point_values(registry))
+    assert point["kind"] == "game_point"
+    with pytest.raises(PermissionDeniedError, match="outside their commune"):
+        create_point(registry, clerk, point_values(registry, commune="Diễn Hồng"))
+
+
+def test_an_operator_manages_only_its_own_network(registry, admin, people):
+    operator = people["operator"]
+    own = create_site(registry, operator, site_values(registry))
+    with pytest.raises(PermissionDeniedError, match="another network"):
+        create_site(
+            registry, operator, site_values(registry, network_code="01", site_code="X1")
+        )
+    other = create_site(
+        registry, admin, site_values(registry, network_code="02", site_code="VNP1")
+    )
+    with pytest.raises(PermissionDeniedError, match="network 02"):
+        update_site(registry, operator, other["id"], {"name": "x"})
+    assert list_sites(registry, operator)["id"].tolist() == [own["id"]]
+    with pytest.raises(PermissionDeniedError, match="role 'operator'"):
+        retire_site(registry, operator, own["id"], reason="mine")
+    with pytest.raises(PermissionDeniedError):
+        list_points(registry, operator)
+
+
+def test_a_viewer_reads_everything_but_no_personal_data_and_writes_nothing(
+    registry, admin, people
+):
+    point = create_point(registry, admin, point_values(registry))
+    viewer = people["viewer"]
+    seen = get_point(registry, viewer, point["id"])
+    assert "owner_name" not in seen and "owner_phone" not in seen
+    assert "owner_name" not in list_points(registry, viewer).columns
+    with pytest.raises(PermissionDeniedError):
+        update_point(registry, viewer, point["id"], {"name": "x"})
+    with pytest.raises(PermissionDeniedError):
+        create_site(registry, viewer, site_values(registry))
+
+
+def test_the_department_acts_anywhere_but_cannot_manage_users(registry, people):
+    department = people["department"]
+    create_site(registry, department, site_values(registry, commune="Diễn Hồng"))
+    with pytest.raises(PermissionDeniedError, match="manage_users"):
+        create_user(registry, department, username="x", display_name="x", role="viewer")
+
+
+def test_a_user_needs_a_real_area_for_an_area_role(registry, admin):
+    with pytest.raises(ValidationError, match="area_code"):
+        create_user(
+            registry,
+            admin,
+            username="ghost",
+            display_name="Ghost",
+            role="district",
+            area_edition="2025-06",
+            area_code="99999",
+        )
+    with pytest.raises(ValidationError, match="area_edition"):
+        create_user(
+            registry,
+            admin,
+            username="ghost2",
+            display_name="Ghost",
+            role="district",
+            area_edition="2025-07",
+            area_code="412",
+        )
+
+
+def test_sign_in_checks_the_argon2_hash_and_says_the_same_for_unknown_users(
+    registry, people
+):
+    assert authenticate(registry, "viettel", "secret-pass").network_code == "04"
+    with pytest.raises(PermissionDeniedError, match="wrong user name or password"):
+        authenticate(registry, "viettel", "wrong-pass")
+    with pytest.raises(PermissionDeniedError, match="wrong user name or password"):
+        authenticate(registry, "nobody", "secret-pass")

@@ -1,0 +1,171 @@
+"""The map pages in headless Chromium, with every request off localhost aborted.
+
+One server (a temp SQLite file, 300 demo sites, default OpenStreetMap basemap)
+serves the module. Tiles cannot load here, so the maps must draw their own layers
+from assets the app serves itself; the only requests allowed to fail are tiles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.access.users import find_actor
+from registry.bootstrap import start_registry
+from registry.kernel.settings import load_config
+from registry.records.sites import create_site
+from tests.browser.support import (
+    AppServer,
+    RequestGuard,
+    new_page,
+    screenshot,
+    sign_in,
+    wait_for_script,
+)
+from tests.factories import site_values
+
+pytestmark = pytest.mark.browser
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+BTS_MENU = "Bản đồ trạm BTS"
+POINTS_MENU = "Bản đồ điểm Internet, trò chơi"
+
+# Counts the pixels the map's canvases have drawn (Leaflet draws dots on canvas).
+DRAWN_PIXELS = """() => {
+    let drawn = 0;
+    for (const canvas of document.querySelectorAll('canvas')) {
+        const data = canvas.getContext('2d')
+            .getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i]) drawn++;
+    }
+    return drawn;
+}"""
+
+
+# Finds the CircleMarker whose tooltip reads `name`, opens it, returns its text.
+OPEN_TOOLTIP = """(name) => {
+    for (const key of Object.keys(window)) {
+        const layer = window[key];
+        if (!key.startsWith('circle_marker_') || !layer.getTooltip) continue;
+        const tip = layer.getTooltip();
+        if (!tip) continue;
+        const probe = document.createElement('div');
+        probe.innerHTML = tip.getContent();
+        if (probe.textContent.trim() === name) {
+            layer.openTooltip();
+            return document.querySelector('.leaflet-tooltip').textContent.trim();
+        }
+    }
+    return null;
+}"""
+
+
+# Clicks (as Leaflet sees it) the CircleMarker whose tooltip reads `name`.
+# Leaflet propagates a real click from the marker to its feature group, which is
+# where streamlit-folium reads the clicked feature: fire it the same way.
+CLICK_MARKER = OPEN_TOOLTIP.replace(
+    "layer.openTooltip();",
+    "layer.fire('click', {latlng: layer.getLatLng()}, true);",
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, browser):
+    """The app on a free port with its own small demo database."""
+    app = AppServer(tmp_path_factory.mktemp("browser-maps")).start()
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope="module")
+def registry(server):
+    """The server's registry, opened beside it (same SQLite file).
+
+    The server fills its database on the first page request; starting it here the
+    same way (same settings) makes that request find it ready.
+    """
+    url = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
+    settings = {"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"}
+    opened = start_registry(load_config(settings))
+    yield opened
+    opened.engine.dispose()
+
+
+@pytest.fixture
+def guard() -> RequestGuard:
+    return RequestGuard()
+
+
+@pytest.fixture
+def page(browser, guard):
+    page = new_page(browser, guard)
+    page.dialogs = []
+    page.on(
+        "dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss())
+    )
+    yield page
+    page.context.close()
+
+
+def _open_map(page, server, menu: str):
+    """Sign in as the department, follow the menu to a map, return its frame."""
+    sign_in(page, server.url, "so.tttt")
+    page.get_by_role("link", name=menu).click()
+    wait_for_script(page)
+    frame_element = page.locator('iframe[title="streamlit_folium.st_folium"]')
+    frame_element.wait_for()
+    frame = frame_element.element_handle().content_frame()
+    frame.wait_for_selector(".leaflet-container")
+    frame.wait_for_function(f"({DRAWN_PIXELS})() > 500", timeout=30_000)
+    return frame
+
+
+def _only_tiles(blocked: list[str]) -> bool:
+    return all("tile.openstreetmap.org" in url for url in blocked)
+
+
+def test_the_bts_map_draws_the_demo_sites_with_the_network_cut_off(server, page, guard):
+    frame = _open_map(page, server, BTS_MENU)
+    assert frame.evaluate(DRAWN_PIXELS) > 500
+    assert frame.locator(".leaflet-control").filter(has_text="Viettel").count()
+    assert "GẦN ĐÚNG" in frame.content()
+    assert page.get_by_text("300 trạm trên bản đồ").is_visible()
+    screenshot(page, "bts_map_offline")
+    assert _only_tiles(guard.blocked), guard.blocked
+    assert not page.locator('[data-testid="stException"]').count()
+
+
+def test_the_points_map_draws_its_points(server, page, guard):
+    frame = _open_map(page, server, POINTS_MENU)
+    assert frame.locator(".leaflet-control").filter(has_text="Đã hết hạn").count()
+    screenshot(page, "points_map_offline")
+    assert _only_tiles(guard.blocked), guard.blocked
+
+
+def test_a_new_site_appears_on_the_map_and_a_hostile_name_stays_text(
+    server, page, registry
+):
+    admin = find_actor(registry, "admin")
+    create_site(
+        registry,
+        admin,
+        site_values(registry, site_code="BR-MAP1", name=HOSTILE),
+    )
+    frame = _open_map(page, server, BTS_MENU)
+    assert page.get_by_text("301 trạm trên bản đồ").is_visible()
+    # Open the tooltip of the new site's marker: it must show the name as text.
+    shown = frame.evaluate(OPEN_TOOLTIP, HOSTILE)
+    assert shown == HOSTILE
+    assert frame.locator(".leaflet-tooltip").filter(has_text=HOSTILE).count() == 1
+    assert frame.locator('img[src="x"]').count() == 0
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    screenshot(page, "bts_map_hostile_name")
+    # A click on the site shows its details and a link to its record.
+    frame.evaluate(CLICK_MARKER, HOSTILE)
+    page.get_by_text(f"Đã chọn: {HOSTILE}").wait_for()
+    wait_for_script(page)
+    screenshot(page, "bts_map_clicked_site")
+    page.get_by_role("link", name="Mở bản ghi").click()
+    wait_for_script(page)
+    assert page.get_by_text("BR-MAP1").first.is_visible()
+    assert page.dialogs == []

@@ -1,0 +1,49 @@
+"""``python -m registry applications``: list, show, inbox, matrix, report."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.cli.main import main
+from registry.permits.filing import file_application
+from tests.permits.support import TWO_LEVEL_DAY, make_people, new_site
+
+
+@pytest.fixture
+def cli(database_url, monkeypatch, capsys):
+    """Run the command line in-process against this test's database."""
+    monkeypatch.setenv("REGISTRY_DATABASE_URL", database_url)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+def test_applications_are_listed_shown_and_reported(cli, registry, admin):
+    people = make_people(registry, admin)
+    filed = file_application(
+        registry,
+        people.viettel,
+        "bts_new",
+        values=new_site(registry),
+        filed_on=TWO_LEVEL_DAY,
+    ).summary.id
+    code, out, _ = cli("--as", "viettel", "applications", "list")
+    assert code == 0 and f"#{filed} bts_new/ground_tower verifying" in out
+    code, out, _ = cli("--as", "mobifone", "applications", "list")
+    assert code == 0 and out == ""
+    code, out, _ = cli("applications", "show", str(filed))
+    assert "verify@commune" in out and "viettel file" in out
+    code, out, _ = cli("--as", "xa.hd", "applications", "inbox", "--on", "2026-02-11")
+    assert "waiting for me: 1" in out
+    code, out, _ = cli("applications", "matrix", "--on", "2025-06-30")
+    assert "game_new/certificate: verify commune 5d; decide district 10d" in out
+    code, out, _ = cli(
+        "applications", "report", "--from", "2026-01-01", "--to", "2026-12-31"
+    )
+    assert code == 0 and "Thành phố Vinh" in out
+    code, _, err = cli("--as", "khach", "applications", "list")
+    assert code == 1 and "may not read" in err

@@ -1,0 +1,111 @@
+"""The import and export page: trial import with its report, confirm, downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from registry.files.exports import EXPORT_FORMATS
+from registry.records.search import search_records
+from tests.factories import commune_centroid
+from tests.page_support import (
+    actor,
+    demo_app_fixture,
+    open_app,
+    texts,
+)
+
+app_env = demo_app_fixture()
+
+PAGE = "pages/5_Nhap_xuat.py"
+HEADER = "Mã mạng (MNC 452),Mã trạm,Tên trạm,Vĩ độ,Kinh độ,Loại công trình\n"
+
+
+def _upload(app, name: str, content: str) -> None:
+    uploader = app.file_uploader[0]
+    uploader.set_value((name, content.encode("utf-8"), "text/csv"))
+    app.run()
+
+
+def _good_file(registry, code: str) -> str:
+    lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
+    return HEADER + f"04,{code},Trạm nhập {code},{lat},{lon},Cột dây co\n"
+
+
+@pytest.mark.parametrize(
+    "username", ["so.tttt", "huyen.vinh", "xa.hungdung", "xa.truongvinh", "viettel"]
+)
+def test_the_page_loads_for_every_role_that_imports_or_exports(app_env, username):
+    app = open_app(app_env, username, PAGE)
+    assert not app.exception
+    assert texts(app.title) == ["Nhập, xuất dữ liệu"]
+    tabs = [tab.label for tab in app.tabs]
+    assert "Xuất dữ liệu" in tabs
+    communes = ("xa.hungdung", "xa.truongvinh")  # they export but do not import
+    assert ("Nhập từ tệp" in tabs) is (username not in communes)
+
+
+def test_a_viewer_is_refused_the_page(app_env):
+    app = open_app(app_env, "khach", PAGE)
+    assert not app.exception
+    assert texts(app.error) == [
+        "Vai trò của bạn không được mở trang «Nhập, xuất dữ liệu»."
+    ]
+    assert not app.file_uploader
+
+
+def test_a_visitor_is_asked_to_sign_in_first(app_env):
+    app = open_app(app_env, None, PAGE)
+    assert texts(app.title) == ["Đăng nhập"]
+    assert any("Vui lòng đăng nhập" in text for text in texts(app.info))
+
+
+def test_a_trial_import_shows_each_wrong_cell_in_the_error_table(app_env):
+    app = open_app(app_env, "so.tttt", PAGE)
+    bad = (
+        HEADER
+        + "04,UI-IMP-BAD,Trạm A,10.7769,106.7009,Cột dây co\n09,UI-X,,abc,105.6,tháp\n"
+    )
+    _upload(app, "tram.csv", bad)
+    assert not app.exception
+    assert any("chưa nhập dòng nào" in text for text in texts(app.error))
+    errors = next(f.value for f in app.dataframe if "Yêu cầu" in f.value.columns)
+    assert set(errors["Dòng"]) == {2, 3}
+    assert {"Vĩ độ", "Mã mạng (MNC 452)", "Tên trạm"} <= set(errors["Cột"])
+    assert not [b for b in app.button if b.label == "Xác nhận nhập"]
+
+
+def test_a_valid_file_is_imported_after_confirmation(app_env):
+    app = open_app(app_env, "huyen.vinh", PAGE)
+    _upload(app, "tram.csv", _good_file(app_env, "UI-IMP-001"))
+    preview = app.dataframe[0].value
+    assert preview["Dòng"].tolist() == [2]
+    assert any("1 dòng hợp lệ" in text for text in texts(app.success))
+    before = search_records(app_env, actor(app_env, "so.tttt"), "site", "UI-IMP-001")
+    assert before.empty
+    next(b for b in app.button if b.label == "Xác nhận nhập").click().run()
+    assert not app.exception
+    assert any("Đã nhập 1 bản ghi" in text for text in texts(app.success))
+    after = search_records(app_env, actor(app_env, "so.tttt"), "site", "UI-IMP-001")
+    assert after["site_code"].tolist() == ["UI-IMP-001"]
+
+
+def test_an_unreadable_file_is_explained(app_env):
+    app = open_app(app_env, "so.tttt", PAGE)
+    _upload(app, "tram.csv", "Tên trạm\nA\n")
+    assert not app.exception
+    assert any(
+        text.startswith("Không đọc được tệp tram.csv: thiếu cột bắt buộc")
+        for text in texts(app.error)
+    )
+
+
+def test_an_export_gives_a_file_in_every_format(app_env):
+    app = open_app(app_env, "huyen.vinh", PAGE)
+    app.button(key="io_prepare").click().run()
+    assert not app.exception
+    group, files = app.session_state["io_exports"]
+    assert group == "sites"
+    assert [f.fmt for f in files] == list(EXPORT_FORMATS)
+    assert all(len(f.data) > 100 for f in files)
+    assert files[0].data.decode("utf-8-sig").splitlines()[0].startswith("id,")
+    assert len(app.download_button) == len(EXPORT_FORMATS)

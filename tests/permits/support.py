@@ -1,0 +1,120 @@
+"""Deterministic people and proposals for the permit tests.
+
+:func:`make_people` adds, to an initialised registry, one user per level and area
+the delegation tests need: staff of Vinh's Hưng Dũng ward (2025-06) and of the
+2025-07 commune it went into (Thành Vinh), of Nghi Văn (Nghi Lộc district), the
+districts of Vinh and Nghi Lộc, the department, Viettel and MobiFone, a viewer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from registry.access.permissions import Actor
+from registry.access.users import create_user
+from registry.kernel.db import Registry
+from tests.factories import commune_centroid, district_code, point_values, site_values
+
+# Filing days of each era (the three-level matrix until 30/6/2025).
+THREE_LEVEL_DAY = date(2025, 3, 10)  # a Monday, Decree 147/2024 in force
+OLD_RULES_DAY = date(2024, 6, 3)  # Decree 72/2013 as amended: school distance
+TWO_LEVEL_DAY = date(2026, 2, 10)  # a Tuesday before Tết 2026 (16–20 February)
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+@dataclass(frozen=True)
+class People:
+    """The users of a permit test."""
+
+    admin: Actor
+    commune: Actor  # Hưng Dũng (2025-06), in Vinh
+    new_commune: Actor  # Thành Vinh (2025-07), which Hưng Dũng went into
+    other_commune: Actor  # Nghi Văn (2025-06), in Nghi Lộc
+    district: Actor  # Vinh
+    other_district: Actor  # Nghi Lộc
+    department: Actor
+    viettel: Actor
+    mobifone: Actor
+    viewer: Actor
+
+
+def add_user(registry, admin, name, role, edition=None, code=None, network=None):
+    return create_user(
+        registry,
+        admin,
+        username=name,
+        display_name=name,
+        role=role,
+        area_edition=edition,
+        area_code=code,
+        network_code=network,
+    )
+
+
+def make_people(registry: Registry, admin: Actor) -> People:
+    """One user per role and area (see the module docstring)."""
+    hung_dung = commune_centroid(registry, "Hưng Dũng")[2]
+    nghi_van = commune_centroid(registry, "Nghi Văn")[2]
+    thanh_vinh = commune_centroid(registry, "Thành Vinh", "2025-07")[2]
+    return People(
+        admin=admin,
+        commune=add_user(registry, admin, "xa.hd", "commune", "2025-06", hung_dung),
+        new_commune=add_user(
+            registry, admin, "xa.tv", "commune", "2025-07", thanh_vinh
+        ),
+        other_commune=add_user(
+            registry, admin, "xa.nv", "commune", "2025-06", nghi_van
+        ),
+        district=add_user(
+            registry,
+            admin,
+            "huyen.vinh",
+            "district",
+            "2025-06",
+            district_code(registry, "Vinh"),
+        ),
+        other_district=add_user(
+            registry,
+            admin,
+            "huyen.nl",
+            "district",
+            "2025-06",
+            district_code(registry, "Nghi Lộc"),
+        ),
+        department=add_user(registry, admin, "so", "department"),
+        viettel=add_user(registry, admin, "viettel", "operator", network="04"),
+        mobifone=add_user(registry, admin, "mobifone", "operator", network="01"),
+        viewer=add_user(registry, admin, "khach", "viewer"),
+    )
+
+
+def new_site(registry: Registry, commune: str = "Hưng Dũng", **overrides) -> dict:
+    """Proposed values of a new Viettel ground tower (no status: the decision sets
+    it), 40 m high, in a commune."""
+    values = site_values(registry, commune, **overrides)
+    for name in ("status", "status_since", "on_air_2g", "on_air_4g"):
+        values.pop(name, None)
+    values.setdefault("structure_height_m", 40)
+    values.update(
+        {k: v for k, v in overrides.items() if k not in ("status", "status_since")}
+    )
+    return values
+
+
+def new_game_point(registry: Registry, commune: str = "Hưng Dũng", **overrides) -> dict:
+    """Proposed values of a new game point (no status or certificate)."""
+    values = point_values(registry, commune, **overrides)
+    for name in (
+        "kind",
+        "status",
+        "status_since",
+        "certificate_number",
+        "certificate_issuer",
+        "certificate_issued_on",
+        "certificate_expires_on",
+    ):
+        values.pop(name, None)
+    return values

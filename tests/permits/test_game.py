@@ -1,0 +1,185 @@
+"""Game-point certificate applications through both presets: new, renewal,
+reissue, revocation, recorded by commune or district staff; the rules in force."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from registry.kernel.errors import ConflictError, PermissionDeniedError
+from registry.permits.filing import file_application
+from registry.permits.steps import approve_application, verify_application
+from registry.records.points import create_point, get_point
+from registry.reference.schools import store_schools
+from tests.factories import commune_centroid, point_values
+from tests.permits.support import (
+    OLD_RULES_DAY,
+    THREE_LEVEL_DAY,
+    TWO_LEVEL_DAY,
+    make_people,
+    new_game_point,
+)
+
+# era -> (filing day, who records it, who decides, issuer of the certificate)
+ERAS = {
+    "three_level": (THREE_LEVEL_DAY, "district", "district", "UBND Thành phố Vinh"),
+    "two_level": (
+        TWO_LEVEL_DAY,
+        "new_commune",
+        "new_commune",
+        "UBND Phường Thành Vinh",
+    ),
+}
+
+
+@pytest.mark.parametrize("era", ERAS)
+def test_a_new_game_point_gets_its_certificate_for_three_years(registry, admin, era):
+    day, clerk, decider, issuer = ERAS[era]
+    people = make_people(registry, admin)
+    filed = file_application(
+        registry,
+        getattr(people, clerk),
+        "game_new",
+        values=new_game_point(registry),
+        filed_on=day,
+    )
+    assert filed.summary.applicant_name == "Nguyễn Văn An"
+    assert (filed.row.verify_level, filed.row.decide_level) == (
+        "commune",
+        "district" if era == "three_level" else "commune",
+    )
+    verify_application(registry, people.commune, filed.summary.id, on=day)
+    done = approve_application(
+        registry, getattr(people, decider), filed.summary.id, number="01/GCN", on=day
+    )
+    point = get_point(registry, admin, done.summary.point_id)
+    assert point["kind"] == "game_point" and point["status"] == "operating"
+    assert point["certificate_number"] == "01/GCN"
+    assert point["certificate_issuer"] == issuer
+    assert point["certificate_issued_on"] == day
+    assert point["certificate_expires_on"] == day.replace(year=day.year + 3)
+
+
+def _certified_point(registry, admin) -> int:
+    return create_point(registry, admin, point_values(registry))["id"]
+
+
+@pytest.mark.parametrize("era", ERAS)
+@pytest.mark.parametrize("kind", ["game_renewal", "game_reissue", "game_revocation"])
+def test_certificate_changes_are_written_on_approval(registry, admin, era, kind):
+    day, clerk, decider, _ = ERAS[era]
+    people = make_people(registry, admin)
+    point_id = _certified_point(registry, admin)
+    values = {"owner_phone": "0912 345 678"} if kind == "game_reissue" else {}
+    filed = file_application(
+        registry,
+        getattr(people, clerk),
+        kind,
+        point_id=point_id,
+        values=values,
+        filed_on=day,
+    )
+    if filed.row.verify_level:
+        verify_application(registry, people.commune, filed.summary.id, on=day)
+    approve_application(
+        registry, getattr(people, decider), filed.summary.id, number="02/GCN", on=day
+    )
+    point = get_point(registry, admin, point_id)
+    if kind == "game_renewal":
+        # The old certificate ran to 1/3/2027: three more years from then.
+        assert point["certificate_expires_on"] == date(2030, 3, 1)
+        assert point["certificate_number"] == "02/GCN"
+    elif kind == "game_reissue":
+        assert point["certificate_number"] == "02/GCN"
+        assert point["certificate_expires_on"] == date(2027, 3, 1)
+        assert point["owner_phone"] == "0912 345 678"
+    else:
+        assert point["status"] == "revoked"
+        assert point["history"][-1]["status"] == "revoked"
+
+
+def test_the_school_distance_in_force_on_the_filing_day_is_a_finding(registry, admin):
+    people = make_people(registry, admin)
+    lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
+    with registry.transaction() as session:
+        store_schools(
+            session,
+            admin,
+            pd.DataFrame(
+                [
+                    {
+                        "name": "Trường THCS Hưng Dũng",
+                        "level": "lower_secondary",
+                        "latitude": lat + 0.001,
+                        "longitude": lon,
+                        "address": None,
+                    }
+                ]
+            ),
+            source="test",
+            reason="test",
+        )
+    old = file_application(
+        registry,
+        people.commune,
+        "game_new",
+        values=new_game_point(registry),
+        filed_on=OLD_RULES_DAY,
+    )
+    school = next(f for f in old.findings if f.check == "school_distance_min")
+    assert school.severity == "refuse"
+    assert school.facts["school_name"] == "Trường THCS Hưng Dũng"
+    assert school.facts["required_m"] == 200
+    new = file_application(
+        registry,
+        people.commune,
+        "game_new",
+        values=new_game_point(registry, name="Phòng game Mới"),
+        filed_on=THREE_LEVEL_DAY,
+    )
+    assert not any(f.check == "school_distance_min" for f in new.findings)
+    assert any(f.facts.get("ruleset") == "nd147-2024" for f in new.findings)
+
+
+def test_game_applications_are_recorded_by_staff_of_the_area_only(registry, admin):
+    people = make_people(registry, admin)
+    for outsider in (people.other_commune, people.other_district, people.viettel):
+        with pytest.raises(PermissionDeniedError):
+            file_application(
+                registry,
+                outsider,
+                "game_new",
+                values=new_game_point(registry),
+                filed_on=TWO_LEVEL_DAY,
+            )
+
+
+def test_what_approval_could_not_do_is_refused_at_filing(registry, admin):
+    people = make_people(registry, admin)
+    pending = create_point(
+        registry,
+        admin,
+        point_values(
+            registry,
+            status="pending",
+            certificate_number=None,
+            certificate_issuer=None,
+            certificate_issued_on=None,
+            certificate_expires_on=None,
+        ),
+    )["id"]
+    for kind in ("game_revocation", "game_renewal", "game_reissue"):
+        with pytest.raises(ConflictError, match=kind):
+            file_application(
+                registry, people.commune, kind, point_id=pending, filed_on=TWO_LEVEL_DAY
+            )
+    with pytest.raises(PermissionDeniedError, match="recorded by commune"):
+        file_application(
+            registry,
+            people.viettel,
+            "game_new",
+            values=new_game_point(registry),
+            filed_on=TWO_LEVEL_DAY,
+        )

@@ -1,0 +1,141 @@
+"""Languages of the interface: Vietnamese by default, English on request.
+
+Texts live in the modules of :mod:`ui.texts`; labels of fields and of enumerated
+values (statuses, kinds, structures, roles) come from :mod:`registry.records.fields` and
+:mod:`registry.kernel.vocabulary`, so they are declared once for pages, imports and
+exports.
+
+Usage on a page::
+
+    from ui.common.i18n import t
+    st.title(t("reg.title"))
+    st.caption(t("reg.count", count=12))
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+
+import streamlit as st
+
+from registry.kernel.numbers import vi_number
+from registry.kernel.vocabulary import OPERATORS, label
+from registry.records.fields import fields_for
+
+LANGUAGES = ("vi", "en")
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+DEFAULT_LANGUAGE = "vi"
+LANGUAGE_KEY = "lang"  # st.session_state key holding "vi" or "en"
+
+
+@functools.cache
+def texts_by_module() -> dict[str, dict[str, tuple[str, str]]]:
+    """``TEXTS`` of every module of :mod:`ui.texts`, by module name."""
+    package = importlib.import_module("ui.texts")
+    found = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"ui.texts.{info.name}")
+        found[info.name] = dict(module.TEXTS)
+    return found
+
+
+def merge_texts(
+    modules: dict[str, dict[str, tuple[str, str]]],
+) -> dict[str, tuple[str, str]]:
+    """The texts of several modules merged; a key defined twice is an error."""
+    merged: dict[str, tuple[str, str]] = {}
+    origin: dict[str, str] = {}
+    for module, texts in modules.items():
+        for key, pair in texts.items():
+            if key in merged:
+                raise ValueError(
+                    f"text key {key!r} is defined in ui.texts.{origin[key]} and "
+                    f"ui.texts.{module}"
+                )
+            merged[key] = pair
+            origin[key] = module
+    return merged
+
+
+@functools.cache
+def all_texts() -> dict[str, tuple[str, str]]:
+    """Every text of every module of :mod:`ui.texts`, merged."""
+    return merge_texts(texts_by_module())
+
+
+def language() -> str:
+    """The language of the current session: ``"vi"`` (default) or ``"en"``."""
+    try:
+        chosen = st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+    except Exception:  # outside a Streamlit session (plain scripts, unit tests)
+        chosen = DEFAULT_LANGUAGE
+    return chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(code: str) -> None:
+    """Switch the session to ``"vi"`` or ``"en"``."""
+    if code not in LANGUAGES:
+        raise ValueError(f"'code' should be one of {LANGUAGES}, got {code!r}")
+    st.session_state[LANGUAGE_KEY] = code
+
+
+def text_in(key: str, lang: str, /, **fmt: object) -> str:
+    """The text of ``key`` in ``lang``, formatted with ``fmt`` (``str.format``)."""
+    vi, en = all_texts()[key]
+    text = en if lang == "en" else vi
+    return text.format(**fmt) if fmt else text
+
+
+def t(key: str, /, **fmt: object) -> str:
+    """The text of ``key`` in the session's language, formatted with ``fmt``.
+
+    An unknown key raises ``KeyError`` (tests then name it).
+    """
+    return text_in(key, language(), **fmt)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number as the session's language writes it: 12.345,6 (vi), 12,345.6 (en)."""
+    if language() == "en":
+        return f"{value:,.{decimals}f}"
+    return vi_number(value, decimals)
+
+
+def value_label(value: object) -> str:
+    """Label of an enumerated value (status, kind, structure, role, source)."""
+    if value is None or value != value:  # None or NaN
+        return ""
+    return label(str(value), language())
+
+
+def operator_label(code: object) -> str:
+    """'04 – Viettel' for a network code; the code itself when unknown."""
+    if not isinstance(code, str) or not code:
+        return ""
+    operator = OPERATORS.get(code)
+    return f"{code} – {operator.name}" if operator else code
+
+
+def operator_name(code: object) -> str:
+    """'Viettel' for '04'; the code itself when unknown."""
+    if not isinstance(code, str) or not code:
+        return ""
+    operator = OPERATORS.get(code)
+    return operator.name if operator else code
+
+
+def field_label(record_type: str, name: str) -> str:
+    """Label of a field of ``"site"`` or ``"point"`` records, or of a known column.
+
+    Columns that are not entered fields (``id``, unit names, flags) have their
+    texts in :mod:`ui.texts.columns` under ``col.<name>``.
+    """
+    for spec in fields_for(record_type):
+        if spec.name == name:
+            return spec.label(language())
+    key = f"col.{name}"
+    if key in all_texts():
+        return t(key)
+    return name

@@ -1,0 +1,1 @@
+"""The coverage dashboard page: controls, tables and charts, the population upload."""

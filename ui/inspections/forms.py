@@ -1,0 +1,280 @@
+"""Forms of one inspection: checklist and details (date, follow-up deadline,
+summary), and what every form of an inspection shares.
+
+On a draft each form calls its own service; on a submitted or reviewed inspection
+the same form is a correction: it asks for the reason and calls
+:func:`registry.inspections.service.correct_inspection`. Messages go under the fields
+they name; a success is kept for the next run, because the page reruns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from registry.inspections.service import (
+    correct_inspection,
+    record_items,
+    update_inspection,
+    withdraw_photo,
+    withdraw_violation,
+)
+from registry.inspections.vocabulary import ItemResult
+from registry.kernel.clock import today
+from registry.kernel.errors import RegistryError, ValidationError
+from ui.common.i18n import language, t
+from ui.common.labels import day_text
+from ui.inspections.links import flash
+from ui.inspections.messages import field_error, inspection_error, result_label
+
+RESULTS = [r.value for r in ItemResult]
+
+
+@dataclass
+class Slots:
+    """Where messages go: one slot per field, one for the whole form."""
+
+    general: DeltaGenerator
+    fields: dict[str, DeltaGenerator] = field(default_factory=dict)
+
+
+def is_correction(view: dict[str, Any]) -> bool:
+    """True when changes to this inspection are corrections (it was submitted)."""
+    return "correct" in view["actions"] and "edit" not in view["actions"]
+
+
+def withdrawal_call(registry, actor, view: dict[str, Any], what: str, item_id, reason):
+    """The service call that withdraws a photo or violation (``what``) with a reason:
+    a plain withdrawal on a draft, a correction once the inspection was submitted.
+    """
+    if is_correction(view):
+        return partial(
+            correct_inspection,
+            registry,
+            actor,
+            view["id"],
+            reason=reason,
+            **{f"withdraw_{what}s": [item_id]},
+            expected_version=view["version"],
+        )
+    service = withdraw_photo if what == "photo" else withdraw_violation
+    return partial(service, registry, actor, view["id"], item_id, reason=reason)
+
+
+def may_change(view: dict[str, Any]) -> bool:
+    """True when the user may edit (draft) or correct (submitted) it."""
+    return "edit" in view["actions"] or "correct" in view["actions"]
+
+
+def form_key(view: dict[str, Any], name: str) -> str:
+    """A form's key; it changes with the inspection's version, which resets it."""
+    return f"insp_{view['id']}_{view['version']}_{name}"
+
+
+def reason_input(view: dict[str, Any], key: str, slots: Slots) -> str | None:
+    """The reason of a correction (only asked when the change is one)."""
+    if not is_correction(view):
+        return None
+    text = st.text_input(t("insp.correction_reason"), key=f"{key}_reason")
+    slots.fields["reason"] = st.container()
+    return text
+
+
+def saved_text(view: dict[str, Any]) -> str:
+    """The success message of a change: saved (draft) or corrected."""
+    key = "insp.corrected" if is_correction(view) else "insp.saved"
+    return t(key, id=view["id"])
+
+
+def save(call: Callable[[], dict], view: dict, slots: Slots, message: str) -> None:
+    """Run a service call; show its errors under the fields, or flash and rerun."""
+    try:
+        saved = call()
+    except ValidationError as error:
+        slots.general.error(inspection_error(error), icon=":material/error:")
+        for problem in error.errors:
+            target = slots.fields.get(problem.field, slots.general)
+            target.error(field_error(problem), icon=":material/error:")
+        return
+    except RegistryError as error:
+        slots.general.error(inspection_error(error), icon=":material/error:")
+        return
+    if saved["version"] == view["version"]:
+        slots.general.info(t("insp.unchanged"))
+        return
+    flash(message)
+    st.rerun()
+
+
+def item_title(item: dict[str, Any]) -> str:
+    """What a checklist item requires, in the session's language."""
+    return item["title_en"] if language() == "en" else item["title_vi"]
+
+
+def _auto_text(item: dict[str, Any]) -> str:
+    detail = item["auto_detail_en"] if language() == "en" else item["auto_detail_vi"]
+    return t(
+        "insp.auto", outcome=result_label(item["auto_outcome"]), detail=detail or ""
+    )
+
+
+def _auto_cell(item: dict[str, Any]) -> str:
+    detail = item["auto_detail_en"] if language() == "en" else item["auto_detail_vi"]
+    return f"{result_label(item['auto_outcome'])} – {detail or ''}"
+
+
+def checklist_table(view: dict[str, Any]) -> pd.DataFrame:
+    """The checklist as a table (for reading)."""
+    return pd.DataFrame(
+        {
+            t("insp.col_rule"): [i["rule_id"] for i in view["items"]],
+            t("insp.col_requirement"): [item_title(i) for i in view["items"]],
+            t("insp.col_result"): [result_label(i["result"]) for i in view["items"]],
+            t("insp.col_auto"): [
+                _auto_cell(i) if i["automatic"] and i["auto_outcome"] else ""
+                for i in view["items"]
+            ],
+            t("insp.col_note"): [i["note"] or "" for i in view["items"]],
+        }
+    )
+
+
+def checklist_form(registry, actor, view: dict[str, Any]) -> None:
+    """Pass / fail / not applicable and a note for each item of the checklist."""
+    if not may_change(view):
+        st.dataframe(checklist_table(view), hide_index=True)
+        return
+    key = form_key(view, "items")
+    with st.form(key):
+        slots = Slots(general=st.container())
+        results: dict[str, dict[str, Any]] = {}
+        for item in view["items"]:
+            rule = item["rule_id"]
+            st.markdown(f"**{item['position']}. {item_title(item)}**")
+            captions = [t("insp.item_rule", rule=rule)]
+            if item["automatic"] and item["auto_outcome"]:
+                captions.append(_auto_text(item))
+            st.caption(" · ".join(captions))
+            left, right = st.columns([2, 3])
+            current = item["result"]
+            chosen = left.radio(
+                t("insp.result"),
+                RESULTS,
+                index=RESULTS.index(current) if current in RESULTS else None,
+                format_func=result_label,
+                horizontal=True,
+                key=f"{key}_result_{rule}",
+            )
+            note = right.text_input(
+                t("insp.note"), value=item["note"] or "", key=f"{key}_note_{rule}"
+            )
+            slots.fields[f"result:{rule}"] = st.container()
+            slots.fields[f"note:{rule}"] = slots.fields[f"result:{rule}"]
+            results[rule] = {"result": chosen, "note": note}
+        reason = reason_input(view, key, slots)
+        submitted = st.form_submit_button(
+            t("insp.save_items"),
+            type="primary",
+            icon=":material/save:",
+            key=f"{key}_submit",
+        )
+    if not submitted:
+        return
+    changed = {
+        rule: values
+        for rule, values in results.items()
+        if (values["result"], values["note"] or None)
+        != next((i["result"], i["note"]) for i in view["items"] if i["rule_id"] == rule)
+    }
+    if is_correction(view):
+        call = partial(
+            correct_inspection,
+            registry,
+            actor,
+            view["id"],
+            reason=reason,
+            items=changed,
+            expected_version=view["version"],
+        )
+    else:
+        call = partial(
+            record_items,
+            registry,
+            actor,
+            view["id"],
+            changed,
+            expected_version=view["version"],
+        )
+    save(call, view, slots, saved_text(view))
+
+
+def details_form(registry, actor, view: dict[str, Any]) -> None:
+    """The inspection date, the follow-up deadline and the summary."""
+    if not may_change(view):
+        st.markdown(
+            f"**{t('insp.follow_up_deadline')}:** "
+            f"{day_text(view['follow_up_deadline']) or '—'}"
+        )
+        st.markdown(f"**{t('insp.summary')}:** {view['summary'] or '—'}")
+        return
+    key = form_key(view, "details")
+    with st.form(key):
+        slots = Slots(general=st.container())
+        day = st.date_input(
+            t("insp.inspected_on"),
+            value=view["inspected_on"],
+            max_value=today(),
+            format="DD/MM/YYYY",
+            key=f"{key}_on",
+        )
+        slots.fields["inspected_on"] = st.container()
+        deadline = st.date_input(
+            t("insp.follow_up_deadline"),
+            value=view["follow_up_deadline"],
+            min_value=view["inspected_on"],
+            format="DD/MM/YYYY",
+            key=f"{key}_deadline",
+        )
+        slots.fields["follow_up_deadline"] = st.container()
+        summary = st.text_area(
+            t("insp.summary"), value=view["summary"] or "", key=f"{key}_summary"
+        )
+        slots.fields["summary"] = st.container()
+        reason = reason_input(view, key, slots)
+        submitted = st.form_submit_button(
+            t("insp.save_details"), type="primary", key=f"{key}_submit"
+        )
+    if not submitted:
+        return
+    values = {"inspected_on": day, "follow_up_deadline": deadline, "summary": summary}
+    changes = {
+        name: value
+        for name, value in values.items()
+        if (value or None) != (view[name] or None)
+    }
+    if is_correction(view):
+        call = partial(
+            correct_inspection,
+            registry,
+            actor,
+            view["id"],
+            reason=reason,
+            fields=changes,
+            expected_version=view["version"],
+        )
+    else:
+        call = partial(
+            update_inspection,
+            registry,
+            actor,
+            view["id"],
+            changes,
+            expected_version=view["version"],
+        )
+    save(call, view, slots, saved_text(view))

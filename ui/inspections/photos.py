@@ -1,0 +1,159 @@
+"""Photos of an inspection: the gallery, uploading (files or the device camera),
+withdrawing one attached by mistake.
+
+The registry decides what is an image from the file's bytes and refuses anything
+else or anything too large, naming the file; this page only passes the files on.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import streamlit as st
+
+from registry.inspections.service import (
+    attach_photos,
+    correct_inspection,
+    photo_data,
+)
+from registry.inspections.vocabulary import MAX_PHOTO_BYTES
+from registry.kernel.clock import now
+from registry.kernel.errors import RegistryError
+from ui.common.i18n import t
+from ui.common.labels import local_time
+from ui.inspections.forms import (
+    Slots,
+    form_key,
+    is_correction,
+    may_change,
+    save,
+    saved_text,
+    withdrawal_call,
+)
+from ui.inspections.messages import inspection_error
+
+_COLUMNS = 3
+
+
+def _caption(photo: dict[str, Any]) -> str:
+    text = t(
+        "insp.photo_caption",
+        name=photo["filename"],
+        size=max(1, round(photo["size"] / 1024)),
+        by=photo["uploaded_by"],
+        at=local_time(photo["uploaded_at"]),
+    )
+    if photo["withdrawn_at"]:
+        text += " " + t("insp.photo_withdrawn", reason=photo["withdrawn_reason"])
+    return text
+
+
+def gallery(registry, actor, view: dict[str, Any]) -> None:
+    """The photos of the inspection, three to a row, withdrawn ones last."""
+    photos = sorted(
+        view["photos"], key=lambda p: (p["withdrawn_at"] is not None, p["id"])
+    )
+    if not photos:
+        st.caption(t("insp.no_photos"))
+        return
+    for start in range(0, len(photos), _COLUMNS):
+        columns = st.columns(_COLUMNS)
+        for column, photo in zip(
+            columns, photos[start : start + _COLUMNS], strict=False
+        ):
+            try:
+                stored = photo_data(registry, actor, photo["id"])
+            except RegistryError as error:
+                column.error(inspection_error(error))
+                continue
+            column.image(stored["data"], caption=_caption(photo), width="stretch")
+
+
+def _chosen_files(files, shot) -> list[tuple[str, bytes]]:
+    chosen = [(f.name, f.getvalue()) for f in files or []]
+    if shot is not None:
+        stamp = now().strftime("%Y%m%d-%H%M%S")
+        chosen.append((t("insp.camera_name", stamp=stamp), shot.getvalue()))
+    return chosen
+
+
+def upload_form(registry, actor, view: dict[str, Any]) -> None:
+    """Upload photos or take one with the device's camera; all saved or none."""
+    key = form_key(view, "photos")
+    camera = st.toggle(t("insp.photo_camera"), key=f"insp_{view['id']}_camera")
+    with st.form(key):
+        slots = Slots(general=st.container())
+        st.caption(t("insp.photo_rules", size=MAX_PHOTO_BYTES // (1024 * 1024)))
+        files = st.file_uploader(
+            t("insp.photo_upload"), accept_multiple_files=True, key=f"{key}_files"
+        )
+        shot = (
+            st.camera_input(t("insp.photo_camera"), key=f"{key}_camera")
+            if camera
+            else None
+        )
+        slots.fields["photo"] = st.container()
+        reason = None
+        if is_correction(view):
+            reason = st.text_input(t("insp.correction_reason"), key=f"{key}_reason")
+            slots.fields["reason"] = st.container()
+        submitted = st.form_submit_button(
+            t("insp.save_photos"),
+            type="primary",
+            icon=":material/upload:",
+            key=f"{key}_submit",
+        )
+    if not submitted:
+        return
+    chosen = _chosen_files(files, shot)
+    if not chosen:
+        slots.general.info(t("insp.no_photo_chosen"))
+        return
+    if is_correction(view):
+        call = partial(
+            correct_inspection,
+            registry,
+            actor,
+            view["id"],
+            reason=reason,
+            photos=chosen,
+            expected_version=view["version"],
+        )
+    else:
+        call = partial(attach_photos, registry, actor, view["id"], chosen)
+    save(call, view, slots, saved_text(view))
+
+
+def withdraw_form(registry, actor, view: dict[str, Any]) -> None:
+    """Withdraw a photo attached by mistake (it is kept, marked withdrawn)."""
+    active = {p["id"]: p["filename"] for p in view["photos"] if not p["withdrawn_at"]}
+    if not active:
+        return
+    with st.expander(t("insp.withdraw_photo")):
+        st.caption(t("insp.withdrawn_note"))
+        key = form_key(view, "withdraw_photo")
+        with st.form(key):
+            slots = Slots(general=st.container())
+            chosen = st.selectbox(
+                t("insp.withdraw_photo_which"),
+                list(active),
+                format_func=lambda i: f"#{i} {active[i]}",
+                key=f"{key}_which",
+            )
+            reason = st.text_input(t("insp.withdraw_reason"), key=f"{key}_reason")
+            slots.fields["reason"] = st.container()
+            submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
+    if not submitted:
+        return
+    call = withdrawal_call(registry, actor, view, "photo", chosen, reason)
+    save(call, view, slots, saved_text(view))
+
+
+def photos_panel(registry, actor, view: dict[str, Any]) -> None:
+    """The gallery and, for those who may change the inspection, the forms."""
+    gallery(registry, actor, view)
+    if may_change(view):
+        st.divider()
+        upload_form(registry, actor, view)
+        withdraw_form(registry, actor, view)

@@ -1,0 +1,114 @@
+"""One inspection on its page: header, review note, then a tab per part."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from registry.inspections.vocabulary import InspectionState
+from ui.common.i18n import t
+from ui.common.labels import day_text, local_time
+from ui.inspections.forms import (
+    checklist_form,
+    details_form,
+    is_correction,
+    may_change,
+)
+from ui.inspections.links import clear_request
+from ui.inspections.messages import ruleset_title, state_label
+from ui.inspections.photos import photos_panel
+from ui.inspections.violations import violations_form
+from ui.inspections.workflow import history_panel, workflow_panel
+from ui.shell.menu import link_to_record
+
+_BADGE_COLOURS = {
+    InspectionState.DRAFT: "gray",
+    InspectionState.SUBMITTED: "blue",
+    InspectionState.APPROVED: "green",
+    InspectionState.HAS_ISSUES: "orange",
+    InspectionState.REJECTED: "red",
+}
+
+
+def _units_text(view: dict[str, Any]) -> str:
+    parts = []
+    for names in view["unit_names"].values():
+        text = ", ".join(n for n in (names["commune"], names["district"]) if n)
+        if text and text not in parts:
+            parts.append(text)
+    return " · ".join(parts)
+
+
+def render_header(view: dict[str, Any]) -> None:
+    """Title, state, date, inspector, rule set, the point and the review."""
+    st.subheader(t("insp.heading", id=view["id"], point=view["point"]["name"]))
+    state = InspectionState(view["state"])
+    st.badge(state_label(state), color=_BADGE_COLOURS[state])
+    st.caption(
+        t(
+            "insp.facts",
+            day=day_text(view["inspected_on"]),
+            inspector=view["inspector"],
+            units=_units_text(view),
+        )
+    )
+    ruleset = view["ruleset"]
+    if "version" in ruleset:
+        st.caption(
+            t(
+                "insp.ruleset_caption",
+                title=ruleset_title(ruleset),
+                version=view["ruleset_version"],
+                start=day_text(ruleset["effective_from"]),
+            )
+        )
+    link_to_record("point", int(view["point_id"]))
+    if view["reviewed_by"]:
+        at = local_time(view["reviewed_at"])
+        if view["review_note"]:
+            text = t(
+                "insp.review_note",
+                by=view["reviewed_by"],
+                at=at,
+                note=view["review_note"],
+            )
+        else:
+            text = t("insp.review_no_note", by=view["reviewed_by"], at=at)
+        box = st.success if state == InspectionState.APPROVED else st.warning
+        box(text)
+    if is_correction(view):
+        st.warning(t("insp.correcting"), icon=":material/edit_note:")
+    elif not may_change(view) and "review" not in view["actions"]:
+        st.caption(t("insp.read_only"))
+
+
+def render_inspection(registry, actor, view: dict[str, Any]) -> None:
+    """The whole inspection: header, then checklist, violations, details, photos,
+    submit or review, history."""
+    render_header(view)
+    active_violations = sum(1 for v in view["violations"] if not v["withdrawn_at"])
+    active_photos = sum(1 for p in view["photos"] if not p["withdrawn_at"])
+    tabs = st.tabs(
+        [
+            t("insp.tab_checklist"),
+            t("insp.tab_violations", count=active_violations),
+            t("insp.tab_details"),
+            t("insp.tab_photos", count=active_photos),
+            t("insp.tab_workflow"),
+            t("insp.tab_history"),
+        ]
+    )
+    with tabs[0]:
+        checklist_form(registry, actor, view)
+    with tabs[1]:
+        violations_form(registry, actor, view)
+    with tabs[2]:
+        details_form(registry, actor, view)
+    with tabs[3]:
+        photos_panel(registry, actor, view)
+    with tabs[4]:
+        workflow_panel(registry, actor, view)
+    with tabs[5]:
+        history_panel(view)
+    st.button(t("insp.back"), on_click=clear_request, icon=":material/arrow_back:")

@@ -1,0 +1,132 @@
+"""Moving an inspection on (submit, review) and its history (the audit trail)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from registry.inspections.service import review_inspection, submit_inspection
+from registry.inspections.vocabulary import REVIEW_OUTCOMES, InspectionState
+from ui.common.i18n import t
+from ui.common.labels import action_label, local_time
+from ui.inspections.forms import Slots, form_key, save
+from ui.inspections.messages import state_label
+
+OUTCOMES = [o.value for o in REVIEW_OUTCOMES]
+
+
+def submit_form(registry, actor, view: dict[str, Any]) -> None:
+    """Send a draft to the district; missing results are named under the button."""
+    st.caption(t("insp.submit_intro"))
+    key = form_key(view, "submit")
+    with st.form(key):
+        slots = Slots(general=st.container())
+        submitted = st.form_submit_button(
+            t("insp.submit"),
+            type="primary",
+            icon=":material/send:",
+            key=f"{key}_submit",
+        )
+    if submitted:
+        call = partial(
+            submit_inspection,
+            registry,
+            actor,
+            view["id"],
+            expected_version=view["version"],
+        )
+        save(call, view, slots, t("insp.submitted", id=view["id"]))
+
+
+def review_form(registry, actor, view: dict[str, Any]) -> None:
+    """The district's decision: approved, has issues or rejected, with a note."""
+    key = form_key(view, "review")
+    with st.form(key):
+        slots = Slots(general=st.container())
+        outcome = st.radio(
+            t("insp.outcome"),
+            OUTCOMES,
+            index=None,
+            format_func=state_label,
+            horizontal=True,
+            key=f"{key}_outcome",
+        )
+        slots.fields["outcome"] = st.container()
+        note = st.text_area(t("insp.review_note_field"), key=f"{key}_note")
+        slots.fields["review_note"] = st.container()
+        submitted = st.form_submit_button(
+            t("insp.review"),
+            type="primary",
+            icon=":material/gavel:",
+            key=f"{key}_submit",
+        )
+    if not submitted:
+        return
+    if outcome is None:
+        slots.fields["outcome"].error(t("insp.pick_outcome"))
+        return
+    call = partial(
+        review_inspection,
+        registry,
+        actor,
+        view["id"],
+        outcome,
+        note=note,
+        expected_version=view["version"],
+    )
+    save(
+        call,
+        view,
+        slots,
+        t("insp.reviewed", id=view["id"], outcome=state_label(outcome)),
+    )
+
+
+def workflow_panel(registry, actor, view: dict[str, Any]) -> None:
+    """What can happen next to the inspection, for this user."""
+    st.markdown(t("insp.state_is", state=state_label(view["state"])))
+    if "submit" in view["actions"]:
+        submit_form(registry, actor, view)
+    elif "review" in view["actions"]:
+        review_form(registry, actor, view)
+    elif view["state"] == InspectionState.SUBMITTED:
+        own = view["inspector"] == actor.username and "correct" not in view["actions"]
+        st.info(t("insp.own_review") if own else t("insp.waiting_review"))
+
+
+def _changes(entry: dict[str, Any]) -> str:
+    after = entry["after"] or {}
+    names = []
+    for name, value in after.items():
+        if name == "items" and isinstance(value, dict):
+            names += sorted(value)
+        elif name != "state":
+            names.append(name)
+    if "state" in after:
+        names.append("→ " + state_label(after["state"]))
+    return ", ".join(names)
+
+
+def history_table(view: dict[str, Any]) -> pd.DataFrame:
+    """The audit trail of the inspection: when, who, what, why."""
+    rows = view["audit"]
+    return pd.DataFrame(
+        {
+            t("insp.col_at"): [local_time(e["at"]) for e in rows],
+            t("insp.col_by"): [e["actor"] for e in rows],
+            t("insp.col_action"): [action_label(e["action"]) for e in rows],
+            t("insp.col_changes"): [_changes(e) for e in rows],
+            t("insp.col_reason"): [e["reason"] or "" for e in rows],
+        }
+    )
+
+
+def history_panel(view: dict[str, Any]) -> None:
+    """The audit trail, newest last (users without the audit right see none)."""
+    if view["audit"]:
+        st.dataframe(history_table(view), hide_index=True)
+    else:
+        st.caption(t("home.no_changes"))

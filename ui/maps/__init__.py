@@ -1,0 +1,1 @@
+"""The BTS and points map pages: controls, the folium map, the panels beside it."""

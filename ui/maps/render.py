@@ -1,0 +1,368 @@
+"""Streamlit side of the two map pages: controls, cached data, map, details.
+
+The work is done by ``registry.maps.data`` (what to show) and ``geodata.maps``
+(how to draw it); this module only arranges widgets and caches results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geodata.editions import EDITIONS
+from geodata.mapassets import install_map_assets
+from geodata.maps import (
+    CLICK_RETURNED_OBJECTS,
+    add_choropleth,
+    add_legend,
+    add_sites_layer,
+    base_map,
+    clicked_point_id,
+    points_legend,
+)
+from registry.access.permissions import Actor
+from registry.kernel.clock import today
+from registry.kernel.db import Registry
+from registry.kernel.vocabulary import (
+    OPERATORS,
+    TECHNOLOGIES,
+    PointKind,
+    PointStatus,
+    SiteStatus,
+    StructureType,
+)
+from registry.maps.data import (
+    CERTIFICATE_STATES,
+    MapData,
+    MapFilters,
+    data_version,
+    point_map,
+    site_overview,
+    unit_options,
+)
+from ui.common.i18n import field_label, language, number, t, value_label
+
+STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+OPERATOR_COLORS = {
+    "04": "#d7191c",
+    "02": "#2c7bb6",
+    "01": "#1a9641",
+    "05": "#fdae61",
+    "07": "#7b3294",
+    "08": "#e66101",
+}
+CERTIFICATE_COLORS = {
+    "valid": "#1a9641",
+    "expiring": "#fdae61",
+    "expired": "#d7191c",
+    "none": "#9e9e9e",
+}
+FIRST_DAY = date(2005, 1, 1)
+
+
+@st.cache_resource
+def _assets_installed() -> bool:
+    install_map_assets(STATIC_DIR)
+    return True
+
+
+@dataclass(frozen=True)
+class MapChoice:
+    """What the user picked in the sidebar (hashable: part of the cache key)."""
+
+    as_of: date
+    edition: str
+    level: str
+    metric: str
+    filters: MapFilters
+
+
+def _multiselect(label_key: str, options, key: str, format_func=value_label) -> tuple:
+    return tuple(
+        st.multiselect(
+            t(label_key),
+            list(options),
+            key=key,
+            format_func=format_func,
+            placeholder=t("maps.all"),
+        )
+    )
+
+
+def _area_filters(registry: Registry, actor: Actor, edition: str, prefix: str):
+    district = None
+    if "district" in EDITIONS[edition].levels:
+        districts = unit_options(registry, actor, edition, "district")
+        names = dict(districts)
+        district = st.selectbox(
+            t("maps.filter.district"),
+            [None, *names],
+            format_func=lambda c: t("maps.all") if c is None else names[c],
+            key=f"{prefix}_district_{edition}",
+        )
+    communes = dict(unit_options(registry, actor, edition, "commune", parent=district))
+    commune = st.selectbox(
+        t("maps.filter.commune"),
+        [None, *communes],
+        format_func=lambda c: t("maps.all") if c is None else communes[c],
+        key=f"{prefix}_commune_{edition}",
+    )
+    return district, commune
+
+
+def _common_controls(prefix: str, registry: Registry) -> tuple[date, str, str, str]:
+    day = st.slider(
+        t("maps.as_of"),
+        min_value=FIRST_DAY,
+        max_value=today(),
+        value=today(),
+        format="DD/MM/YYYY",
+        key=f"{prefix}_as_of",
+    )
+    editions = list(EDITIONS)
+    edition = st.radio(
+        t("maps.edition"),
+        editions,
+        index=editions.index(registry.config.default_edition),
+        format_func=lambda e: (
+            EDITIONS[e].label_en if language() == "en" else EDITIONS[e].label_vi
+        ),
+        key=f"{prefix}_edition",
+    )
+    levels = list(EDITIONS[edition].levels)
+    level = st.radio(
+        t("maps.level"),
+        levels,
+        format_func=lambda v: t(f"maps.level.{v}"),
+        horizontal=True,
+        key=f"{prefix}_level_{edition}",
+    )
+    return day, edition, level
+
+
+def site_controls(registry: Registry, actor: Actor) -> MapChoice:
+    """Sidebar widgets of the BTS map page."""
+    with st.sidebar:
+        day, edition, level = _common_controls("bts", registry)
+        metric = st.radio(
+            t("maps.metric"),
+            ["count", "per_km2"],
+            format_func=lambda v: t(f"maps.metric.{v}"),
+            horizontal=True,
+            key="bts_metric",
+        )
+        st.markdown(f"**{t('maps.filters')}**")
+        networks = _multiselect(
+            "maps.filter.network",
+            OPERATORS,
+            "bts_networks",
+            format_func=lambda c: OPERATORS[c].name,
+        )
+        technologies = _multiselect(
+            "maps.filter.technology", TECHNOLOGIES, "bts_tech", format_func=str
+        )
+        statuses = _multiselect("maps.filter.status", SiteStatus, "bts_status")
+        structures = _multiselect("maps.filter.structure", StructureType, "bts_struct")
+        district, commune = _area_filters(registry, actor, edition, "bts")
+    filters = MapFilters(
+        networks=networks,
+        technologies=technologies,
+        statuses=tuple(str(s) for s in statuses),
+        structures=tuple(str(s) for s in structures),
+        district=district,
+        commune=commune,
+    )
+    return MapChoice(day, edition, level, metric, filters)
+
+
+def point_controls(registry: Registry, actor: Actor) -> MapChoice:
+    """Sidebar widgets of the points map page."""
+    with st.sidebar:
+        day, edition, level = _common_controls("pts", registry)
+        metric = st.radio(
+            t("maps.metric"),
+            ["count", "per_km2"],
+            format_func=lambda v: t(f"maps.metric.points_{v}"),
+            horizontal=True,
+            key="pts_metric",
+        )
+        st.markdown(f"**{t('maps.filters')}**")
+        kinds = _multiselect("maps.filter.kind", PointKind, "pts_kind")
+        statuses = _multiselect("maps.filter.status", PointStatus, "pts_status")
+        states = _multiselect(
+            "maps.filter.certificate",
+            CERTIFICATE_STATES,
+            "pts_cert",
+            format_func=lambda s: t(f"maps.certificate.{s}"),
+        )
+        district, commune = _area_filters(registry, actor, edition, "pts")
+    filters = MapFilters(
+        kinds=tuple(str(k) for k in kinds),
+        statuses=tuple(str(s) for s in statuses),
+        certificate_states=states,
+        district=district,
+        commune=commune,
+    )
+    return MapChoice(day, edition, level, metric, filters)
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def _site_overview(_registry: Registry, actor: Actor, choice: MapChoice, version):
+    return site_overview(
+        _registry,
+        actor,
+        as_of=choice.as_of,
+        edition=choice.edition,
+        level=choice.level,
+        metric=choice.metric,
+        filters=choice.filters,
+    )
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def _point_map(_registry: Registry, actor: Actor, choice: MapChoice, version):
+    return point_map(
+        _registry,
+        actor,
+        as_of=choice.as_of,
+        edition=choice.edition,
+        level=choice.level,
+        metric=choice.metric,
+        filters=choice.filters,
+    )
+
+
+def load_site_overview(registry: Registry, actor: Actor, choice: MapChoice):
+    """The BTS page's data (cached until anything in the registry changes)."""
+    return _site_overview(registry, actor, choice, data_version(registry))
+
+
+def load_point_map(registry: Registry, actor: Actor, choice: MapChoice) -> MapData:
+    """The points page's data (cached until anything in the registry changes)."""
+    return _point_map(registry, actor, choice, data_version(registry))
+
+
+def _base(registry: Registry, data: MapData) -> folium.Map:
+    _assets_installed()
+    return base_map(
+        tuple(data.units.total_bounds),
+        tiles=registry.config.basemap,
+        tiles_name=t("maps.basemap"),
+        approximate_note=t("maps.approximate") if data.approximate else None,
+    )
+
+
+def _choropleth(m: folium.Map, data: MapData, title_key: str) -> None:
+    decimals = 0 if data.metric == "count" else 2
+
+    def fmt(value: float) -> str:
+        return number(value, decimals)
+
+    add_choropleth(
+        m,
+        data.units,
+        data.values,
+        title=t(title_key),
+        value_format=fmt,
+        no_data_label=t("maps.no_records"),
+        name=t(title_key),
+        legend_position="bottomleft",
+    )
+
+
+def site_map(registry: Registry, data: MapData) -> folium.Map:
+    """The BTS map: units shaded by the figure, sites coloured by operator."""
+    m = _base(registry, data)
+    _choropleth(m, data, f"maps.metric.{data.metric}")
+    records = data.records.assign(
+        operator=data.records["network_code"].map(lambda c: OPERATORS[c].name),
+        status_label=data.records["status"].map(value_label),
+    )
+    colors = {OPERATORS[c].name: color for c, color in OPERATOR_COLORS.items()}
+    if not records.empty:
+        add_sites_layer(
+            m,
+            records,
+            color_by="operator",
+            colors=colors,
+            tooltip_column="name",
+            popup_columns=[
+                ("name", field_label("site", "name")),
+                ("operator", t("maps.filter.network")),
+                ("site_code", field_label("site", "site_code")),
+                ("technologies", t("maps.filter.technology")),
+                ("status_label", t("maps.filter.status")),
+                ("permit_number", field_label("site", "permit_number")),
+            ],
+            name=t("maps.bts.title"),
+        )
+    counts = records["operator"].value_counts().to_dict()
+    add_legend(
+        m,
+        points_legend(
+            colors, title=t("maps.legend.operators"), counts=counts, count_format=number
+        ),
+    )
+    return m
+
+
+def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
+    """The points map: units shaded by the figure, points by certificate state."""
+    m = _base(registry, data)
+    _choropleth(m, data, f"maps.metric.points_{data.metric}")
+    records = data.records.assign(
+        certificate=data.records["certificate_state"].map(
+            lambda s: t(f"maps.certificate.{s}")
+        ),
+        kind_label=data.records["kind"].map(value_label),
+        status_label=data.records["status"].map(value_label),
+    )
+    colors = {t(f"maps.certificate.{s}"): c for s, c in CERTIFICATE_COLORS.items()}
+    if not records.empty:
+        add_sites_layer(
+            m,
+            records,
+            color_by="certificate",
+            colors=colors,
+            tooltip_column="name",
+            popup_columns=[
+                ("name", field_label("point", "name")),
+                ("kind_label", t("maps.filter.kind")),
+                ("status_label", t("maps.filter.status")),
+                ("certificate", t("maps.filter.certificate")),
+            ],
+            name=t("maps.points.title"),
+        )
+    counts = records["certificate"].value_counts().to_dict()
+    add_legend(
+        m,
+        points_legend(
+            colors,
+            title=t("maps.legend.certificates"),
+            counts=counts,
+            count_format=number,
+        ),
+        position="topright",
+    )
+    return m
+
+
+def show_map(m: folium.Map, key: str) -> int | None:
+    """Draw the map; returns the id of the record last clicked (or None).
+
+    Only a click on a feature re-runs the page: panning and zooming return nothing.
+    """
+    value = st_folium(
+        m,
+        key=key,
+        height=620,
+        use_container_width=True,
+        returned_objects=list(CLICK_RETURNED_OBJECTS),
+    )
+    clicked = clicked_point_id(value)
+    return None if clicked is None else int(clicked)

@@ -1,0 +1,278 @@
+"""The forms a user may use on an application now: verify (or report missing
+documents), record their completion, decide, refer up, add documents.
+
+Which forms appear is the registry's call (``view.actions``); each form makes one
+service call and the registry checks the level, the area and every value again.
+A refused call leaves the form as it was, with the message above the button.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import streamlit as st
+
+from registry.kernel.clock import today
+from registry.kernel.errors import RegistryError
+from registry.permits.documents import add_documents
+from registry.permits.steps import (
+    approve_application,
+    escalate_application,
+    record_completion,
+    refuse_application,
+    report_incomplete,
+    verify_application,
+)
+from registry.permits.vocabulary import KINDS_NEEDING_NUMBER
+from ui.common.i18n import t
+from ui.permits.labels import level_text
+from ui.permits.links import flash
+from ui.permits.messages import permit_error_lines
+
+DOCUMENT_TYPES = ["pdf", "jpg", "jpeg", "png"]
+
+
+def form_key(view, name: str) -> str:
+    """A widget key that changes after every step (the forms then start empty)."""
+    summary = view.summary
+    return (
+        f"pmt_{summary.id}_{summary.state}_{len(view.steps)}_{len(view.pauses)}_{name}"
+    )
+
+
+def upload_limit_mb(registry) -> int:
+    """The registry's document size limit in whole MB, for the file uploaders (the
+    registry checks each file again and names one that is too large)."""
+    return max(1, math.ceil(registry.config.max_document_bytes / (1024 * 1024)))
+
+
+def document_uploader(registry, key: str):
+    """Several PDF, JPEG or PNG files, up to the registry's size limit each."""
+    return st.file_uploader(
+        t("pmt.f.documents"),
+        type=DOCUMENT_TYPES,
+        accept_multiple_files=True,
+        max_upload_size=upload_limit_mb(registry),
+        key=key,
+    )
+
+
+def uploaded(files) -> list[tuple[str, bytes]]:
+    """(name, bytes) of the files of a file uploader."""
+    return [(f.name, f.getvalue()) for f in files or []]
+
+
+def _run(slot, call: Callable[[], object], message: str) -> None:
+    """Make the service call; on success keep the message and rerun."""
+    try:
+        call()
+    except RegistryError as error:
+        for line in permit_error_lines(error):
+            slot.error(line, icon=":material/error:")
+        return
+    flash(message)
+    st.rerun()
+
+
+# The verifier's choice -> the action the registry must allow for it.
+_VERIFY_OUTCOMES = {"complete": "verify", "incomplete": "incomplete"}
+
+
+def verify_form(registry, actor, view) -> None:
+    """Site visit, neighbours' opinions, and documents complete or not."""
+    key = form_key(view, "verify")
+    number = view.summary.id
+    with st.form(key):
+        visit = st.date_input(
+            t("pmt.v.visit"),
+            value=today(),
+            max_value=today(),
+            format="DD/MM/YYYY",
+            key=f"{key}_visit",
+        )
+        opinion = st.text_area(t("pmt.v.opinion"), key=f"{key}_opinion")
+        outcome = st.radio(
+            t("pmt.v.result"),
+            [o for o, action in _VERIFY_OUTCOMES.items() if action in view.actions],
+            format_func=lambda o: t(f"pmt.v.{o}"),
+            key=f"{key}_outcome",
+        )
+        reasons = st.text_area(t("pmt.v.reasons"), key=f"{key}_reasons")
+        note = st.text_input(t("pmt.v.note"), key=f"{key}_note")
+        slot = st.container()
+        sent = st.form_submit_button(
+            t("pmt.v.submit"), type="primary", icon=":material/task_alt:"
+        )
+    if not sent:
+        return
+    if outcome == "incomplete":
+        _run(
+            slot,
+            lambda: report_incomplete(registry, actor, number, reasons=reasons),
+            t("pmt.done.incomplete", id=number),
+        )
+        return
+    _run(
+        slot,
+        lambda: verify_application(
+            registry,
+            actor,
+            number,
+            site_visit_on=visit,
+            neighbours_opinion=opinion.strip() or None,
+            note=note.strip() or None,
+        ),
+        t("pmt.done.verify", id=number),
+    )
+
+
+def incomplete_form(registry, actor, view) -> None:
+    """A notice of missing documents while deciding: the deadline pauses."""
+    key = form_key(view, "incomplete")
+    number = view.summary.id
+    with st.form(key):
+        reasons = st.text_area(t("pmt.v.reasons"), key=f"{key}_reasons")
+        slot = st.container()
+        sent = st.form_submit_button(t("pmt.i.submit"), icon=":material/pause:")
+    if sent:
+        _run(
+            slot,
+            lambda: report_incomplete(registry, actor, number, reasons=reasons),
+            t("pmt.done.incomplete", id=number),
+        )
+
+
+def completion_form(registry, actor, view) -> None:
+    """The missing documents arrived: the deadline runs again."""
+    key = form_key(view, "complete")
+    number = view.summary.id
+    with st.form(key):
+        note = st.text_area(t("pmt.c.note"), key=f"{key}_note")
+        files = document_uploader(registry, f"{key}_files")
+        slot = st.container()
+        sent = st.form_submit_button(
+            t("pmt.c.submit"), type="primary", icon=":material/playlist_add_check:"
+        )
+    if sent:
+        _run(
+            slot,
+            lambda: record_completion(
+                registry,
+                actor,
+                number,
+                note=note.strip() or None,
+                documents=uploaded(files),
+            ),
+            t("pmt.done.complete", id=number),
+        )
+
+
+def decide_form(registry, actor, view) -> None:
+    """Approve (with the permit or certificate number, conditions) or refuse."""
+    key = form_key(view, "decide")
+    summary = view.summary
+    choices = [a for a in ("approve", "refuse") if a in view.actions]
+    with st.form(key):
+        outcome = st.radio(
+            t("pmt.d.outcome"),
+            choices,
+            format_func=lambda o: t(f"pmt.d.{o}"),
+            horizontal=True,
+            key=f"{key}_outcome",
+        )
+        needs_number = summary.kind in KINDS_NEEDING_NUMBER
+        permit_number = (
+            st.text_input(t("pmt.d.number"), max_chars=80, key=f"{key}_number")
+            if needs_number
+            else ""
+        )
+        conditions = st.text_area(t("pmt.d.conditions"), key=f"{key}_conditions")
+        reasons = st.text_area(t("pmt.d.reasons"), key=f"{key}_reasons")
+        slot = st.container()
+        sent = st.form_submit_button(
+            t("pmt.d.submit"), type="primary", icon=":material/gavel:"
+        )
+    if not sent:
+        return
+    if outcome == "refuse":
+        _run(
+            slot,
+            lambda: refuse_application(registry, actor, summary.id, reasons=reasons),
+            t("pmt.done.refused", id=summary.id),
+        )
+        return
+    number = permit_number.strip()
+    _run(
+        slot,
+        lambda: approve_application(
+            registry,
+            actor,
+            summary.id,
+            number=number or None,
+            conditions=conditions.strip() or None,
+        ),
+        t("pmt.done.approved", id=summary.id, number=number)
+        if number
+        else t("pmt.done.approved_plain", id=summary.id),
+    )
+
+
+def escalate_form(registry, actor, view) -> None:
+    """Refer the application to the level the matrix names, with the reason."""
+    key = form_key(view, "escalate")
+    number = view.summary.id
+    target = view.row.escalate_level
+    with st.form(key):
+        if target:
+            st.caption(t("pmt.e.to", level=level_text(target)))
+        reason = st.text_area(t("pmt.e.reason"), key=f"{key}_reason")
+        slot = st.container()
+        sent = st.form_submit_button(t("pmt.e.submit"), icon=":material/north:")
+    if sent:
+        _run(
+            slot,
+            lambda: escalate_application(registry, actor, number, reason=reason),
+            t("pmt.done.escalated", id=number, level=level_text(target)),
+        )
+
+
+def documents_form(registry, actor, view) -> None:
+    """More documents for an open application."""
+    key = form_key(view, "documents")
+    number = view.summary.id
+    with st.form(key):
+        files = document_uploader(registry, f"{key}_files")
+        slot = st.container()
+        sent = st.form_submit_button(t("pmt.a.add_documents"), icon=":material/upload:")
+    if sent:
+        _run(
+            slot,
+            lambda: add_documents(registry, actor, number, uploaded(files)),
+            t("pmt.done.documents", id=number),
+        )
+
+
+def _forms(actions: tuple[str, ...]) -> list[tuple[str, Callable]]:
+    """(heading key, form) of each form open to the user, in working order."""
+    forms: list[tuple[str, Callable]] = []
+    if "verify" in actions:
+        forms.append(("pmt.act.verify", verify_form))
+    if "complete" in actions:
+        forms.append(("pmt.act.complete", completion_form))
+    if "approve" in actions or "refuse" in actions:
+        forms.append(("pmt.act.decide", decide_form))
+    if "escalate" in actions:
+        forms.append(("pmt.act.escalate", escalate_form))
+    if "incomplete" in actions and "verify" not in actions:
+        forms.append(("pmt.act.incomplete", incomplete_form))
+    if "add_documents" in actions:
+        forms.append(("pmt.act.documents", documents_form))
+    return forms
+
+
+def render_actions(registry, actor, view) -> None:
+    """Each form the registry says the user may use now, under its heading."""
+    for heading, form in _forms(view.actions):
+        st.markdown(f"**{t(heading)}**")
+        form(registry, actor, view)

@@ -1,0 +1,1 @@
+"""The registry page: record tables, one record with its history, the forms."""
