@@ -28,12 +28,12 @@ def data_dir() -> Path:
     """Folder holding the package's ``dataset.db`` and ``converter_2025.json``."""
     spec = importlib.util.find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise GeodataError(
-            f"The '{PACKAGE}' package is not installed; it provides the admin units."
-        )
+        raise GeodataError("geodata.package_missing", package=PACKAGE)
     folder = Path(next(iter(spec.submodule_search_locations))) / "data"
     if not (folder / "dataset.db").is_file():
-        raise GeodataError(f"'{PACKAGE}' has no data/dataset.db under {folder}.")
+        raise GeodataError(
+            "geodata.package_no_data", package=PACKAGE, folder=str(folder)
+        )
     return folder
 
 
@@ -90,5 +90,7 @@ def parse_bounds(text: str) -> tuple[float, float, float, float]:
         lat1, lon1 = (float(v) for v in first.split(","))
         lat2, lon2 = (float(v) for v in second.split(","))
     except (AttributeError, ValueError) as exc:
-        raise GeodataError(f"Malformed bounds {text!r} in '{PACKAGE}' data") from exc
+        raise GeodataError(
+            "geodata.package_bounds", text=text, package=PACKAGE
+        ) from exc
     return (min(lon1, lon2), min(lat1, lat2), max(lon1, lon2), max(lat1, lat2))

@@ -39,11 +39,6 @@ __all__ = [
 VIETNAM_BOUNDS = (101.5, 6.0, 118.5, 24.0)
 """Generous (min_lon, min_lat, max_lon, max_lat) of Vietnam, islands included."""
 
-_PASS_CRS = (
-    f"pass crs=..., e.g. crs='{VN2000_UTM48N}' for VN-2000 / UTM 48N or "
-    "crs='EPSG:32648' for WGS 84 / UTM 48N"
-)
-
 
 def _source(path: Path) -> str:
     # GDAL reads zipped Shapefiles through its /vsizip/ virtual file system.
@@ -55,10 +50,14 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.namelist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise BoundaryFileError(path, f"is not a readable zip file: {exc}") from exc
+        raise BoundaryFileError(
+            path, "geodata.boundary.not_zip", detail=str(exc)
+        ) from exc
     if not any(m.lower().endswith(".shp") for m in members):
         listed = ", ".join(members[:10]) or "nothing"
-        raise BoundaryFileError(path, f"holds no Shapefile (.shp); it holds {listed}")
+        raise BoundaryFileError(
+            path, "geodata.boundary.zip_without_shapefile", listed=listed
+        )
 
 
 def _pick_layer(path: Path, layers: np.ndarray, layer: str | None) -> str:
@@ -66,18 +65,22 @@ def _pick_layer(path: Path, layers: np.ndarray, layer: str | None) -> str:
     described = ", ".join(f"{name} ({kind})" for name, kind in layers)
     if layer is not None:
         if layer not in names:
-            raise BoundaryFileError(path, f"has no layer {layer!r}; it has {described}")
+            raise BoundaryFileError(
+                path, "geodata.boundary.no_such_layer", layer=layer, described=described
+            )
         return layer
     if not names:
         what = "no Shapefile" if path.suffix.lower() == ".zip" else "no layer"
-        raise BoundaryFileError(path, f"holds {what}")
+        raise BoundaryFileError(path, "geodata.boundary.no_layer", what=what)
     for name, kind in layers:
         if kind and "Polygon" in str(kind):
             return str(name)
     for name, kind in layers:  # mixed or undeclared geometry types (GeoJSON)
         if kind in (None, "Unknown", "Geometry", "GeometryCollection"):
             return str(name)
-    raise BoundaryFileError(path, f"has no polygon layer; its layers: {described}")
+    raise BoundaryFileError(
+        path, "geodata.boundary.no_polygon_layer", described=described
+    )
 
 
 def _is_vietnam_degrees(bounds: np.ndarray) -> bool:
@@ -106,11 +109,7 @@ def _resolve_crs(path: Path, gdf: gpd.GeoDataFrame, crs: object) -> gpd.GeoDataF
         return gdf.set_crs(wanted, allow_override=True)
     if gdf.crs is None:
         if not _is_vietnam_degrees(bounds):
-            raise BoundaryFileError(
-                path,
-                f"declares no CRS and its coordinates ({shown}) are not degrees "
-                f"within Vietnam; {_PASS_CRS}",
-            )
+            raise BoundaryFileError(path, "geodata.boundary.no_crs", shown=shown)
         warnings.warn(
             f"'{path}' declares no CRS; its coordinates are degrees within Vietnam, "
             "so WGS 84 (EPSG:4326) is assumed. Pass crs=... if that is wrong.",
@@ -124,8 +123,9 @@ def _resolve_crs(path: Path, gdf: gpd.GeoDataFrame, crs: object) -> gpd.GeoDataF
     ):
         raise BoundaryFileError(
             path,
-            f"declares the geographic CRS {gdf.crs.to_string()} but its coordinates "
-            f"({shown}) are not degrees; {_PASS_CRS}",
+            "geodata.boundary.not_degrees",
+            crs=gdf.crs.to_string(),
+            shown=shown,
         )
     return gdf
 
@@ -135,7 +135,7 @@ def _report_non_polygons(path: Path, gdf: gpd.GeoDataFrame) -> None:
     usable = np.array([has_polygon(g) for g in gdf.geometry.values], dtype=bool)
     if not usable.any():
         found = ", ".join(f"{k} x{n}" for k, n in Counter(kinds).items())
-        raise BoundaryFileError(path, f"has no polygon geometries (found {found})")
+        raise BoundaryFileError(path, "geodata.boundary.no_polygons", found=found)
     if not usable.all():
         bad = np.flatnonzero(~usable)
         found = ", ".join(f"{k} x{n}" for k, n in Counter(kinds[bad]).items())
@@ -186,7 +186,7 @@ def read_boundary_file(
         raise InvalidInputError("path", path, "a file path (str or os.PathLike)")
     file = Path(fspath(path))
     if not file.is_file():
-        raise BoundaryFileError(file, "no such file")
+        raise BoundaryFileError(file, "geodata.boundary.no_such_file")
     if file.suffix.lower() == ".zip":
         _check_zip(file)
     try:
@@ -196,7 +196,9 @@ def read_boundary_file(
     except BoundaryFileError:
         raise
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise BoundaryFileError(file, f"cannot be read as vector data: {exc}") from exc
+        raise BoundaryFileError(
+            file, "geodata.boundary.unreadable", detail=str(exc)
+        ) from exc
     except (
         pyogrio.errors.FeatureError,
         pyogrio.errors.FieldError,
@@ -204,9 +206,11 @@ def read_boundary_file(
         pyogrio.errors.CRSError,
         OSError,
     ) as exc:
-        raise BoundaryFileError(file, f"is malformed: {exc}") from exc
+        raise BoundaryFileError(
+            file, "geodata.boundary.malformed", detail=str(exc)
+        ) from exc
     if gdf.empty:
-        raise BoundaryFileError(file, f"layer {name!r} has no features")
+        raise BoundaryFileError(file, "geodata.boundary.no_features", layer=name)
     gdf = gdf.reset_index(drop=True)
     _report_non_polygons(file, gdf)
     gdf = _resolve_crs(file, gdf, crs)
@@ -215,7 +219,7 @@ def read_boundary_file(
         gdf = gdf.to_crs(WGS84)
     except (CRSError, ValueError) as exc:
         raise BoundaryFileError(
-            file, f"cannot reproject from {source_crs}: {exc}"
+            file, "geodata.boundary.cannot_reproject", crs=source_crs, detail=str(exc)
         ) from exc
     bounds = gdf.total_bounds
     lon0, lat0, lon1, lat1 = VIETNAM_BOUNDS
@@ -223,9 +227,12 @@ def read_boundary_file(
     if not (overlaps and bounds[1] <= lat1 and bounds[3] >= lat0):
         raise BoundaryFileError(
             file,
-            f"its features lie outside Vietnam once read as {source_crs} "
-            f"(lon {bounds[0]:.4f}..{bounds[2]:.4f}, lat {bounds[1]:.4f}.."
-            f"{bounds[3]:.4f}); check the CRS or {_PASS_CRS}",
+            "geodata.boundary.outside_vietnam",
+            crs=source_crs,
+            min_lon=float(bounds[0]),
+            max_lon=float(bounds[2]),
+            min_lat=float(bounds[1]),
+            max_lat=float(bounds[3]),
         )
     gdf.attrs.update(source_path=str(file), source_crs=source_crs, layer=name)
     return gdf

@@ -41,8 +41,10 @@ def _load_crosswalk(code: str) -> pd.DataFrame:
     )
     if new_province_key is None:
         raise GeodataError(
-            f"The crosswalk of '{_package.PACKAGE}' does not say which 2025-07 "
-            f"province the legacy province {code} ({old_province_key}) became."
+            "geodata.crosswalk_province",
+            package=_package.PACKAGE,
+            code=code,
+            key=old_province_key,
         )
     provinces = _package.provinces()
     new_code_of_province = provinces.loc[

@@ -1,16 +1,19 @@
 """Errors raised by the spatial layer.
 
 Every error derives from :class:`GeodataError`, so callers (pages, services) can catch
-one class and show its message. Each subclass keeps the values that caused it as
-attributes, so a caller can build its own message or log them.
+one class. Each error carries a stable ``code`` and its ``context`` as data (the
+values that caused it), and its English text is written from them by the template
+of :data:`MESSAGES`; an interface translates the code, never the text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from os import PathLike
+from typing import Any
 
 __all__ = [
+    "MESSAGES",
     "BoundaryFileError",
     "GeodataError",
     "InvalidInputError",
@@ -18,9 +21,72 @@ __all__ = [
     "UnknownProvinceError",
 ]
 
+_PASS_CRS = (
+    "pass crs=..., e.g. crs='EPSG:3405' for VN-2000 / UTM 48N or crs='EPSG:32648' "
+    "for WGS 84 / UTM 48N"
+)
+
+# code -> English template (str.format over the error's context)
+MESSAGES: dict[str, str] = {
+    "geodata.unknown_province": (
+        "Unknown province code {province_code!r}{where}.{known}"
+    ),
+    "geodata.unknown_edition": "Unknown division edition {edition!r}.{known}",
+    "geodata.invalid_input": "'{parameter}' should be {expected}, got {shown} "
+    "(of type {type_name})",
+    "geodata.package_missing": "The '{package}' package is not installed; it provides "
+    "the admin units.",
+    "geodata.package_no_data": "'{package}' has no data/dataset.db under {folder}.",
+    "geodata.package_bounds": "Malformed bounds {text!r} in '{package}' data",
+    "geodata.crosswalk_province": "The crosswalk of '{package}' does not say which "
+    "2025-07 province the legacy province {code} ({key}) became.",
+    "geodata.assets_package": "The map assets need the Python package '{package}' "
+    "(pip install -r requirements.txt).",
+    "geodata.map_script_missing": "Our map script {path} is missing: {detail}",
+    # Boundary files: the reason that follows "Boundary file '<path>': "
+    "geodata.boundary.not_zip": "is not a readable zip file: {detail}",
+    "geodata.boundary.zip_without_shapefile": "holds no Shapefile (.shp); it holds "
+    "{listed}",
+    "geodata.boundary.no_such_layer": "has no layer {layer!r}; it has {described}",
+    "geodata.boundary.no_layer": "holds {what}",
+    "geodata.boundary.no_polygon_layer": "has no polygon layer; its layers: "
+    "{described}",
+    "geodata.boundary.no_crs": "declares no CRS and its coordinates ({shown}) are "
+    "not degrees within Vietnam; " + _PASS_CRS,
+    "geodata.boundary.not_degrees": "declares the geographic CRS {crs} but its "
+    "coordinates ({shown}) are not degrees; " + _PASS_CRS,
+    "geodata.boundary.no_polygons": "has no polygon geometries (found {found})",
+    "geodata.boundary.no_such_file": "no such file",
+    "geodata.boundary.unreadable": "cannot be read as vector data: {detail}",
+    "geodata.boundary.malformed": "is malformed: {detail}",
+    "geodata.boundary.no_features": "layer {layer!r} has no features",
+    "geodata.boundary.cannot_reproject": "cannot reproject from {crs}: {detail}",
+    "geodata.boundary.outside_vietnam": "its features lie outside Vietnam once read "
+    "as {crs} (lon {min_lon:.4f}..{max_lon:.4f}, lat {min_lat:.4f}..{max_lat:.4f}); "
+    "check the CRS or " + _PASS_CRS,
+}
+
 
 class GeodataError(Exception):
-    """Root of every error raised by :mod:`geodata`."""
+    """Root of every error raised by :mod:`geodata`.
+
+    Parameters
+    ----------
+    code
+        A key of :data:`MESSAGES`.
+    **context
+        The values the template names (and any the interface may want).
+    """
+
+    def __init__(self, code: str, /, **context: Any) -> None:
+        if code not in MESSAGES:
+            raise ValueError(f"unknown geodata error code {code!r}")
+        self.code = code
+        self.context = context
+        super().__init__(self._english())
+
+    def _english(self) -> str:
+        return MESSAGES[self.code].format(**self.context)
 
 
 def _listing(values: Iterable[str], limit: int = 40) -> str:
@@ -54,11 +120,13 @@ class UnknownProvinceError(GeodataError):
         self.province_code = province_code
         self.edition = edition
         self.known = tuple(known)
-        where = f" in edition {edition!r}" if edition else ""
-        message = f"Unknown province code {province_code!r}{where}."
-        if self.known:
-            message += f" Known codes: {_listing(self.known)}."
-        super().__init__(message)
+        super().__init__(
+            "geodata.unknown_province",
+            province_code=province_code,
+            edition=edition,
+            where=f" in edition {edition!r}" if edition else "",
+            known=f" Known codes: {_listing(self.known)}." if self.known else "",
+        )
 
 
 class UnknownEditionError(GeodataError):
@@ -67,10 +135,11 @@ class UnknownEditionError(GeodataError):
     def __init__(self, edition: object, *, known: Iterable[str] = ()) -> None:
         self.edition = edition
         self.known = tuple(known)
-        message = f"Unknown division edition {edition!r}."
-        if self.known:
-            message += f" Known editions: {_listing(self.known)}."
-        super().__init__(message)
+        super().__init__(
+            "geodata.unknown_edition",
+            edition=edition,
+            known=f" Known editions: {_listing(self.known)}." if self.known else "",
+        )
 
 
 class BoundaryFileError(GeodataError):
@@ -80,18 +149,27 @@ class BoundaryFileError(GeodataError):
     ----------
     path
         The file (as given by the caller).
-    reason
-        What is wrong with it and, where possible, what to do about it.
+    code
+        What is wrong with it: a ``geodata.boundary.*`` key of :data:`MESSAGES`.
+    **context
+        The values its template names.
     """
 
-    def __init__(self, path: str | PathLike[str], reason: str) -> None:
+    def __init__(self, path: str | PathLike[str], code: str, /, **context) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"Boundary file '{self.path}': {reason}")
+        super().__init__(code, path=self.path, **context)
+
+    @property
+    def reason(self) -> str:
+        """What is wrong with the file, in English."""
+        return MESSAGES[self.code].format(**self.context)
+
+    def _english(self) -> str:
+        return f"Boundary file '{self.path}': {self.reason}"
 
 
 class InvalidInputError(GeodataError):
-    """A function argument of the wrong type or value.
+    """A function argument of the wrong type or value (a caller's mistake).
 
     Parameters
     ----------
@@ -100,7 +178,7 @@ class InvalidInputError(GeodataError):
     got
         What was passed (its ``repr`` is shortened in the message).
     expected
-        What the parameter should be, in words.
+        What the parameter should be, in words (for the programmer reading it).
     """
 
     def __init__(self, parameter: str, got: object, expected: str) -> None:
@@ -111,6 +189,9 @@ class InvalidInputError(GeodataError):
         if len(shown) > 120:
             shown = shown[:117] + "..."
         super().__init__(
-            f"'{parameter}' should be {expected}, got {shown} "
-            f"(of type {type(got).__name__})"
+            "geodata.invalid_input",
+            parameter=parameter,
+            expected=expected,
+            shown=shown,
+            type_name=type(got).__name__,
         )

@@ -79,10 +79,7 @@ def _xstatic_dir(package: str) -> Path:
         module = importlib.import_module(f"xstatic.pkg.{package}")
     except ImportError as exc:
         name = "xstatic-" + package.replace("_", "-")
-        raise GeodataError(
-            f"The map assets need the Python package '{name}'"
-            " (pip install -r requirements.txt)."
-        ) from exc
+        raise GeodataError("geodata.assets_package", package=name) from exc
     return Path(module.BASE_DIR)
 
 
@@ -183,5 +180,7 @@ def own_script_link(asset_url: str, relative: str = COMPACT_POINTS_JS) -> str:
     try:
         tag = _content_tag(path, path.stat().st_mtime_ns)
     except OSError as exc:
-        raise GeodataError(f"Our map script {path} is missing: {exc}") from exc
+        raise GeodataError(
+            "geodata.map_script_missing", path=str(path), detail=str(exc)
+        ) from exc
     return f"{asset_link(asset_url, relative)}?v={tag}"

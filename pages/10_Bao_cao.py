@@ -5,9 +5,9 @@ import streamlit as st
 from registry.kernel.errors import RegistryError
 from registry.reports.build import make_report
 from ui.common.i18n import t
+from ui.common.messages import error_text
 from ui.reports.clusters import render_clusters
 from ui.reports.form import choose_report
-from ui.reports.messages import report_error
 from ui.reports.view import render_report
 from ui.shell.menu import guard
 
@@ -24,7 +24,7 @@ if request is not None:
             st.session_state[RESULT_KEY] = make_report(registry, actor, **request)
     except RegistryError as error:
         st.session_state.pop(RESULT_KEY, None)
-        st.error(report_error(error))
+        st.error(error_text(error))
 report = st.session_state.get(RESULT_KEY)
 if report is not None:
     render_report(report)

@@ -10,6 +10,7 @@ from registry.inspections.plans import inspection_overview
 from registry.inspections.service import get_inspection
 from registry.kernel.errors import RegistryError
 from ui.common.i18n import t
+from ui.common.messages import error_text
 from ui.inspections.links import (
     clear_request,
     keep_in_url,
@@ -18,7 +19,7 @@ from ui.inspections.links import (
     show_flash,
 )
 from ui.inspections.lists import render_overview, render_point_request
-from ui.inspections.messages import inspection_error
+from ui.inspections.messages import FIELDS
 from ui.inspections.view import render_inspection
 from ui.shell.menu import guard
 
@@ -32,7 +33,7 @@ if inspection_id is not None:
     try:
         view = get_inspection(registry, actor, inspection_id)
     except RegistryError as error:
-        st.error(inspection_error(error))
+        st.error(error_text(error, FIELDS))
         st.button(t("insp.back"), on_click=clear_request, icon=":material/arrow_back:")
         st.stop()
     render_inspection(registry, actor, view)
@@ -43,6 +44,6 @@ else:
     try:
         overview = inspection_overview(registry, actor)
     except RegistryError as error:
-        st.error(inspection_error(error))
+        st.error(error_text(error, FIELDS))
         st.stop()
     render_overview(registry, actor, overview)

@@ -8,6 +8,7 @@ import streamlit as st
 from registry.kernel.errors import RegistryError
 from registry.permits.queries import get_application, inbox
 from ui.common.i18n import t
+from ui.common.messages import error_text
 from ui.permits.filing import just_filed, render_filing
 from ui.permits.inbox import render_inbox
 from ui.permits.links import (
@@ -17,7 +18,6 @@ from ui.permits.links import (
     show_flash,
 )
 from ui.permits.matrix import render_matrix
-from ui.permits.messages import permit_error
 from ui.permits.report import render_report
 from ui.permits.sections import pick_section
 from ui.permits.view import render_application
@@ -33,7 +33,7 @@ if application_id is not None:
     try:
         view = get_application(registry, actor, application_id)
     except RegistryError as error:
-        st.error(permit_error(error))
+        st.error(error_text(error))
         st.button(t("pmt.back"), on_click=clear_request, icon=":material/arrow_back:")
         st.stop()
     render_application(registry, actor, view, just_filed=just_filed(application_id))
@@ -45,7 +45,7 @@ if section == "inbox":
     try:
         work = inbox(registry, actor)
     except RegistryError as error:
-        st.error(permit_error(error))
+        st.error(error_text(error))
         st.stop()
     render_inbox(registry, actor, work)
 elif section == "file":

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from registry.access.users import create_user, find_actor
 from registry.demo.load import load_demo
+from registry.kernel import messages as kernel_msg
 from registry.kernel.dataset import PROVINCE_KEY
 from registry.kernel.db import Registry, open_registry
 from registry.kernel.errors import ConfigurationError
@@ -40,8 +41,7 @@ def initialise(registry: Registry) -> InitReport:
         stored_code = session.get(DatasetInfo, PROVINCE_KEY)
         if stored_code is not None and stored_code.value != code:
             raise ConfigurationError(
-                f"The database holds province {stored_code.value}, but "
-                f"REGISTRY_PROVINCE_CODE is {code}; use another database"
+                kernel_msg.OTHER_PROVINCE, stored=stored_code.value, code=code
             )
         if stored_code is None:
             session.add(DatasetInfo(key=PROVINCE_KEY, value=code))

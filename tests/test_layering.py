@@ -94,7 +94,8 @@ def _modules(folder: str) -> list[Path]:
 
 
 def _registry_package(path: Path) -> str:
-    """'permits' for registry/permits/steps.py, 'bootstrap' for registry/bootstrap.py."""
+    """'permits' for registry/permits/steps.py, 'bootstrap' for
+    registry/bootstrap.py."""
     parts = path.relative_to(ROOT / "registry").parts
     return parts[0] if len(parts) > 1 else Path(parts[0]).stem
 

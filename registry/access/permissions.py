@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from registry.access import messages as msg
 from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.vocabulary import Role
 
@@ -114,6 +115,8 @@ class Actor:
     area_edition: str | None = None
     area_code: str | None = None
     network_code: str | None = None
+    # The district's or commune's name (messages name the area, not its code).
+    area_name: str | None = None
 
     @property
     def sees_whole_province(self) -> bool:
@@ -139,9 +142,10 @@ def require(actor: Actor, action: str, subject: str) -> None:
     """Refuse with :class:`PermissionDeniedError` when the role lacks the action."""
     if not allowed(actor, action, subject):
         raise PermissionDeniedError(
-            actor.username,
-            f"{action} {subject}s",
-            f"the role {actor.role.value!r} does not include it",
+            msg.ROLE_LACKS,
+            user=actor.username,
+            action=f"{action} {subject}s",
+            role=actor.role.value,
         )
 
 
@@ -178,10 +182,26 @@ def require_in_scope(
     if in_scope(actor, units, network_code):
         return
     if actor.role == Role.OPERATOR:
-        reason = f"{what} belongs to network {network_code}, not {actor.network_code}"
-    else:
-        reason = (
-            f"{what} lies outside their {actor.area_level} "
-            f"{actor.area_code} ({actor.area_edition})"
+        raise PermissionDeniedError(
+            msg.OTHER_NETWORK,
+            user=actor.username,
+            action=action,
+            what=what,
+            network=network_code,
+            own=actor.network_code,
         )
-    raise PermissionDeniedError(actor.username, action, reason)
+    raise outside_area(actor, action, what)
+
+
+def outside_area(actor: Actor, action: str, what: str) -> PermissionDeniedError:
+    """The refusal of a record (``what``) outside the actor's district or commune."""
+    return PermissionDeniedError(
+        msg.OUTSIDE_AREA,
+        user=actor.username,
+        action=action,
+        what=what,
+        area_level=actor.area_level,
+        area_code=actor.area_code,
+        area_name=actor.area_name,
+        edition=actor.area_edition,
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from registry.access import messages as msg
 from registry.access.permissions import Actor
 from registry.kernel.db import Registry
 from registry.kernel.errors import NotFoundError
@@ -33,7 +34,7 @@ def actor_profile(registry: Registry, actor: Actor) -> Profile:
     with registry.reading() as session:
         user = session.scalar(select(User).where(User.username == actor.username))
         if user is None:
-            raise NotFoundError("User", actor.username)
+            raise NotFoundError(msg.USER_NOT_FOUND, key=actor.username)
         area = None
         if actor.area_level and actor.area_edition and actor.area_code:
             area = session.get(

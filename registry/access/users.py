@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from geodata.editions import EDITIONS
+from registry.access import messages as msg
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.audit import record_audit
@@ -25,14 +26,19 @@ from registry.kernel.vocabulary import OPERATORS, Role
 _HASHER = PasswordHasher()
 
 
-def actor_of(user: User) -> Actor:
-    """The permission view of a stored user."""
+def actor_of(session: Session, user: User) -> Actor:
+    """The permission view of a stored user, with the name of their area."""
+    area = None
+    if user.area_edition and user.area_code:
+        level = "district" if user.role == Role.DISTRICT else "commune"
+        area = session.get(AdminUnit, (user.area_edition, level, user.area_code))
     return Actor(
         username=user.username,
         role=Role(user.role),
         area_edition=user.area_edition,
         area_code=user.area_code,
         network_code=user.network_code,
+        area_name=area.name if area is not None else None,
     )
 
 
@@ -44,17 +50,17 @@ def _check_jurisdiction(
         level = "district" if role == Role.DISTRICT else "commune"
         if edition not in EDITIONS or level not in EDITIONS[edition].levels:
             errors.append(
-                FieldError("area_edition", edition, f"an edition that has {level}s")
+                FieldError("area_edition", edition, msg.EDITION_WITH_LEVEL, level=level)
             )
         elif session.get(AdminUnit, (edition, level, area_code or "")) is None:
             errors.append(
                 FieldError(
-                    "area_code", area_code, f"the code of a {level} of {edition}"
+                    "area_code", area_code, msg.AREA_CODE, level=level, edition=edition
                 )
             )
     if role == Role.OPERATOR and network not in OPERATORS:
         errors.append(
-            FieldError("network_code", network, "an MNC code: " + ", ".join(OPERATORS))
+            FieldError("network_code", network, msg.NETWORK_CODE, codes=list(OPERATORS))
         )
     if errors:
         raise ValidationError(errors)
@@ -83,18 +89,18 @@ def create_user(
         role_value = Role(role)
     except ValueError:
         raise ValidationError(
-            [FieldError("role", role, ", ".join(r.value for r in Role))]
+            [FieldError("role", role, msg.ROLE, roles=[r.value for r in Role])]
         ) from None
     username = (username or "").strip()
     if not username or len(username) > 60 or not username.replace(".", "").isalnum():
-        raise ValidationError(
-            [FieldError("username", username, "1–60 letters, digits or dots")]
-        )
+        raise ValidationError([FieldError("username", username, msg.USERNAME)])
     if password is not None and len(password) < 8:
-        raise ValidationError([FieldError("password", "***", "at least 8 characters")])
+        raise ValidationError([FieldError("password", "***", msg.PASSWORD)])
     with registry.transaction() as session:
         if session.scalar(select(User.id).where(User.username == username)):
-            raise ValidationError([FieldError("username", username, "an unused name")])
+            raise ValidationError(
+                [FieldError("username", username, msg.USERNAME_TAKEN)]
+            )
         _check_jurisdiction(session, role_value, area_edition, area_code, network_code)
         user = User(
             username=username,
@@ -122,7 +128,7 @@ def create_user(
                 "network_code": network_code,
             },
         )
-        return actor_of(user)
+        return actor_of(session, user)
 
 
 def find_actor(registry: Registry, username: str) -> Actor:
@@ -130,22 +136,22 @@ def find_actor(registry: Registry, username: str) -> Actor:
     with registry.reading() as session:
         user = session.scalar(select(User).where(User.username == username))
         if user is None or not user.active:
-            raise NotFoundError("Active user", username)
-        return actor_of(user)
+            raise NotFoundError(msg.ACTIVE_USER_NOT_FOUND, key=username)
+        return actor_of(session, user)
 
 
 def authenticate(registry: Registry, username: str, password: str) -> Actor:
     """Check a password; the same refusal for an unknown user and a wrong password."""
-    refusal = PermissionDeniedError(username, "sign in", "wrong user name or password")
+    refusal = PermissionDeniedError(msg.WRONG_PASSWORD, user=username, action="sign in")
     with registry.reading() as session:
         user = session.scalar(select(User).where(User.username == username))
-    if user is None or not user.active or not user.password_hash:
-        raise refusal
-    try:
-        _HASHER.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        raise refusal from None
-    return actor_of(user)
+        if user is None or not user.active or not user.password_hash:
+            raise refusal
+        try:
+            _HASHER.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            raise refusal from None
+        return actor_of(session, user)
 
 
 def list_users(registry: Registry, actor: Actor) -> list[dict]:

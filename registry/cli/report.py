@@ -16,6 +16,7 @@ from registry.access.permissions import Actor
 from registry.kernel.clock import today
 from registry.kernel.db import Registry
 from registry.kernel.errors import NotFoundError
+from registry.reports import messages as reports_msg
 from registry.reports.build import make_report
 from registry.reports.excel import workbook_bytes
 from registry.reports.html import report_html
@@ -55,7 +56,7 @@ def _cluster_key(registry: Registry, actor: Actor, name: str) -> str:
     for cluster in list_clusters(registry, actor):
         if fold_name(cluster.name) == wanted:
             return str(cluster.id)
-    raise NotFoundError("Cluster", name)
+    raise NotFoundError(reports_msg.CLUSTER_NOT_FOUND, key=name)
 
 
 def _unit_key(registry: Registry, edition: str, level: str, name: str) -> str:
@@ -63,7 +64,13 @@ def _unit_key(registry: Registry, edition: str, level: str, name: str) -> str:
         units = units_frame(session, edition, level)
     found = NameMatcher(units).match(name, level=level)
     if found.code is None:
-        raise NotFoundError(f"{level.capitalize()} ({edition})", found.reason or name)
+        raise NotFoundError(
+            reports_msg.NAMED_UNIT_NOT_FOUND,
+            level=level,
+            level_title=level.capitalize(),
+            edition=edition,
+            key=found.reason or name,
+        )
     return found.code
 
 

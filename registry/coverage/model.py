@@ -27,6 +27,7 @@ import shapely
 from geodata.editions import EDITIONS
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.coverage import messages as msg
 from registry.coverage.cache import commune_coverage
 from registry.coverage.serving import URBAN_TYPES, in_area
 from registry.kernel.clock import today as current_day
@@ -34,6 +35,7 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, PermissionDeniedError
 from registry.kernel.vocabulary import OPERATORS, TECHNOLOGIES, Role
 from registry.reference.population import commune_populations
+from registry.units import messages as units_msg
 
 TECH_COLUMNS = tuple(tech.lower() for tech in TECHNOLOGIES)
 GAP_REASONS: dict[str, tuple[str, str]] = {
@@ -78,20 +80,28 @@ class CoverageReport:
 def _check(actor, edition, level, technology, operator) -> str | None:
     perm.require(actor, perm.READ, "site")
     if edition not in EDITIONS:
-        raise FieldError("edition", edition, f"one of {', '.join(EDITIONS)}")
+        raise FieldError("edition", edition, units_msg.EDITION, editions=list(EDITIONS))
     if level not in EDITIONS[edition].levels:
-        levels = ", ".join(EDITIONS[edition].levels)
-        raise FieldError("level", level, f"one of {levels} in edition {edition}")
+        raise FieldError(
+            "level",
+            level,
+            units_msg.LEVEL_IN_EDITION,
+            levels=list(EDITIONS[edition].levels),
+            edition=edition,
+        )
     if technology not in TECHNOLOGIES:
-        raise FieldError("technology", technology, f"one of {', '.join(TECHNOLOGIES)}")
+        raise FieldError(
+            "technology", technology, msg.TECHNOLOGY, technologies=list(TECHNOLOGIES)
+        )
     if operator is not None and operator not in OPERATORS:
-        raise FieldError("operator", operator, "a network code such as 04")
+        raise FieldError("operator", operator, msg.OPERATOR)
     if actor.role == Role.OPERATOR:
         if operator not in (None, actor.network_code):
             raise PermissionDeniedError(
-                actor.username,
-                "read coverage of another operator",
-                f"operators see only their own network ({actor.network_code})",
+                msg.OTHER_OPERATOR,
+                user=actor.username,
+                action="read coverage of another operator",
+                own=actor.network_code,
             )
         return actor.network_code
     return operator

@@ -22,11 +22,13 @@ from geodata.distance import close_pairs
 from geodata.editions import EDITIONS
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.coverage import messages as msg
 from registry.coverage.serving import in_area, serving_sites
 from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError
 from registry.kernel.vocabulary import Role
+from registry.units import messages as units_msg
 from registry.units.divisions import units_frame
 
 PAIR_COLUMNS = (
@@ -60,14 +62,19 @@ class SharingReport:
 def _check(actor: Actor, edition: str, level: str, distance_m) -> None:
     perm.require(actor, perm.READ, "site")
     if edition not in EDITIONS:
-        raise FieldError("edition", edition, f"one of {', '.join(EDITIONS)}")
+        raise FieldError("edition", edition, units_msg.EDITION, editions=list(EDITIONS))
     if level not in EDITIONS[edition].levels:
-        levels = ", ".join(EDITIONS[edition].levels)
-        raise FieldError("level", level, f"one of {levels} in edition {edition}")
+        raise FieldError(
+            "level",
+            level,
+            units_msg.LEVEL_IN_EDITION,
+            levels=list(EDITIONS[edition].levels),
+            edition=edition,
+        )
     if distance_m is not None and not (
         isinstance(distance_m, (int, float)) and 0 < distance_m <= 10_000
     ):
-        raise FieldError("distance_m", distance_m, "metres, more than 0, at most 10000")
+        raise FieldError("distance_m", distance_m, msg.SHARING_DISTANCE)
 
 
 def _pairs(sites: pd.DataFrame, distance_m: float, edition: str, names: dict):

@@ -19,6 +19,7 @@ from geodata.names import match_unit
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.access.users import create_user
+from registry.demo import messages as msg
 from registry.demo.permits import load_demo_permits
 from registry.demo.places import allocate, commune_weights, points_in_polygons
 from registry.demo.points import demo_points
@@ -143,10 +144,7 @@ def load_demo(
             session.scalar(select(func.count()).select_from(PublicPoint))
         )
     if existing:
-        raise ConflictError(
-            f"the registry already holds {existing} records; the demo data set is "
-            "only loaded into an empty registry"
-        )
+        raise ConflictError(msg.NOT_EMPTY, existing=existing)
     rng = np.random.default_rng(DEMO_SEED)
     communes = _communes_with_polygons(registry)
 

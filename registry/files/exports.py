@@ -9,6 +9,7 @@ import pandas as pd
 from geodata.editions import EDITIONS
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files import messages as msg
 from registry.files.imports import IMPORT_GROUPS
 from registry.files.writers import write_table
 from registry.kernel.db import Registry
@@ -54,7 +55,7 @@ def export_records(
     """
     if fmt not in EXPORT_FORMATS:
         raise RegistryError(
-            f"export format {fmt!r} is unknown; use one of {', '.join(EXPORT_FORMATS)}"
+            msg.UNKNOWN_EXPORT_FORMAT, format=fmt, formats=list(EXPORT_FORMATS)
         )
     record_type, kinds = IMPORT_GROUPS[group]
     perm.require(actor, perm.EXPORT, record_type.value)

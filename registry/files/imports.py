@@ -11,10 +11,12 @@ from sqlalchemy import select
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files import messages as msg
 from registry.files.readers import normalise_columns, read_table
 from registry.kernel.db import Registry
 from registry.kernel.models import BtsSite
 from registry.kernel.vocabulary import INTERNET_POINT_KINDS, PointKind, RecordType
+from registry.records import messages as records_msg
 from registry.records.batch import new_batch_key, store_new_records
 from registry.records.province_checks import validate_frame
 from registry.records.validation import RowProblem
@@ -68,7 +70,7 @@ def _check_kinds(frame: pd.DataFrame, allowed: tuple[str, ...]) -> list[RowProbl
         return []
     wrong = frame[~frame["kind"].isin(allowed)]
     return [
-        RowProblem(int(r.row), "kind", str(r.kind), "one of " + ", ".join(allowed))
+        RowProblem(int(r.row), "kind", str(r.kind), msg.KIND_IN_GROUP(kinds=allowed))
         for r in wrong.itertuples()
     ]
 
@@ -84,10 +86,15 @@ def _check_scope(
         network = None if networks is None else networks.iloc[position]
         if not perm.in_scope(actor, where.units_of(position), network):
             expected = (
-                f"a site of network {actor.network_code}"
+                msg.OWN_NETWORK_SITE(network=actor.network_code)
                 if actor.role == perm.Role.OPERATOR
-                else f"a place inside {actor.area_level} {actor.area_code} "
-                f"({actor.area_edition}), the area of {actor.username}"
+                else msg.INSIDE_AREA(
+                    area_level=actor.area_level,
+                    area_code=actor.area_code,
+                    area_name=actor.area_name,
+                    edition=actor.area_edition,
+                    user=actor.username,
+                )
             )
             value = network if actor.role == perm.Role.OPERATOR else "coordinates"
             problems.append(
@@ -110,7 +117,7 @@ def _check_existing_sites(registry: Registry, frame: pd.DataFrame) -> list[RowPr
             int(r.row),
             "site_code",
             str(r.site_code),
-            f"a code not yet used by network {r.network_code} (site #{r.id} has it)",
+            records_msg.SITE_CODE_TAKEN(network=r.network_code, taken=r.id),
         )
         for r in clash.itertuples()
     ]

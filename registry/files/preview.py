@@ -8,6 +8,7 @@ import pandas as pd
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files import messages as msg
 from registry.files.imports import IMPORT_GROUPS, ImportReport, import_records
 from registry.files.readers import read_table
 from registry.kernel.db import Registry
@@ -51,9 +52,7 @@ def preview_import(
         row number a person sees in the file (header = row 1).
     """
     if group not in IMPORT_GROUPS:
-        raise RegistryError(
-            f"import group {group!r} is unknown; use one of {', '.join(IMPORT_GROUPS)}"
-        )
+        raise RegistryError(msg.UNKNOWN_GROUP, group=group, groups=list(IMPORT_GROUPS))
     perm.require(actor, perm.IMPORT, IMPORT_GROUPS[group][0].value)
     table = read_table(data, filename=filename)
     head = table.head(rows).copy()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from registry.files import messages as msg
 from registry.kernel.errors import ImportFileError
 from registry.kernel.text import CONTROL, clean_column, match_key
 from registry.records.fields import FieldSpec, fields_for
@@ -64,11 +65,7 @@ def read_table(source, filename: str | None = None) -> pd.DataFrame:
     elif extension in EXCEL_EXTENSIONS:
         frame = _frame_from_raw(_read_xlsx_rows(data, name), name)
     else:
-        raise ImportFileError(
-            name,
-            f"unsupported file extension {extension or '(none)'!r}; "
-            "use .csv, .txt or .xlsx (save old .xls workbooks as .xlsx)",
-        )
+        raise ImportFileError(msg.EXTENSION, path=name, extension=extension or "(none)")
     frame.attrs["source"] = name
     # Tells validate_rows that the cells need no second cleaning.
     frame.attrs["clean_text"] = True
@@ -88,7 +85,7 @@ def _load(source, filename: str | None) -> tuple[bytes, str]:
         return path.read_bytes(), name
     except OSError as error:
         raise ImportFileError(
-            name, f"cannot open the file ({error.strerror})"
+            msg.CANNOT_OPEN, path=name, detail=error.strerror
         ) from None
 
 
@@ -100,7 +97,7 @@ def _read_text_rows(data: bytes, name: str) -> pd.DataFrame:
     # Cleaning the whole text at once is far faster than cell by cell.
     text = CONTROL.sub("", unicodedata.normalize("NFC", text))
     if not text.strip():
-        raise ImportFileError(name, "the file is empty")
+        raise ImportFileError(msg.EMPTY, path=name)
     delimiter = _sniff_delimiter(text)
     try:
         raw = pd.read_csv(
@@ -132,7 +129,7 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[list[str]]:
                 raise _too_many_rows(name)
     except csv.Error as error:
         raise ImportFileError(
-            name, f"line {reader.line_num} is not valid CSV ({error})"
+            msg.NOT_CSV, path=name, line=reader.line_num, detail=str(error)
         ) from None
     return rows
 
@@ -140,20 +137,16 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[list[str]]:
 def _decode(data: bytes, name: str) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1258."""
     if not data:
-        raise ImportFileError(name, "the file is empty")
+        raise ImportFileError(msg.EMPTY, path=name)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise ImportFileError(
-                name, f"the UTF-16 text is damaged at byte {error.start}"
+                msg.UTF16_DAMAGED, path=name, byte=error.start
             ) from None
     if b"\x00" in data[:4096]:
-        raise ImportFileError(
-            name,
-            "the file contains NUL bytes: it is not a text file, or UTF-16 without "
-            "a byte-order mark; save it as CSV UTF-8",
-        )
+        raise ImportFileError(msg.NUL_BYTES, path=name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -161,19 +154,14 @@ def _decode(data: bytes, name: str) -> str:
     if data.startswith(codecs.BOM_UTF8) or _UTF8_VIETNAMESE.search(data):
         line = data.count(b"\n", 0, utf8_error.start) + 1
         raise ImportFileError(
-            name,
-            f"the file is mostly UTF-8 but byte 0x{data[utf8_error.start]:02X} on "
-            f"line {line} is not valid UTF-8 (mixed encodings?); save it again as "
-            "CSV UTF-8",
+            msg.MIXED_ENCODING, path=name, byte=data[utf8_error.start], line=line
         )
     try:
         return data.decode("cp1258")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ImportFileError(
-            name,
-            f"cannot decode the text: byte 0x{data[error.start]:02X} on line {line} "
-            "is neither UTF-8 nor Windows-1258 (cp1258); save the file as CSV UTF-8",
+            msg.UNKNOWN_ENCODING, path=name, byte=data[error.start], line=line
         ) from None
 
 
@@ -193,14 +181,14 @@ def _read_xlsx_rows(data: bytes, name: str) -> pd.DataFrame:
     import openpyxl  # imported here: only Excel imports need it
 
     if not data:
-        raise ImportFileError(name, "the file is empty")
+        raise ImportFileError(msg.EMPTY, path=name)
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=True
         )
     except Exception as error:  # openpyxl raises many types for damaged files
         raise ImportFileError(
-            name, f"not a valid Excel .xlsx workbook ({type(error).__name__})"
+            msg.NOT_XLSX, path=name, detail=type(error).__name__
         ) from None
     try:
         sheet = workbook.worksheets[0]
@@ -218,7 +206,7 @@ def _read_xlsx_rows(data: bytes, name: str) -> pd.DataFrame:
         raise
     except Exception as error:  # damaged sheet XML surfaces only while iterating
         raise ImportFileError(
-            name, f"the workbook's first sheet cannot be read ({type(error).__name__})"
+            msg.SHEET_UNREADABLE, path=name, detail=type(error).__name__
         ) from None
     finally:
         workbook.close()
@@ -257,9 +245,7 @@ def _excel_text(value: object) -> str:
 
 
 def _too_many_rows(name: str) -> ImportFileError:
-    return ImportFileError(
-        name, f"more than {MAX_ROWS:,} data rows; split the file into smaller files"
-    )
+    return ImportFileError(msg.TOO_MANY_ROWS, path=name, max_rows=MAX_ROWS)
 
 
 def _frame_from_raw(
@@ -267,7 +253,7 @@ def _frame_from_raw(
 ) -> pd.DataFrame:
     """Header row and cleaned body of a table of raw cells."""
     if raw.empty:
-        raise ImportFileError(name, "the file is empty")
+        raise ImportFileError(msg.EMPTY, path=name)
     cells = pd.DataFrame(
         {
             index: clean_column(raw[column], normalised=normalised)
@@ -276,21 +262,17 @@ def _frame_from_raw(
     )
     filled = (cells != "").any(axis=1).to_numpy()
     if not filled.any():
-        raise ImportFileError(name, "the file is empty")
+        raise ImportFileError(msg.EMPTY, path=name)
     # Trailing blank rows go; interior ones stay so that positions match row numbers.
     cells = cells.iloc[: filled.nonzero()[0][-1] + 1]
     header = cells.iloc[0].tolist()
     if not any(header):
-        raise ImportFileError(
-            name, "no header: the first row must hold the column names; it is empty"
-        )
+        raise ImportFileError(msg.NO_HEADER, path=name)
     if all(_looks_numeric(title) for title in header if title):
-        raise ImportFileError(
-            name, "no header: the first row holds numbers, not column names"
-        )
+        raise ImportFileError(msg.NUMERIC_HEADER, path=name)
     body = cells.iloc[1:].reset_index(drop=True)
     if body.empty:
-        raise ImportFileError(name, "the file has a header but no data rows")
+        raise ImportFileError(msg.NO_DATA_ROWS, path=name)
     columns: dict[str, pd.Series] = {}
     for index, title in enumerate(header):
         column = body[index]
@@ -430,9 +412,11 @@ def normalise_columns(
             unknown.append(str(column).rstrip())
         elif field in seen:
             raise ImportFileError(
-                name,
-                f"columns {seen[field]!r} and {str(column).rstrip()!r} both mean "
-                f"the field {field!r}; keep one of them",
+                msg.SAME_FIELD_TWICE,
+                path=name,
+                first=seen[field],
+                second=str(column).rstrip(),
+                field=field,
             )
         else:
             seen[field] = str(column).rstrip()
@@ -443,7 +427,7 @@ def normalise_columns(
         if spec.required and spec.name not in seen and spec.name not in defaults
     ]
     if missing:
-        raise ImportFileError(name, f"missing required column(s): {', '.join(missing)}")
+        raise ImportFileError(msg.MISSING_COLUMNS, path=name, columns=missing)
     result = df[list(renamed)].rename(columns=renamed)
     for field, value in defaults.items():
         if field in result.columns:

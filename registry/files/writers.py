@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from registry.files import messages as msg
 from registry.kernel.errors import RegistryError
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg", "kml")
@@ -79,14 +80,10 @@ def write_table(
         raise TypeError(f"'df' should be a pandas DataFrame, got {type(df)}")
     fmt = str(fmt).lower().lstrip(".")
     if fmt not in FORMATS:
-        raise RegistryError(
-            f"Cannot export to format {fmt!r}: choose one of {', '.join(FORMATS)}"
-        )
+        raise RegistryError(msg.WRITER_FORMAT, format=fmt, formats=list(FORMATS))
     target = Path(path)
     if not target.parent.is_dir():
-        raise RegistryError(
-            f"Cannot write {target}: the folder {target.parent} does not exist"
-        )
+        raise RegistryError(msg.NO_FOLDER, target=target, folder=target.parent)
     try:
         if fmt == "csv":
             _write_csv(df, target)
@@ -96,7 +93,9 @@ def write_table(
         else:
             _write_geo(df, target, fmt, layer_name, note)
     except OSError as error:  # no such folder, no permission, disk full
-        raise RegistryError(f"Cannot write {target} as {fmt}: {error}") from error
+        raise RegistryError(
+            msg.WRITE_FAILED, target=target, format=fmt, detail=str(error)
+        ) from error
     return target
 
 
@@ -311,9 +310,11 @@ def _write_geo(
             use_arrow=True,
         )
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as error:
-        raise RegistryError(f"Cannot write {target} as {fmt}: {error}") from error
+        raise RegistryError(
+            msg.WRITE_FAILED, target=target, format=fmt, detail=str(error)
+        ) from error
     if not target.exists():  # LIBKML can fail without raising
-        raise RegistryError(f"Cannot write {target} as {fmt}: GDAL wrote nothing")
+        raise RegistryError(msg.NOTHING_WRITTEN, target=target, format=fmt)
 
 
 def _geo_frame(df: pd.DataFrame, fmt: str):
@@ -323,7 +324,7 @@ def _geo_frame(df: pd.DataFrame, fmt: str):
     missing = [name for name in ("latitude", "longitude") if name not in df.columns]
     if missing:
         raise RegistryError(
-            f"Cannot export to {fmt}: the table has no {' and '.join(missing)} column"
+            msg.NO_COORDINATE_COLUMNS, format=fmt, missing=" and ".join(missing)
         )
     lat = pd.to_numeric(df["latitude"], errors="coerce").to_numpy(dtype="float64")
     lon = pd.to_numeric(df["longitude"], errors="coerce").to_numpy(dtype="float64")

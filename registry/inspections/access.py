@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.inspections import messages as msg
 from registry.kernel.errors import NotFoundError
 from registry.kernel.models import Inspection, PublicPoint, UnitAssignment
+from registry.records import messages as records_msg
 
 SUBJECT = "inspection"
 
@@ -32,7 +34,7 @@ def load_point(session: Session, point_id: int) -> PublicPoint:
     """The public point, or :class:`NotFoundError`."""
     point = session.get(PublicPoint, point_id)
     if point is None:
-        raise NotFoundError("public point", point_id)
+        raise NotFoundError(records_msg.POINT_NOT_FOUND, key=point_id)
     return point
 
 
@@ -49,7 +51,7 @@ def load_inspection(
         query = query.with_for_update()
     inspection = session.scalar(query)
     if inspection is None:
-        raise NotFoundError("Inspection", inspection_id)
+        raise NotFoundError(msg.INSPECTION_NOT_FOUND, key=inspection_id)
     return inspection
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from registry.inspections import messages as msg
 from registry.inspections.checklist import ruleset_key_on
 from registry.inspections.values import (
     as_date,
@@ -33,10 +34,10 @@ from registry.inspections.vocabulary import (
 from registry.kernel.clock import now
 from registry.kernel.errors import FieldError, ValidationError
 from registry.kernel.models import Inspection, InspectionItem, Photo, Violation
+from registry.records.messages import TOO_LONG
 
 DETAIL_FIELDS = ("inspected_on", "follow_up_deadline", "summary")
-_RESULT_VALUES = frozenset(r.value for r in ItemResult)
-_RESULTS = ", ".join(r.value for r in ItemResult)
+_RESULTS = [r.value for r in ItemResult]
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,26 @@ def _items_by_rule(session: Session, inspection: Inspection) -> dict:
     return {row.rule_id: row for row in rows}
 
 
-def _unknown_rule(inspection: Inspection, rule_id: object, known) -> FieldError:
+def _unknown_rule(
+    inspection: Inspection, rule_id: object, known, row: int | None = None
+) -> FieldError:
     return FieldError(
         "rule_id",
         rule_id,
-        f"a rule of the checklist of inspection #{inspection.id}, made under rule "
-        f"set {inspection.ruleset_key}: {', '.join(known)}",
+        msg.UNKNOWN_RULE,
+        row,
+        id=inspection.id,
+        ruleset=inspection.ruleset_key,
+        rules=list(known),
+        hide_value=True,
+    )
+
+
+def _too_long(
+    field: str, text: str, limit: int, row: int | None = None, **context
+) -> FieldError:
+    return FieldError(
+        field, text[:40] + "…", TOO_LONG, row, max=limit, length=len(text), **context
     )
 
 
@@ -92,17 +107,23 @@ def _check_items(inspection, items, changes, errors) -> None:
         if rule_id not in items:
             errors.append(_unknown_rule(inspection, rule_id, items))
             continue
+        position = items[rule_id].position
         result = change.get("result")
-        if "result" in change and result is not None and result not in _RESULT_VALUES:
-            errors.append(FieldError(f"result:{rule_id}", result, f"one of {_RESULTS}"))
+        if "result" in change and result is not None and result not in _RESULTS:
+            errors.append(
+                FieldError(
+                    f"result:{rule_id}",
+                    result,
+                    msg.RESULT,
+                    results=_RESULTS,
+                    position=position,
+                    hide_value=True,
+                )
+            )
         note = clean_text(change.get("note"))
         if note and len(note) > MAX_NOTE_CHARS:
             errors.append(
-                FieldError(
-                    f"note:{rule_id}",
-                    note[:40] + "…",
-                    f"at most {MAX_NOTE_CHARS} characters (this has {len(note)})",
-                )
+                _too_long(f"note:{rule_id}", note, MAX_NOTE_CHARS, position=position)
             )
 
 
@@ -117,23 +138,19 @@ def _check_fields(inspection, changes, errors) -> dict[str, Any]:
                     raise FieldError(
                         name,
                         typed[name],
-                        f"a date when rule set {inspection.ruleset_key} was in force "
-                        f"(on that day it is {key}); open a new inspection instead",
+                        msg.OTHER_RULESET,
+                        ruleset=inspection.ruleset_key,
+                        other=key,
                     )
             elif name == "follow_up_deadline":
                 typed[name] = as_date(name, value, required=False)
             elif name == "summary":
                 typed[name] = clean_text(value)
                 if typed[name] and len(typed[name]) > MAX_SUMMARY_CHARS:
-                    raise FieldError(
-                        name,
-                        typed[name][:40] + "…",
-                        f"at most {MAX_SUMMARY_CHARS} characters "
-                        f"(this has {len(typed[name])})",
-                    )
+                    raise _too_long(name, typed[name], MAX_SUMMARY_CHARS)
             else:
                 raise FieldError(
-                    name, value, "a field of an inspection: " + ", ".join(DETAIL_FIELDS)
+                    name, value, msg.UNKNOWN_DETAIL, fields=list(DETAIL_FIELDS)
                 )
         except FieldError as error:
             errors.append(error)
@@ -141,11 +158,7 @@ def _check_fields(inspection, changes, errors) -> dict[str, Any]:
     day = typed.get("inspected_on", inspection.inspected_on)
     if deadline is not None and day is not None and deadline < day:
         errors.append(
-            FieldError(
-                "follow_up_deadline",
-                deadline,
-                f"a date on or after the inspection date ({day})",
-            )
+            FieldError("follow_up_deadline", deadline, msg.DEADLINE_ORDER, day=day)
         )
     return typed
 
@@ -157,27 +170,22 @@ def _check_violations(inspection, items, changes, errors) -> list[dict]:
         row = index if many else None
         rule_id = values.get("rule_id")
         if rule_id not in items:
-            error = _unknown_rule(inspection, rule_id, items)
-            errors.append(FieldError("rule_id", rule_id, error.expected, row))
+            errors.append(_unknown_rule(inspection, rule_id, items, row))
         description = clean_text(values.get("description"))
         if not description:
             errors.append(
-                FieldError("description", None, "what was found (required)", row)
+                FieldError("description", None, msg.DESCRIPTION_REQUIRED, row)
             )
         elif len(description) > MAX_NOTE_CHARS:
-            errors.append(
-                FieldError(
-                    "description",
-                    description[:40] + "…",
-                    f"at most {MAX_NOTE_CHARS} characters (this has "
-                    f"{len(description)})",
-                    row,
-                )
-            )
+            errors.append(_too_long("description", description, MAX_NOTE_CHARS, row))
         try:
             fine = fine_value(values.get("proposed_fine_vnd"))
         except FieldError as error:
-            errors.append(FieldError(error.field, error.value, error.expected, row))
+            errors.append(
+                FieldError(
+                    error.field, error.value, error.message, row, **error.context
+                )
+            )
             fine = None
         typed.append(
             {"rule_id": rule_id, "description": description, "proposed_fine_vnd": fine}
@@ -197,12 +205,15 @@ def _active(session: Session, model, inspection: Inspection) -> dict:
 def _check_withdrawals(inspection, what, wanted, active, errors) -> None:
     for wanted_id in wanted:
         if wanted_id not in active:
+            message = msg.NOT_WITHDRAWN if active else msg.NOTHING_TO_WITHDRAW
             errors.append(
                 FieldError(
                     what,
                     wanted_id,
-                    f"the id of a {what} of inspection #{inspection.id} not yet "
-                    f"withdrawn ({', '.join(map(str, active)) or 'none'})",
+                    message,
+                    what=what,
+                    id=inspection.id,
+                    active=list(active),
                 )
             )
 
@@ -212,15 +223,9 @@ def _check_reason(changes: InspectionChanges, errors) -> None:
         return
     reason = clean_text(changes.withdraw_reason)
     if not reason:
-        errors.append(FieldError("reason", None, "why it is withdrawn (required)"))
+        errors.append(FieldError("reason", None, msg.WITHDRAW_REASON))
     elif len(reason) > MAX_REASON_CHARS:
-        errors.append(
-            FieldError(
-                "reason",
-                reason[:40] + "…",
-                f"at most {MAX_REASON_CHARS} characters (this has {len(reason)})",
-            )
-        )
+        errors.append(_too_long("reason", reason, MAX_REASON_CHARS))
 
 
 def apply_changes(
@@ -246,12 +251,16 @@ def apply_changes(
     _check_reason(changes, errors)
     kept = len(active_photos) - len(set(changes.withdraw_photos))
     if kept + len(changes.photos) > MAX_PHOTOS_PER_INSPECTION:
+        names = ", ".join(p.filename for p in changes.photos)
         errors.append(
             FieldError(
                 "photo",
-                ", ".join(p.filename for p in changes.photos),
-                f"at most {MAX_PHOTOS_PER_INSPECTION} photos per inspection "
-                f"(it has {kept})",
+                names,
+                msg.TOO_MANY_PHOTOS,
+                max=MAX_PHOTOS_PER_INSPECTION,
+                count=kept,
+                filename=names,
+                hide_value=True,
             )
         )
     if errors:

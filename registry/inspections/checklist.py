@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from registry.access.permissions import Actor
+from registry.inspections import messages as msg
 from registry.inspections.vocabulary import ItemResult
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, RegistryError
@@ -28,9 +29,13 @@ def ruleset_in_force(day: date):
     try:
         return rules.ruleset_on(day)
     except rules.NoRuleSetError:
-        covered = "; ".join(f"{r.key} {r.period}" for r in rules.load_rulesets())
+        rulesets = rules.load_rulesets()
         raise FieldError(
-            "inspected_on", day, f"a date covered by a rule set ({covered})"
+            "inspected_on",
+            day,
+            msg.NO_RULESET,
+            covered="; ".join(f"{r.key} {r.period}" for r in rulesets),
+            rulesets=[r.key for r in rulesets],
         ) from None
 
 
@@ -73,7 +78,7 @@ def checklist_items(
     found, results = rules.evaluate_point(registry, actor, point.id, on=day)
     if found.key != ruleset.key:  # both read the same files: a defect if they differ
         raise RegistryError(
-            f"rule set mismatch on {day}: {found.key} evaluated, {ruleset.key} in force"
+            msg.RULESET_MISMATCH, day=day, found=found.key, in_force=ruleset.key
         )
     by_rule = {result.rule_id: result for result in results}
     items = []

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.inspections import messages as msg
 from registry.inspections.access import SUBJECT
 from registry.inspections.checklist import ruleset_facts, school_rule_ids
 from registry.inspections.plans import follow_ups_from, plan_by_commune, plan_from
@@ -108,6 +109,20 @@ class Dashboard:
     )
 
 
+def _not_theirs(actor: Actor, level: str, code: str) -> PermissionDeniedError:
+    """The refusal of a district or commune outside the actor's own area."""
+    return PermissionDeniedError(
+        msg.AREA_NOT_THEIRS,
+        user=actor.username,
+        action="see this dashboard",
+        level=level,
+        code=code,
+        area_level=actor.area_level,
+        area_code=actor.area_code,
+        area_name=actor.area_name,
+    )
+
+
 def dashboard_area(
     registry: Registry,
     actor: Actor,
@@ -134,18 +149,12 @@ def dashboard_area(
             raise ValueError(f"districts exist in edition 2025-06 only, got {edition}")
         found = dict(unit_options(registry, actor, edition, "district"))
         if district not in found:
-            raise PermissionDeniedError(
-                actor.username,
-                "see this dashboard",
-                f"district {district} is not theirs",
-            )
+            raise _not_theirs(actor, "district", district)
         name = found[district]
     if commune:
         found = dict(unit_options(registry, actor, edition, "commune", district))
         if commune not in found:
-            raise PermissionDeniedError(
-                actor.username, "see this dashboard", f"commune {commune} is not theirs"
-            )
+            raise _not_theirs(actor, "commune", commune)
         name = found[commune]
     return Area(edition, district, commune, name)
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
     load_inspection,
@@ -46,27 +47,25 @@ REVIEW_FIELDS = ("state", "review_note", "reviewed_by", "reviewed_at")
 def check_version(inspection: Inspection, expected_version: int | None) -> None:
     if expected_version is not None and inspection.version != expected_version:
         raise ConflictError(
-            f"inspection #{inspection.id} was changed by someone else (version "
-            f"{inspection.version}, you edited version {expected_version}); reload it"
+            msg.STALE_VERSION,
+            id=inspection.id,
+            version=inspection.version,
+            expected=expected_version,
         )
 
 
 def check_submittable(session: Session, inspection: Inspection) -> None:
     """Every checklist item answered; every violation under a failed item."""
-    items = {
-        row.rule_id: row.result
-        for row in session.scalars(
-            select(InspectionItem)
-            .where(InspectionItem.inspection_id == inspection.id)
-            .order_by(InspectionItem.position)
-        )
-    }
+    rows = session.scalars(
+        select(InspectionItem)
+        .where(InspectionItem.inspection_id == inspection.id)
+        .order_by(InspectionItem.position)
+    ).all()
+    items = {row.rule_id: row.result for row in rows}
+    positions = {row.rule_id: row.position for row in rows}
     errors = [
         FieldError(
-            f"result:{rule_id}",
-            None,
-            "a result (pass, fail or not_applicable): every item needs one "
-            "before the inspection is submitted",
+            f"result:{rule_id}", None, msg.UNANSWERED, position=positions[rule_id]
         )
         for rule_id, result in items.items()
         if result is None
@@ -83,8 +82,10 @@ def check_submittable(session: Session, inspection: Inspection) -> None:
                 FieldError(
                     f"result:{violation.rule_id}",
                     result,
-                    f"fail, since violation #{violation.id} is recorded under this "
-                    "rule",
+                    msg.VIOLATION_NOT_FAILED,
+                    violation=violation.id,
+                    position=positions[violation.rule_id],
+                    hide_value=True,
                 )
             )
     if errors:
@@ -111,14 +112,10 @@ def change_inspection(
         state = InspectionState(inspection.state)
         if correction is None and state != InspectionState.DRAFT:
             raise ConflictError(
-                f"inspection #{inspection.id} is {state.value}; a submitted or "
-                "reviewed inspection is changed by a correction, with its reason"
+                msg.CORRECTION_NEEDED, id=inspection.id, state=state.value
             )
         if correction is not None and state not in CORRECTABLE_STATES:
-            raise ConflictError(
-                f"inspection #{inspection.id} is a draft; change it directly "
-                "(corrections are for submitted or reviewed inspections)"
-            )
+            raise ConflictError(msg.IS_DRAFT, id=inspection.id)
         review_before = {name: getattr(inspection, name) for name in REVIEW_FIELDS}
         before, after = apply_changes(session, actor.username, inspection, changes)
         if after:  # else nothing differs from what is stored: no new version
@@ -254,7 +251,7 @@ def attach_photos(
     none. Images only (JPEG, PNG, GIF, WebP, told by their bytes), at most
     :data:`registry.inspections.vocabulary.MAX_PHOTO_BYTES` each."""
     if not files:
-        raise ValidationError([FieldError("photo", None, "at least one image file")])
+        raise ValidationError([FieldError("photo", None, msg.PHOTO_REQUIRED)])
     return change_inspection(
         registry,
         actor,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
     load_inspection,
@@ -168,7 +169,7 @@ def photo_data(registry: Registry, actor: Actor, photo_id: int) -> dict[str, Any
     with registry.reading() as session:
         photo = session.get(Photo, int(photo_id))
         if photo is None:
-            raise NotFoundError("Photo", photo_id)
+            raise NotFoundError(msg.PHOTO_NOT_FOUND, key=photo_id)
         inspection = load_inspection(session, photo.inspection_id)
         require_inspection_scope(session, actor, inspection, "see this photo")
         return record_dict(photo)

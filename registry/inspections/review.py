@@ -8,6 +8,7 @@ from typing import Any
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
     load_inspection,
@@ -30,6 +31,7 @@ from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError, FieldError, ValidationError
+from registry.records.messages import TOO_LONG
 
 
 def submit_inspection(
@@ -47,8 +49,7 @@ def submit_inspection(
         check_version(inspection, expected_version)
         if inspection.state != InspectionState.DRAFT:
             raise ConflictError(
-                f"inspection #{inspection.id} is {inspection.state}; only a draft "
-                "can be submitted"
+                msg.SUBMIT_NOT_DRAFT, id=inspection.id, state=inspection.state
             )
         check_submittable(session, inspection)
         inspection.state = InspectionState.SUBMITTED.value
@@ -73,25 +74,21 @@ def _review_note(outcome: str, note: object) -> str | None:
             FieldError(
                 "outcome",
                 outcome,
-                "one of " + ", ".join(o.value for o in REVIEW_OUTCOMES),
+                msg.OUTCOME,
+                outcomes=[o.value for o in REVIEW_OUTCOMES],
             )
         )
     text = clean_text(note)
     if outcome != InspectionState.APPROVED and not text:
-        errors.append(
-            FieldError(
-                "review_note",
-                None,
-                "what is wrong (required when the inspection has issues or is "
-                "rejected)",
-            )
-        )
+        errors.append(FieldError("review_note", None, msg.REVIEW_NOTE))
     if text and len(text) > MAX_NOTE_CHARS:
         errors.append(
             FieldError(
                 "review_note",
                 text[:40] + "…",
-                f"at most {MAX_NOTE_CHARS} characters (this has {len(text)})",
+                TOO_LONG,
+                max=MAX_NOTE_CHARS,
+                length=len(text),
             )
         )
     if errors:
@@ -121,13 +118,11 @@ def review_inspection(
         check_version(inspection, expected_version)
         if inspection.state != InspectionState.SUBMITTED:
             raise ConflictError(
-                f"inspection #{inspection.id} is {inspection.state}; only a "
-                "submitted inspection can be reviewed"
+                msg.REVIEW_NOT_SUBMITTED, id=inspection.id, state=inspection.state
             )
         if inspection.inspector == actor.username:
             raise ConflictError(
-                f"inspection #{inspection.id} was recorded by {actor.username}; "
-                "someone else reviews it"
+                msg.OWN_INSPECTION, id=inspection.id, user=actor.username
             )
         before = {name: getattr(inspection, name) for name in REVIEW_FIELDS}
         inspection.state = outcome

@@ -28,6 +28,7 @@ from sqlalchemy import select
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
     require_point_scope,
@@ -63,6 +64,7 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.kernel.models import Inspection, InspectionItem, PublicPoint
+from registry.records.messages import POINT_NOT_FOUND
 
 __all__ = [
     "add_violation",
@@ -108,12 +110,11 @@ def open_inspection(
     with registry.reading() as session:
         point = session.get(PublicPoint, int(point_id))
         if point is None:
-            raise NotFoundError("public point", point_id)
+            raise NotFoundError(POINT_NOT_FOUND, key=point_id)
         require_point_scope(session, actor, point.id, "inspect this point")
         if point.retired_on is not None:
             raise ConflictError(
-                f"point #{point.id} was retired on {point.retired_on}; "
-                "retired points are not inspected"
+                msg.POINT_RETIRED, id=point.id, retired_on=point.retired_on
             )
     try:
         ruleset, items = checklist_items(registry, actor, point, day)
@@ -129,10 +130,7 @@ def open_inspection(
             )
         )
         if draft is not None:
-            raise ConflictError(
-                f"point #{point.id} already has a draft inspection #{draft}; "
-                "continue that one"
-            )
+            raise ConflictError(msg.DRAFT_EXISTS, point=point.id, id=draft)
         inspection = Inspection(
             point_id=point.id,
             inspected_on=day,
@@ -193,8 +191,9 @@ def correct_inspection(
             FieldError(
                 "reason",
                 reason,
-                f"why the inspection is corrected (required, at most "
-                f"{MAX_REASON_CHARS} characters)",
+                msg.CORRECTION_REASON,
+                max=MAX_REASON_CHARS,
+                length=len(text or ""),
             )
         )
     changes = InspectionChanges(
@@ -207,13 +206,7 @@ def correct_inspection(
         withdraw_reason=text,
     )
     if changes.is_empty():
-        raise _one(
-            FieldError(
-                "correction",
-                None,
-                "at least one change: a result, a detail, a violation or a photo",
-            )
-        )
+        raise _one(FieldError("correction", None, msg.CORRECTION_EMPTY))
     return change_inspection(
         registry,
         actor,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from registry.inspections import messages as msg
 from registry.inspections.vocabulary import MAX_FINE_VND
 from registry.kernel.clock import today
 from registry.kernel.errors import FieldError
@@ -22,7 +23,7 @@ def as_date(name: str, value: object, *, required: bool) -> date | None:
     """A date from a date or ISO text; None when allowed and empty."""
     if value is None or value == "":
         if required:
-            raise FieldError(name, value, "a date (required)")
+            raise FieldError(name, value, msg.DATE_REQUIRED)
         return None
     if isinstance(value, datetime):
         return value.date()
@@ -31,21 +32,14 @@ def as_date(name: str, value: object, *, required: bool) -> date | None:
     try:
         return date.fromisoformat(str(value).strip()[:10])
     except ValueError:
-        raise FieldError(
-            name, value, "a date like 2026-03-31 (year-month-day)"
-        ) from None
+        raise FieldError(name, value, msg.DATE) from None
 
 
 def check_inspection_date(value: object) -> date:
     """The date an inspection took place: required, not after today."""
     day = as_date("inspected_on", value, required=True)
     if day > today():
-        raise FieldError(
-            "inspected_on",
-            day,
-            f"a date not after today ({today()}): an inspection is recorded after "
-            "it took place",
-        )
+        raise FieldError("inspected_on", day, msg.FUTURE, today=today())
     return day
 
 
@@ -67,9 +61,5 @@ def fine_value(value: object) -> int | None:
     elif isinstance(value, str) and _GROUPED.fullmatch(value.strip()):
         number = int(re.sub(r"\D", "", value))
     if number is None or not 0 <= number <= MAX_FINE_VND:
-        raise FieldError(
-            "proposed_fine_vnd",
-            value,
-            f"a whole number of đồng from 0 to {MAX_FINE_VND:,}".replace(",", "."),
-        )
+        raise FieldError("proposed_fine_vnd", value, msg.FINE, max=MAX_FINE_VND)
     return number

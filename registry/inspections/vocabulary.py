@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from registry.files.uploads import clean_filename
+from registry.inspections import messages as msg
 from registry.kernel.errors import FieldError
 
 
@@ -98,8 +99,13 @@ class PhotoFile:
         return hashlib.sha256(self.data).hexdigest()
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+def _megabytes(size: int) -> float:
+    return size / 1024 / 1024
+
+
+def _photo_error(name: str, message, **context) -> FieldError:
+    # The label names the file ("Ảnh bien-ban.pdf"): its name is not repeated.
+    return FieldError("photo", name, message, filename=name, hide_value=True, **context)
 
 
 def check_photo(filename: object, data: object) -> PhotoFile:
@@ -110,23 +116,18 @@ def check_photo(filename: object, data: object) -> PhotoFile:
     """
     name = clean_filename(filename)
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise FieldError("photo", name, f"the bytes of a {IMAGE_KINDS} image")
+        raise _photo_error(name, msg.PHOTO_BYTES, kinds=IMAGE_KINDS)
     data = bytes(data)
     if not data:
-        raise FieldError("photo", name, f"a {IMAGE_KINDS} image (the file is empty)")
+        raise _photo_error(name, msg.PHOTO_EMPTY, kinds=IMAGE_KINDS)
     if len(data) > MAX_PHOTO_BYTES:
-        raise FieldError(
-            "photo",
+        raise _photo_error(
             name,
-            f"an image of at most {_megabytes(MAX_PHOTO_BYTES)} "
-            f"(this file has {_megabytes(len(data))})",
+            msg.PHOTO_SIZE,
+            limit_mb=_megabytes(MAX_PHOTO_BYTES),
+            size_mb=_megabytes(len(data)),
         )
     content_type = image_type(data)
     if content_type is None:
-        raise FieldError(
-            "photo",
-            name,
-            f"a {IMAGE_KINDS} image (the file's content is not an image, "
-            "whatever its name says)",
-        )
+        raise _photo_error(name, msg.PHOTO_TYPE, kinds=IMAGE_KINDS)
     return PhotoFile(name, content_type, data)

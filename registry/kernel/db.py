@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from registry.kernel import messages as msg
 from registry.kernel.errors import ConfigurationError
 from registry.kernel.settings import Config
 
@@ -40,7 +41,7 @@ def make_engine(database_url: str) -> Engine:
         url = make_url(database_url)
     except Exception as exc:  # sqlalchemy raises ArgumentError with a terse text
         raise ConfigurationError(
-            f"REGISTRY_DATABASE_URL = {database_url!r} is not a database URL: {exc}"
+            msg.DATABASE_URL, value=database_url, detail=str(exc)
         ) from exc
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
@@ -50,13 +51,11 @@ def make_engine(database_url: str) -> Engine:
         return engine
     if url.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True)
-    raise ConfigurationError(
-        f"REGISTRY_DATABASE_URL: backend {url.get_backend_name()!r} is not supported; "
-        "use sqlite:///FILE or postgresql+psycopg://USER@HOST/DB"
-    )
+    raise ConfigurationError(msg.DATABASE_BACKEND, backend=url.get_backend_name())
 
 
-def _alembic_config(engine: Engine) -> AlembicConfig:
+def alembic_config(engine: Engine) -> AlembicConfig:
+    """Alembic's configuration for ``engine`` (migrations under registry/migrations)."""
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
@@ -65,12 +64,12 @@ def _alembic_config(engine: Engine) -> AlembicConfig:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest Alembic revision."""
-    command.upgrade(_alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine), "head")
 
 
 def is_migrated(engine: Engine) -> bool:
     """True when the database schema is at the newest revision."""
-    script = ScriptDirectory.from_config(_alembic_config(engine))
+    script = ScriptDirectory.from_config(alembic_config(engine))
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
     return current == script.get_current_head()

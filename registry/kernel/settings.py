@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 
+from registry.kernel import messages as msg
 from registry.kernel.errors import ConfigurationError
 
 
@@ -168,7 +169,7 @@ def _boolean(name: str, value: str) -> bool:
         return True
     if lowered in {"0", "false", "no", "off"}:
         return False
-    raise ConfigurationError(f"{name} = {value!r}: expected true or false")
+    raise ConfigurationError(msg.SETTING_BOOLEAN, name=name, value=value)
 
 
 def _positive_int(name: str, value: str) -> int:
@@ -177,7 +178,7 @@ def _positive_int(name: str, value: str) -> int:
     except ValueError:
         number = -1
     if number < 0:
-        raise ConfigurationError(f"{name} = {value!r}: expected a whole number ≥ 0")
+        raise ConfigurationError(msg.SETTING_WHOLE_NUMBER, name=name, value=value)
     return number
 
 
@@ -189,10 +190,7 @@ def _basemap(value: str) -> str | None:
         and all(part in value for part in ("{z}", "{x}", "{y}"))
     ):
         return value
-    raise ConfigurationError(
-        f"REGISTRY_BASEMAP = {value!r}: expected openstreetmap, none, or a tile URL "
-        "with {z}, {x} and {y}"
-    )
+    raise ConfigurationError(msg.SETTING_BASEMAP, value=value)
 
 
 def _hours(name: str, value: str) -> tuple[time, time]:
@@ -203,10 +201,7 @@ def _hours(name: str, value: str) -> tuple[time, time]:
         if h1 < 24 and h2 < 24 and m1 < 60 and m2 < 60:
             hours = (time(h1, m1), time(h2, m2))
     if hours is None or hours[1] <= hours[0]:
-        raise ConfigurationError(
-            f"{name} = {value!r}: expected opening and closing times like "
-            "06:00-23:00 (24-hour clock, closing after opening on the same day)"
-        )
+        raise ConfigurationError(msg.SETTING_HOURS, name=name, value=value)
     return hours
 
 
@@ -215,7 +210,7 @@ def _inspections_per_year(value: str) -> int:
     number = int(value) if value.isdigit() else 0
     if not 1 <= number <= 52:
         raise ConfigurationError(
-            f"{name} = {value!r}: expected a whole number from 1 to 52"
+            msg.SETTING_WHOLE_NUMBER_RANGE, name=name, value=value, low=1, high=52
         )
     return number
 
@@ -230,13 +225,13 @@ def _radii(value: str) -> tuple[tuple[str, float, float], ...]:
         except (AttributeError, ValueError):
             urban = rural = 0.0
         if not (0 < urban <= 50 and 0 < rural <= 50):
-            raise ConfigurationError(
-                f"{name}: {part!r} should look like 4G=1/3 (urban/rural km, 0-50)"
-            )
+            raise ConfigurationError(msg.SETTING_RADIUS, name=name, part=part)
         found[match.group(1).upper()] = (urban * 1000, rural * 1000)
     missing = [t for t in ("2G", "3G", "4G", "5G") if t not in found]
     if missing:
-        raise ConfigurationError(f"{name} = {value!r}: no radius for {missing}")
+        raise ConfigurationError(
+            msg.SETTING_RADIUS_MISSING, name=name, value=value, missing=missing
+        )
     return tuple((t, *found[t]) for t in ("2G", "3G", "4G", "5G"))
 
 
@@ -244,7 +239,10 @@ def _coverage_settings(env: Mapping[str, str]) -> dict:
     gap_technology = _raw(env, "REGISTRY_GAP_TECHNOLOGY").upper()
     if gap_technology not in {"2G", "3G", "4G", "5G"}:
         raise ConfigurationError(
-            f"REGISTRY_GAP_TECHNOLOGY = {gap_technology!r}: expected 2G, 3G, 4G or 5G"
+            msg.SETTING_CHOICE,
+            name="REGISTRY_GAP_TECHNOLOGY",
+            value=gap_technology,
+            choices="2G, 3G, 4G or 5G",
         )
     numbers = {}
     for name, top in (
@@ -258,7 +256,7 @@ def _coverage_settings(env: Mapping[str, str]) -> dict:
             number = -1.0
         if not 0 < number <= top:
             raise ConfigurationError(
-                f"{name} = {raw!r}: expected a number > 0, ≤ {top:g}"
+                msg.SETTING_POSITIVE_UP_TO, name=name, value=raw, high=top
             )
         numbers[name] = number
     return {
@@ -282,7 +280,7 @@ def _permit_settings(env: Mapping[str, str]) -> dict:
             number = -1.0
         if not low <= number <= high:
             raise ConfigurationError(
-                f"{name} = {raw!r}: expected a number from {low:g} to {high:g}"
+                msg.SETTING_NUMBER_RANGE, name=name, value=raw, low=low, high=high
             )
         values[name] = number
     return {
@@ -297,7 +295,10 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     edition = _raw(env, "REGISTRY_DEFAULT_EDITION")
     if edition not in {"2025-06", "2025-07"}:
         raise ConfigurationError(
-            f"REGISTRY_DEFAULT_EDITION = {edition!r}: expected 2025-06 or 2025-07"
+            msg.SETTING_CHOICE,
+            name="REGISTRY_DEFAULT_EDITION",
+            value=edition,
+            choices="2025-06 or 2025-07",
         )
     return Config(
         database_url=_raw(env, "REGISTRY_DATABASE_URL"),

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import holidays
 
+from registry.kernel import messages as msg
 from registry.kernel.errors import FieldError
 
 
@@ -37,7 +38,7 @@ def add_working_days(start: date, days: int) -> date:
     ``days`` = 0 gives ``start``. A negative count is refused.
     """
     if days < 0:
-        raise FieldError("days", days, "a whole number of working days from 0")
+        raise FieldError("days", days, msg.WORKING_DAYS)
     day, left = start, days
     while left:
         day += timedelta(days=1)

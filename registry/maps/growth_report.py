@@ -24,8 +24,10 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError
 from registry.kernel.models import StatusEntry
 from registry.kernel.vocabulary import TECHNOLOGIES, SiteStatus
+from registry.maps import messages as msg
 from registry.maps.growth import FIRST_YEAR
 from registry.records.listing import list_records
+from registry.units import messages as units_msg
 
 
 @dataclass
@@ -140,12 +142,14 @@ def growth_report(
         ``share_5g``, ``first_5g_year``.
     """
     if edition not in EDITIONS:
-        raise FieldError("edition", edition, f"one of {', '.join(EDITIONS)}")
+        raise FieldError("edition", edition, units_msg.EDITION, editions=list(EDITIONS))
     if level not in EDITIONS[edition].levels:
-        raise FieldError("level", level, f"one of {EDITIONS[edition].levels}")
+        raise FieldError("level", level, msg.LEVEL, levels=EDITIONS[edition].levels)
     until = until or current_day()
     if not FIRST_YEAR <= first_year <= until.year:
-        raise FieldError("first_year", first_year, f"{FIRST_YEAR} to {until.year}")
+        raise FieldError(
+            "first_year", first_year, msg.FIRST_YEAR, low=FIRST_YEAR, high=until.year
+        )
     sites = list_records(registry, actor, "site", include_retired=True)
     suffix = edition.replace("-", "_")
     if units is not None:

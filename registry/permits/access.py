@@ -17,6 +17,7 @@ from registry.access.permissions import Actor
 from registry.kernel.errors import NotFoundError, PermissionDeniedError
 from registry.kernel.models import PermitApplication, PermitApplicationUnit, PermitStep
 from registry.kernel.vocabulary import Role
+from registry.permits import messages as msg
 from registry.permits.vocabulary import ROLES_OF_LEVEL, Level, permit_label
 
 SUBJECT = "application"
@@ -32,7 +33,7 @@ def load_application(
         query = query.with_for_update()
     application = session.scalar(query)
     if application is None:
-        raise NotFoundError("application", application_id)
+        raise NotFoundError(msg.APPLICATION_NOT_FOUND, key=application_id)
     return application
 
 
@@ -68,18 +69,32 @@ def require_see(session: Session, actor: Actor, application: PermitApplication) 
     perm.require(actor, perm.READ, SUBJECT)
     units = application_units(session, application.id)
     if not may_see(actor, application, units):
+        action = "read this application"
         if actor.role == Role.OPERATOR:
-            reason = (
-                f"application #{application.id} is not of their network "
-                f"{actor.network_code}"
+            raise PermissionDeniedError(
+                msg.NOT_THEIR_NETWORK,
+                user=actor.username,
+                action=action,
+                id=application.id,
+                own=actor.network_code,
             )
-        else:
-            reason = (
-                f"application #{application.id} lies outside their "
-                f"{actor.area_level} {actor.area_code} ({actor.area_edition})"
-            )
-        raise PermissionDeniedError(actor.username, "read this application", reason)
+        raise outside_area(actor, action, f"application #{application.id}")
     return units
+
+
+def outside_area(actor: Actor, action: str, what: str) -> PermissionDeniedError:
+    """The refusal of an application (``what``) outside the actor's district or
+    commune (its code, edition and the unit's name travel as data)."""
+    return PermissionDeniedError(
+        msg.OUTSIDE_AREA,
+        user=actor.username,
+        action=action,
+        what=what,
+        area_level=actor.area_level,
+        area_code=actor.area_code,
+        edition=actor.area_edition,
+        area_name=actor.area_name,
+    )
 
 
 def open_step(session: Session, application_id: int) -> PermitStep | None:
@@ -113,15 +128,12 @@ def require_act(
     roles = ROLES_OF_LEVEL[Level(level)]
     if actor.role not in roles:
         raise PermissionDeniedError(
-            actor.username,
-            doing,
-            f"the delegation matrix gives this step to the {level} level "
-            f"({permit_label(level)}), and their role is {actor.role.value!r}",
+            msg.STEP_OF_LEVEL,
+            user=actor.username,
+            action=doing,
+            level=level,
+            level_vi=permit_label(level),
+            role=actor.role.value,
         )
     if not can_act(actor, level, units):
-        raise PermissionDeniedError(
-            actor.username,
-            doing,
-            f"the application lies outside their {actor.area_level} "
-            f"{actor.area_code} ({actor.area_edition})",
-        )
+        raise outside_area(actor, doing, "the application")

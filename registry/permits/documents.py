@@ -28,6 +28,7 @@ from registry.kernel.errors import (
 )
 from registry.kernel.models import PermitApplication, PermitDocument
 from registry.kernel.vocabulary import Role
+from registry.permits import messages as msg
 from registry.permits.access import (
     ENTITY,
     application_units,
@@ -37,8 +38,6 @@ from registry.permits.access import (
     require_see,
 )
 from registry.permits.vocabulary import OPEN_STATES
-
-DOCUMENT_KINDS = "PDF, JPEG or PNG"
 
 
 @dataclass(frozen=True)
@@ -82,25 +81,23 @@ def check_document(filename: object, data: object, max_bytes: int) -> DocumentFi
     """An uploaded file as a :class:`DocumentFile`, or a FieldError naming it."""
     name = clean_filename(filename)
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise FieldError("document", name, f"the bytes of a {DOCUMENT_KINDS} file")
+        raise FieldError("document", name, msg.DOCUMENT_BYTES)
     data = bytes(data)
     if not data:
-        raise FieldError("document", name, f"a {DOCUMENT_KINDS} file (it is empty)")
+        raise FieldError("document", name, msg.DOCUMENT_EMPTY)
     if len(data) > max_bytes:
         raise FieldError(
             "document",
             name,
-            f"a file of at most {_megabytes(max_bytes)} "
-            f"(this one has {_megabytes(len(data))})",
+            msg.DOCUMENT_SIZE,
+            limit=_megabytes(max_bytes),
+            size=_megabytes(len(data)),
+            max_bytes=max_bytes,
+            size_bytes=len(data),
         )
     content_type = document_type(data)
     if content_type is None:
-        raise FieldError(
-            "document",
-            name,
-            f"a {DOCUMENT_KINDS} file (its content is none of them, whatever its "
-            "name says)",
-        )
+        raise FieldError("document", name, msg.DOCUMENT_TYPE)
     return DocumentFile(name, content_type, data)
 
 
@@ -180,7 +177,7 @@ def add_documents(
     """Attach documents to an open application (all of them or none)."""
     checked = checked_documents(registry, files)
     if not checked:
-        raise ValidationError([FieldError("document", None, "at least one file")])
+        raise ValidationError([FieldError("document", None, msg.ONE_DOCUMENT)])
     with registry.transaction() as session:
         application = load_application(session, application_id, for_update=True)
         require_see(session, actor, application)
@@ -188,8 +185,7 @@ def add_documents(
         units = application_units(session, application.id)
         if not may_add_documents(actor, application, units, step and step.level):
             raise ConflictError(
-                f"application #{application.id} is {application.state}: documents "
-                "are added by its applicant or the staff handling it while it is open"
+                msg.DOCUMENTS_CLOSED, id=application.id, state=application.state
             )
         rows = store_documents(session, actor.username, application.id, checked)
         record_audit(
@@ -217,5 +213,5 @@ def get_document(
             )
         )
         if row is None:
-            raise NotFoundError("document", document_id)
+            raise NotFoundError(msg.DOCUMENT_NOT_FOUND, key=document_id)
         return document_info(row), bytes(row.data)

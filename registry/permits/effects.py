@@ -26,6 +26,7 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError
 from registry.kernel.models import AdminUnit, BtsSite, PermitApplication, PublicPoint
 from registry.kernel.vocabulary import PointStatus, SiteStatus
+from registry.permits import messages as msg
 from registry.permits.access import load_application, require_see
 from registry.permits.vocabulary import CERTIFICATE_YEARS, ApplicationKind, permit_label
 from registry.records.writes import (
@@ -189,9 +190,7 @@ def apply_approval(
         return {"record_id": record.id, "created": True}
     record = _record(session, application, lock=True)
     if record.version != ready.record_version:
-        raise ConflictError(
-            f"record #{record.id} changed while the approval was prepared; try again"
-        )
+        raise ConflictError(msg.RECORD_CHANGED, id=record.id)
     if kind == ApplicationKind.BTS_DECOMMISSION:
         append_status(
             session, actor.username, record, SiteStatus.DECOMMISSIONED, day, reason=why

@@ -32,6 +32,7 @@ from registry.kernel.models import (
 )
 from registry.kernel.vocabulary import OPERATORS, Role
 from registry.kernel.workdays import add_working_days
+from registry.permits import messages as msg
 from registry.permits.access import ENTITY, SUBJECT
 from registry.permits.documents import checked_documents, store_documents
 from registry.permits.findings import (
@@ -51,6 +52,7 @@ from registry.permits.vocabulary import (
     StepKind,
     bts_case,
 )
+from registry.records import messages as records_msg
 from registry.records.writes import Prepared
 from registry.units.application_units import store_units
 
@@ -64,8 +66,9 @@ def _kind(value: object) -> ApplicationKind:
     try:
         return ApplicationKind(str(value))
     except ValueError:
+        kinds = [k.value for k in ApplicationKind]
         raise ValidationError(
-            [FieldError("kind", value, ", ".join(k.value for k in ApplicationKind))]
+            [FieldError("kind", value, msg.KIND, kinds=kinds)]
         ) from None
 
 
@@ -73,7 +76,7 @@ def _filing_day(value: date | None) -> date:
     day = value or today()
     if not isinstance(day, date) or day > today():
         raise ValidationError(
-            [FieldError("filed_on", value, f"a date not after today ({today()})")]
+            [FieldError("filed_on", value, msg.FILED_NOT_FUTURE, today=today())]
         )
     return day
 
@@ -81,16 +84,19 @@ def _filing_day(value: date | None) -> date:
 def _check_filer(actor: Actor, kind: ApplicationKind, network: str | None, units):
     if actor.role not in _FILERS[kind.is_bts]:
         raise PermissionDeniedError(
-            actor.username,
-            f"file {kind.value} applications",
-            "BTS applications are filed by operators, game-point applications "
-            "recorded by commune or district staff",
+            msg.FILER_ROLE,
+            user=actor.username,
+            action=f"file {kind.value} applications",
+            kind=kind.value,
+            role=actor.role.value,
         )
     if actor.role == Role.OPERATOR and network != actor.network_code:
         raise PermissionDeniedError(
-            actor.username,
-            "file applications for another network",
-            f"their network is {actor.network_code}, the site's is {network}",
+            records_msg.ANOTHER_NETWORK,
+            user=actor.username,
+            action="file applications for another network",
+            own=actor.network_code,
+            network=network,
         )
     if actor.role in (Role.COMMUNE, Role.DISTRICT):
         perm.require_in_scope(actor, "record an application here", units)
@@ -181,7 +187,9 @@ def file_application(
         OPERATORS[network].name if network in OPERATORS else typed.get("owner_name")
     )
     if not name:
-        raise ValidationError([FieldError("applicant_name", applicant_name, "a name")])
+        raise ValidationError(
+            [FieldError("applicant_name", applicant_name, msg.APPLICANT_NAME)]
+        )
     if row.verify_level:
         step_kind, level, days = StepKind.VERIFY, row.verify_level, row.verify_days
         state = ApplicationState.VERIFYING
@@ -252,7 +260,7 @@ def file_application(
                 "filed_on": day,
                 "first_step": f"{step_kind.value}@{level}",
                 "documents": [d.filename for d in docs],
-                "warnings": prepared.warnings,
+                "warnings": [f"{w.field}: {w.expected}" for w in prepared.warnings],
             },
             reason=note,
         )

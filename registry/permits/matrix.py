@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from registry.kernel.errors import FieldError, NotFoundError, ValidationError
+from registry.permits import messages as msg
 from registry.permits.vocabulary import (
     BTS_CASES,
     LEVEL_ORDER,
@@ -75,21 +76,35 @@ def expected_pairs() -> list[tuple[str, str]]:
     return pairs
 
 
-def _level(name: str, value: object, required: bool) -> str | None:
+def _cell(pair: tuple[object, object], column: str) -> tuple[str, dict]:
+    """The field name of one cell of a matrix row ("bts_new/ground_tower
+    verify_level") and the context that names its row and column as data."""
+    kind, case = pair
+    return f"{kind}/{case} {column}", {
+        "row_kind": kind,
+        "row_case": case,
+        "column": column,
+    }
+
+
+def _level(pair: tuple, column: str, value: object, required: bool) -> str | None:
+    name, where = _cell(pair, column)
+    levels = [level.value for level in LEVEL_ORDER]
     if value is None or value == "":
         if required:
-            raise FieldError(name, value, "a level (commune, district, department)")
+            raise FieldError(name, value, msg.LEVEL_REQUIRED, levels=levels, **where)
         return None
     try:
         return Level(str(value)).value
     except ValueError:
-        raise FieldError(name, value, "commune, district or department") from None
+        raise FieldError(name, value, msg.LEVEL, levels=levels, **where) from None
 
 
-def _days(name: str, value: object, required: bool) -> int | None:
+def _days(pair: tuple, column: str, value: object, required: bool) -> int | None:
+    name, where = _cell(pair, column)
     if value is None or value == "":
         if required:
-            raise FieldError(name, value, f"working days from 1 to {MAX_STEP_DAYS}")
+            raise FieldError(name, value, msg.STEP_DAYS, max=MAX_STEP_DAYS, **where)
         return None
     number = value if isinstance(value, int) and not isinstance(value, bool) else None
     if isinstance(value, float) and value.is_integer():
@@ -97,7 +112,7 @@ def _days(name: str, value: object, required: bool) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         number = int(value.strip())
     if number is None or not 1 <= number <= MAX_STEP_DAYS:
-        raise FieldError(name, value, f"working days from 1 to {MAX_STEP_DAYS}")
+        raise FieldError(name, value, msg.STEP_DAYS, max=MAX_STEP_DAYS, **where)
     return number
 
 
@@ -112,31 +127,35 @@ def checked_row(raw: Mapping | MatrixRow) -> MatrixRow:
     must be above the deciding one, and escalation needs its days.
     """
     data = raw.as_dict() if isinstance(raw, MatrixRow) else dict(raw)
-    where = f"{data.get('kind')}/{data.get('case')}"
+    pair = (data.get("kind"), data.get("case"))
     try:
         kind = ApplicationKind(str(data.get("kind"))).value
     except ValueError:
-        raise FieldError("kind", data.get("kind"), "an application kind") from None
+        kinds = [k.value for k in ApplicationKind]
+        raise FieldError(
+            "kind", data.get("kind"), msg.MATRIX_KIND, kinds=kinds
+        ) from None
     try:
         case = Case(str(data.get("case"))).value
     except ValueError:
-        raise FieldError("case", data.get("case"), "a case") from None
-    verify = _level(f"{where} verify_level", data.get("verify_level"), False)
-    decide = _level(f"{where} decide_level", data.get("decide_level"), True)
-    escalate = _level(f"{where} escalate_level", data.get("escalate_level"), False)
-    verify_days = _days(f"{where} verify_days", data.get("verify_days"), bool(verify))
-    decide_days = _days(f"{where} decide_days", data.get("decide_days"), True)
+        cases = [c.value for c in Case]
+        raise FieldError(
+            "case", data.get("case"), msg.MATRIX_CASE, cases=cases
+        ) from None
+    verify = _level(pair, "verify_level", data.get("verify_level"), False)
+    decide = _level(pair, "decide_level", data.get("decide_level"), True)
+    escalate = _level(pair, "escalate_level", data.get("escalate_level"), False)
+    verify_days = _days(pair, "verify_days", data.get("verify_days"), bool(verify))
+    decide_days = _days(pair, "decide_days", data.get("decide_days"), True)
     escalate_days = _days(
-        f"{where} escalate_days", data.get("escalate_days"), bool(escalate)
+        pair, "escalate_days", data.get("escalate_days"), bool(escalate)
     )
     if verify and _rank(verify) > _rank(decide):
-        raise FieldError(
-            f"{where} verify_level", verify, f"a level not above the decider ({decide})"
-        )
+        name, where = _cell(pair, "verify_level")
+        raise FieldError(name, verify, msg.NOT_ABOVE_DECIDER, decider=decide, **where)
     if escalate and _rank(escalate) <= _rank(decide):
-        raise FieldError(
-            f"{where} escalate_level", escalate, f"a level above the decider ({decide})"
-        )
+        name, where = _cell(pair, "escalate_level")
+        raise FieldError(name, escalate, msg.ABOVE_DECIDER, decider=decide, **where)
     return MatrixRow(
         kind,
         case,
@@ -164,14 +183,35 @@ def check_rows(rows: Sequence[Mapping | MatrixRow]) -> tuple[MatrixRow, ...]:
             errors.append(error)
             continue
         pair = (row.kind, row.case)
+        where = {"row_kind": row.kind, "row_case": row.case}
         if pair not in set(expected_pairs()):
-            errors.append(FieldError("case", row.case, f"a case of {row.kind}"))
+            errors.append(
+                FieldError(
+                    "case",
+                    row.case,
+                    msg.CASE_OF_KIND,
+                    column="case",
+                    **where,
+                )
+            )
         elif pair in found:
-            errors.append(FieldError(f"{row.kind}/{row.case}", "twice", "one row"))
+            errors.append(
+                FieldError(
+                    f"{row.kind}/{row.case}",
+                    "twice",
+                    msg.ONE_ROW,
+                    hide_value=True,
+                    **where,
+                )
+            )
         found[pair] = row
-    for pair in expected_pairs():
-        if pair not in found:
-            errors.append(FieldError(f"{pair[0]}/{pair[1]}", None, "a row"))
+    for kind, case in expected_pairs():
+        if (kind, case) not in found:
+            errors.append(
+                FieldError(
+                    f"{kind}/{case}", None, msg.A_ROW, row_kind=kind, row_case=case
+                )
+            )
     if errors:
         raise ValidationError(errors)
     return tuple(found[pair] for pair in expected_pairs())
@@ -184,7 +224,7 @@ def check_threshold(value: object) -> float:
     except (TypeError, ValueError):
         number = -1.0
     if not 0 < number <= 300:
-        raise FieldError("height_threshold_m", value, "metres above 0, at most 300")
+        raise FieldError("height_threshold_m", value, msg.HEIGHT_THRESHOLD)
     return number
 
 
@@ -196,7 +236,12 @@ def _preset_rows(path: Path, raw_rows: object) -> tuple[MatrixRow, ...]:
             raise ValidationError(
                 [
                     FieldError(
-                        f"{path.name} rows[{number}]", sorted(unknown), "known keys"
+                        f"{path.name} rows[{number}]",
+                        sorted(unknown),
+                        msg.PRESET_ROW_KEYS,
+                        file=path.name,
+                        number=number,
+                        known=sorted(_ROW_KEYS),
                     )
                 ]
             )
@@ -225,7 +270,16 @@ def read_preset(path: Path) -> Preset:
     missing = {"key", "title_vi", "title_en", "effective_from", "source"} - set(raw)
     if unknown or missing:
         raise ValidationError(
-            [FieldError(path.name, sorted(unknown | missing), "the keys of a preset")]
+            [
+                FieldError(
+                    path.name,
+                    sorted(unknown | missing),
+                    msg.PRESET_KEYS,
+                    file=path.name,
+                    unknown=sorted(unknown),
+                    missing=sorted(missing),
+                )
+            ]
         )
     return Preset(
         key=str(raw["key"]),
@@ -257,5 +311,5 @@ def preset(key: str) -> Preset:
     """One preset by key, or :class:`NotFoundError`."""
     presets = load_presets()
     if key not in presets:
-        raise NotFoundError("delegation preset", key)
+        raise NotFoundError(msg.PRESET_NOT_FOUND, key=key)
     return presets[key]

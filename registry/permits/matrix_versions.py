@@ -23,6 +23,7 @@ from registry.kernel.clock import now
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, NotFoundError, ValidationError
 from registry.kernel.models import DelegationMatrix, DelegationRow
+from registry.permits import messages as msg
 from registry.permits.matrix import (
     MatrixRow,
     Preset,
@@ -59,7 +60,13 @@ class MatrixVersion:
         for row in self.rows:
             if row.kind == kind and row.case == case:
                 return row
-        raise NotFoundError(f"matrix row of version {self.id}", f"{kind}/{case}")
+        raise NotFoundError(
+            msg.MATRIX_ROW_NOT_FOUND,
+            version=self.id,
+            key=f"{kind}/{case}",
+            row_kind=kind,
+            row_case=case,
+        )
 
 
 def _version(session: Session, matrix: DelegationMatrix) -> MatrixVersion:
@@ -101,7 +108,7 @@ def load_version(session: Session, matrix_id: int) -> MatrixVersion:
     """A stored version by id (inside a session), or :class:`NotFoundError`."""
     matrix = session.get(DelegationMatrix, int(matrix_id))
     if matrix is None:
-        raise NotFoundError("delegation matrix version", matrix_id)
+        raise NotFoundError(msg.MATRIX_VERSION_NOT_FOUND, key=matrix_id)
     return _version(session, matrix)
 
 
@@ -114,7 +121,7 @@ def version_in_force(session: Session, day: date) -> MatrixVersion:
         .limit(1)
     )
     if matrix is None:
-        raise NotFoundError("delegation matrix in force on", day.isoformat())
+        raise NotFoundError(msg.NO_MATRIX_IN_FORCE, key=day.isoformat(), day=day)
     return _version(session, matrix)
 
 
@@ -223,15 +230,13 @@ def install_presets(session: Session, username: str) -> int:
 
 def _reason(reason: str | None) -> str:
     if not reason or not reason.strip():
-        raise ValidationError([FieldError("reason", reason, "why the matrix changes")])
+        raise ValidationError([FieldError("reason", reason, msg.MATRIX_REASON)])
     return reason.strip()[:400]
 
 
 def _first_day(value: object) -> date:
     if not isinstance(value, date):
-        raise ValidationError(
-            [FieldError("effective_from", value, "the first day the version applies")]
-        )
+        raise ValidationError([FieldError("effective_from", value, msg.FIRST_DAY)])
     return value
 
 

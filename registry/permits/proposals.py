@@ -17,12 +17,15 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import (
     ConflictError,
     FieldError,
+    Message,
     NotFoundError,
     ValidationError,
 )
 from registry.kernel.models import BtsSite, PermitApplication, PublicPoint
 from registry.kernel.vocabulary import PointKind, PointStatus, SiteStatus
+from registry.permits import messages as msg
 from registry.permits.vocabulary import OPEN_STATES, ApplicationKind
+from registry.records import messages as records_msg
 from registry.records.writes import Prepared, current_values, prepare
 
 # Fields the registry sets on approval, never the applicant.
@@ -47,7 +50,7 @@ _RELOCATION_FIELDS = {
 }
 
 
-def _refuse_fields(values: dict, forbidden: set[str], why: str) -> None:
+def _refuse_fields(values: dict, forbidden: set[str], why: Message) -> None:
     wrong = sorted(set(values) & forbidden)
     if wrong:
         raise ValidationError([FieldError(name, values[name], why) for name in wrong])
@@ -58,22 +61,22 @@ def load_existing(session, kind: ApplicationKind, site_id, point_id):
     in a state the application can change, without another open application."""
     if kind.is_bts:
         if site_id is None:
-            raise ValidationError([FieldError("site_id", None, "the site it concerns")])
+            raise ValidationError([FieldError("site_id", None, msg.SITE_NEEDED)])
         record = session.get(BtsSite, int(site_id))
         if record is None:
-            raise NotFoundError("BTS site", site_id)
+            raise NotFoundError(records_msg.SITE_NOT_FOUND, key=site_id)
     else:
         if point_id is None:
-            raise ValidationError([FieldError("point_id", None, "the game point")])
+            raise ValidationError([FieldError("point_id", None, msg.POINT_NEEDED)])
         record = session.get(PublicPoint, int(point_id))
         if record is None:
-            raise NotFoundError("public point", point_id)
+            raise NotFoundError(records_msg.POINT_NOT_FOUND, key=point_id)
         if record.kind != PointKind.GAME_POINT:
-            raise ValidationError(
-                [FieldError("point_id", point_id, "a game-service point")]
-            )
+            raise ValidationError([FieldError("point_id", point_id, msg.GAME_POINT)])
     if record.retired_on is not None:
-        raise ConflictError(f"record #{record.id} was retired on {record.retired_on}")
+        raise ConflictError(
+            msg.RECORD_RETIRED, id=record.id, retired_on=record.retired_on
+        )
     _check_record_state(kind, record)
     model = PermitApplication
     column = model.site_id if kind.is_bts else model.point_id
@@ -83,10 +86,7 @@ def load_existing(session, kind: ApplicationKind, site_id, point_id):
         )
     )
     if pending is not None:
-        raise ConflictError(
-            f"record #{record.id} already has open application #{pending}; it is "
-            "decided first"
-        )
+        raise ConflictError(msg.OPEN_APPLICATION, id=record.id, application=pending)
     return record
 
 
@@ -94,19 +94,19 @@ def _check_record_state(kind: ApplicationKind, record) -> None:
     """Refuse at filing what approval could not do to the record."""
     problem = None
     if kind.is_bts and record.status == SiteStatus.DECOMMISSIONED:
-        problem = "it is decommissioned"
+        problem = msg.DECOMMISSIONED
     elif kind == ApplicationKind.GAME_REVOCATION and record.status not in (
         PointStatus.OPERATING,
         PointStatus.SUSPENDED,
     ):
-        problem = f"it is {record.status}: only a certificate in use is revoked"
+        problem = msg.NOT_IN_USE
     elif kind in (ApplicationKind.GAME_RENEWAL, ApplicationKind.GAME_REISSUE) and (
         not record.certificate_number or record.status == PointStatus.REVOKED
     ):
-        problem = "it holds no certificate in force"
+        problem = msg.NO_CERTIFICATE
     if problem:
         raise ConflictError(
-            f"record #{record.id} cannot take a {kind.value} application: {problem}"
+            problem, id=record.id, kind=kind.value, status=str(record.status)
         )
 
 
@@ -114,7 +114,7 @@ def proposal_of(
     registry: Registry, kind: ApplicationKind, values: dict, existing, filed_on: date
 ) -> tuple[dict, Prepared]:
     """The proposed changes (stored) and the validated whole record they give."""
-    _refuse_fields(values, _DECIDED_FIELDS, "a value set by the decision")
+    _refuse_fields(values, _DECIDED_FIELDS, msg.SET_BY_DECISION)
     if kind in (ApplicationKind.BTS_NEW, ApplicationKind.GAME_NEW):
         whole = {**values, "status": "planned", "status_since": filed_on}
         if kind == ApplicationKind.GAME_NEW:
@@ -123,25 +123,23 @@ def proposal_of(
         changes = {k: v for k, v in prepared.typed.items() if k not in _DECIDED_FIELDS}
         return changes, prepared
     if kind == ApplicationKind.BTS_RELOCATION:
-        _refuse_fields(
-            values,
-            set(values) - _RELOCATION_FIELDS,
-            "only position fields (relocation)",
-        )
+        _refuse_fields(values, set(values) - _RELOCATION_FIELDS, msg.RELOCATION_FIELDS)
         missing = _POSITION_FIELDS - set(values)
         if missing:
             raise ValidationError(
-                [FieldError(name, None, "the new position") for name in sorted(missing)]
+                [FieldError(name, None, msg.NEW_POSITION) for name in sorted(missing)]
             )
     elif kind in (ApplicationKind.BTS_CHANGE, ApplicationKind.GAME_REISSUE):
-        _refuse_fields(values, _POSITION_FIELDS, "the same position (use relocation)")
+        _refuse_fields(values, _POSITION_FIELDS, msg.SAME_POSITION)
     elif values:
-        _refuse_fields(values, set(values), "no changes for this kind of application")
+        _refuse_fields(values, set(values), msg.NO_CHANGES_FOR_KIND)
     record_type = "site" if kind.is_bts else "point"
     prepared = prepare(registry, record_type, {**current_values(existing), **values})
     changes = {k: prepared.typed.get(k) for k in values}
     if kind == ApplicationKind.BTS_CHANGE and not any(
         changes[k] != getattr(existing, k) for k in changes
     ):
-        raise ValidationError([FieldError("values", values, "at least one change")])
+        raise ValidationError(
+            [FieldError("values", values, msg.ONE_CHANGE, hide_value=True)]
+        )
     return changes, prepared

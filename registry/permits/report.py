@@ -24,6 +24,7 @@ from registry.kernel.errors import FieldError, ValidationError
 from registry.kernel.models import PermitApplication, PermitStep
 from registry.kernel.vocabulary import Role
 from registry.kernel.workdays import working_days_between
+from registry.permits import messages as msg
 from registry.permits.access import SUBJECT, may_see
 from registry.permits.views import LoadedApplications
 from registry.permits.vocabulary import StepKind
@@ -50,9 +51,7 @@ REPORT_COLUMNS: dict[str, tuple[str, str]] = {
 
 def _period(start: object, end: object) -> None:
     if not isinstance(start, date) or not isinstance(end, date) or end < start:
-        raise ValidationError(
-            [FieldError("end", end, f"a date on or after the start ({start})")]
-        )
+        raise ValidationError([FieldError("end", end, msg.PERIOD_END, start=start)])
 
 
 def _districts(registry: Registry, actor: Actor, wanted) -> pd.DataFrame:
@@ -64,7 +63,16 @@ def _districts(registry: Registry, actor: Actor, wanted) -> pd.DataFrame:
         unknown = sorted(set(wanted) - set(districts["code"]))
         if unknown and actor.role != Role.DISTRICT:
             raise ValidationError(
-                [FieldError("district_codes", unknown, "codes of 2025-06 districts")]
+                [
+                    FieldError(
+                        "district_codes",
+                        unknown,
+                        msg.REPORT_DISTRICTS,
+                        edition=EDITION,
+                        unknown=unknown,
+                        hide_value=True,
+                    )
+                ]
             )
         districts = districts[districts["code"].isin(list(wanted))]
     return districts.rename(columns={"code": "district_code", "name": "district_name"})

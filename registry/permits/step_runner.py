@@ -15,9 +15,10 @@ from registry.access.permissions import Actor
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now, today
 from registry.kernel.db import Registry
-from registry.kernel.errors import ConflictError, FieldError, ValidationError
+from registry.kernel.errors import ConflictError, FieldError, Message, ValidationError
 from registry.kernel.models import PermitApplication, PermitStep
 from registry.kernel.workdays import add_working_days
+from registry.permits import messages as msg
 from registry.permits.access import (
     ENTITY,
     application_units,
@@ -32,12 +33,15 @@ from registry.permits.vocabulary import StepKind, StepOutcome
 Work = Callable[[Session, PermitApplication, PermitStep, date], dict]
 
 
-def clean_text(name: str, value: object, *, required: bool, what: str) -> str | None:
+def clean_text(
+    name: str, value: object, *, required: bool, what: Message | None = None
+) -> str | None:
     """Stripped text, None when empty; a ValidationError saying ``what`` is
     expected when it is required and empty."""
     text = str(value).strip() if value is not None else ""
     if required and not text:
-        raise ValidationError([FieldError(name, value, what)])
+        # Blank input is not worth echoing back.
+        raise ValidationError([FieldError(name, value, what, hide_value=True)])
     return text or None
 
 
@@ -47,7 +51,7 @@ def step_day(on: date | None, step: PermitStep) -> date:
     earliest = step.paused_since or step.started_on
     if not isinstance(day, date) or day > today() or day < earliest:
         raise ValidationError(
-            [FieldError("on", on, f"a date from {earliest} to today ({today()})")]
+            [FieldError("on", on, msg.STEP_DAY, earliest=earliest, today=today())]
         )
     return day
 
@@ -57,8 +61,7 @@ def running_step(session: Session, application: PermitApplication) -> PermitStep
     step = open_step(session, application.id)
     if step is None:
         raise ConflictError(
-            f"application #{application.id} is {application.state}: nothing is "
-            "left to do"
+            msg.NOTHING_LEFT, id=application.id, state=application.state
         )
     return step
 
@@ -113,17 +116,15 @@ def run_step(
             check(actor, application, units, step)
         if expect is not None and step.kind != expect:
             raise ConflictError(
-                f"application #{application.id} awaits a {step.kind} step at the "
-                f"{step.level} level, not a {expect.value}"
+                msg.OTHER_STEP,
+                id=application.id,
+                step=step.kind,
+                level=step.level,
+                wanted=expect.value,
             )
         if paused != (step.paused_since is not None):
             raise ConflictError(
-                f"application #{application.id} "
-                + (
-                    "awaits no completion"
-                    if paused
-                    else "waits for the missing documents (record completion first)"
-                )
+                msg.NOT_PAUSED if paused else msg.PAUSED, id=application.id
             )
         day = step_day(on, step)
         before = {"state": application.state, "step": f"{step.kind}@{step.level}"}

@@ -25,6 +25,7 @@ from registry.kernel.errors import ConflictError, FieldError, ValidationError
 from registry.kernel.models import PermitPause
 from registry.kernel.vocabulary import Role
 from registry.kernel.workdays import due_date, working_days_between
+from registry.permits import messages as msg
 from registry.permits.access import can_act, load_application
 from registry.permits.documents import checked_documents, store_documents
 from registry.permits.effects import apply_approval, prepare_approval
@@ -65,16 +66,18 @@ def verify_application(
                     FieldError(
                         "site_visit_on",
                         site_visit_on,
-                        f"a date from {step.started_on} to {day}",
+                        msg.SITE_VISIT_DAY,
+                        start=step.started_on,
+                        end=day,
                     )
                 ]
             )
         finish_step(step, StepOutcome.VERIFIED, actor, day)
         step.site_visit_on = site_visit_on
         step.neighbours_opinion = clean_text(
-            "neighbours_opinion", neighbours_opinion, required=False, what=""
+            "neighbours_opinion", neighbours_opinion, required=False
         )
-        step.note = clean_text("note", note, required=False, what="")
+        step.note = clean_text("note", note, required=False)
         row = load_version(session, application.matrix_id).row(
             application.kind, application.case_key
         )
@@ -111,7 +114,7 @@ def report_incomplete(
     on: date | None = None,
 ) -> ApplicationView:
     """Tell the applicant what is missing: the step's clock stops from ``on``."""
-    why = clean_text("reasons", reasons, required=True, what="what is missing")
+    why = clean_text("reasons", reasons, required=True, what=msg.MISSING_WHAT)
 
     def work(session, application, step, day):
         step.paused_since = day
@@ -142,10 +145,11 @@ def _may_complete(actor: Actor, application, units, step) -> None:
     )
     if not applicant and not can_act(actor, step.level, units):
         raise perm.PermissionDeniedError(
-            actor.username,
-            f"record completion of application #{application.id}",
-            "only its applicant or the staff of the step's level "
-            f"({step.level}) in its area may",
+            msg.COMPLETION_BY,
+            user=actor.username,
+            action=f"record completion of application #{application.id}",
+            id=application.id,
+            level=step.level,
         )
 
 
@@ -171,7 +175,7 @@ def record_completion(
         )
         for row in open_pauses:
             row.resumed_on, row.resumed_by = day, actor.username
-            row.completion_note = clean_text("note", note, required=False, what="")
+            row.completion_note = clean_text("note", note, required=False)
         step.paused_days += paused
         step.paused_since = None
         step.due_on = due_date(step.started_on, step.days, step.paused_days)
@@ -220,17 +224,14 @@ def approve_application(
         "number",
         number,
         required=kind in KINDS_NEEDING_NUMBER,
-        what="the permit or certificate number",
+        what=msg.PERMIT_NUMBER,
     )
-    wanted = clean_text("conditions", conditions, required=False, what="")
+    wanted = clean_text("conditions", conditions, required=False)
     prepared = prepare_approval(registry, actor, application_id, number, on)
 
     def work(session, application, step, day):
         if application.version != prepared.application_version:
-            raise ConflictError(
-                f"application #{application.id} changed while it was being "
-                "approved; open it again"
-            )
+            raise ConflictError(msg.APPLICATION_CHANGED, id=application.id)
         effect = apply_approval(session, actor, application, prepared, day)
         finish_step(step, StepOutcome.APPROVED, actor, day)
         step.note = wanted
@@ -262,7 +263,7 @@ def refuse_application(
     on: date | None = None,
 ) -> ApplicationView:
     """Refuse, with the reasons; the registry is not changed."""
-    why = clean_text("reasons", reasons, required=True, what="why it is refused")
+    why = clean_text("reasons", reasons, required=True, what=msg.REFUSAL_REASONS)
 
     def work(session, application, step, day):
         finish_step(step, StepOutcome.REFUSED, actor, day)
@@ -294,7 +295,7 @@ def escalate_application(
     on: date | None = None,
 ) -> ApplicationView:
     """Refer the decision to the level the matrix names above the decider (once)."""
-    why = clean_text("reason", reason, required=True, what="why it is referred up")
+    why = clean_text("reason", reason, required=True, what=msg.REFERRAL_REASON)
 
     def work(session, application, step, day):
         row = load_version(session, application.matrix_id).row(
@@ -303,9 +304,11 @@ def escalate_application(
         target = escalation_level(row, step)
         if target is None:
             raise ConflictError(
-                f"application #{application.id}: the delegation matrix names no "
-                f"level above {step.level} for {application.kind}/"
-                f"{application.case_key}"
+                msg.NO_ESCALATION,
+                id=application.id,
+                level=step.level,
+                kind=application.kind,
+                case=application.case_key,
             )
         finish_step(step, StepOutcome.ESCALATED, actor, day)
         step.note = why

@@ -13,6 +13,7 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import AuditEntry
 from registry.kernel.vocabulary import RecordType, Role
+from registry.records import messages as msg
 from registry.records.listing import list_records
 from registry.records.rows import ENTITY_OF
 
@@ -41,7 +42,9 @@ class _Scope:
         ]
         if not self.readable:
             raise PermissionDeniedError(
-                actor.username, "read recent changes", "the role reads no records"
+                msg.NO_RECORDS_TO_READ,
+                user=actor.username,
+                action="read recent changes",
             )
         self.visible = {
             kind: list_records(registry, actor, kind, include_retired=True).set_index(

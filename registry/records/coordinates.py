@@ -15,10 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-EXPECTED_COORDINATE = (
-    "a decimal number like 18.6789 or 18,6789, "
-    "or degrees-minutes-seconds like 18°40'12\"N"
-)
+from registry.kernel.errors import Expected, ValueExpectedError
+from registry.records import messages as msg
 
 # Typographic variants of the degree, minute and second signs, mapped to ° ' ".
 _SIGNS = str.maketrans(
@@ -60,19 +58,19 @@ def parse_coordinate(text: object) -> float:
 
     Raises
     ------
-    ValueError
-        With a message saying what was expected.
+    ValueExpectedError
+        A :class:`ValueError` saying what was expected.
     """
     if isinstance(text, (int, float, np.integer, np.floating)) and not isinstance(
         text, bool
     ):
         value = float(text)
         if not math.isfinite(value):
-            raise ValueError(f"expected {EXPECTED_COORDINATE}")
+            raise ValueExpectedError(msg.COORDINATE())
         return value
     raw = str(text).strip()
     if not raw:
-        raise ValueError(f"expected {EXPECTED_COORDINATE}; the cell is empty")
+        raise ValueExpectedError(msg.COORDINATE_EMPTY())
     if _DECIMAL.fullmatch(raw):
         return float(raw.replace(",", "."))
     return _parse_dms(raw)
@@ -83,14 +81,12 @@ def _parse_dms(raw: str) -> float:
     match = _HEMISPHERES.fullmatch(text)
     before, body, after = match.groups()
     if before and after:
-        raise ValueError(f"expected one hemisphere letter, not two; {_expected()}")
+        raise ValueExpectedError(msg.COORDINATE_TWO_HEMISPHERES())
     hemisphere = (before or after or "").upper()
     sign = 1.0
     if body[:1] in "+-" and body:
         if hemisphere:
-            raise ValueError(
-                f"expected a sign or a hemisphere letter, not both; {_expected()}"
-            )
+            raise ValueExpectedError(msg.COORDINATE_SIGN_AND_HEMISPHERE())
         sign = -1.0 if body[0] == "-" else 1.0
         body = body[1:].lstrip()
     parts = _split_parts(body)
@@ -99,7 +95,7 @@ def _parse_dms(raw: str) -> float:
         values[index] = number
     degrees, minutes, seconds = values
     if minutes >= 60 or seconds >= 60:
-        raise ValueError(f"expected minutes and seconds below 60; {_expected()}")
+        raise ValueExpectedError(msg.COORDINATE_MINUTES())
     value = degrees + minutes / 60 + seconds / 3600
     if hemisphere in ("S", "W"):
         sign = -1.0
@@ -114,31 +110,25 @@ def _split_parts(body: str) -> list[tuple[int, float]]:
     while position < len(body):
         match = _PART.match(body, position)
         if not match or match.end() == position:
-            raise ValueError(f"expected {EXPECTED_COORDINATE}")
+            raise ValueExpectedError(msg.COORDINATE())
         number, unit = match.groups()
         index = _UNIT_INDEX[unit] if unit else next_index
         if index < next_index or index > 2:
-            raise ValueError(
-                f"expected degrees, then minutes, then seconds; {_expected()}"
-            )
+            raise ValueExpectedError(msg.COORDINATE_ORDER())
         parts.append((index, float(number.replace(",", "."))))
         next_index = index + 1
         position = match.end()
     if not parts:
-        raise ValueError(f"expected {EXPECTED_COORDINATE}")
+        raise ValueExpectedError(msg.COORDINATE())
     # Only the last part may have decimals: 18.5°30' is ambiguous.
     if any(not number.is_integer() for _, number in parts[:-1]):
-        raise ValueError(f"expected decimals only in the last part; {_expected()}")
+        raise ValueExpectedError(msg.COORDINATE_DECIMALS())
     return parts
-
-
-def _expected() -> str:
-    return f"write {EXPECTED_COORDINATE}"
 
 
 def parse_coordinate_columns(
     lat_values: Sequence | pd.Series, lon_values: Sequence | pd.Series
-) -> tuple[np.ndarray, np.ndarray, list[tuple[int, str, str, str]]]:
+) -> tuple[np.ndarray, np.ndarray, list[tuple[int, str, str, Expected]]]:
     """Parse a latitude and a longitude column.
 
     Plain decimals (with a decimal point or a single decimal comma) are converted
@@ -148,11 +138,11 @@ def parse_coordinate_columns(
     -------
     latitude, longitude : numpy.ndarray of float64
         NaN where the cell could not be parsed or was empty.
-    problems : list of (position, column, raw value, expected)
+    problems : list of (position, column, raw value, Expected)
         ``position`` is the 0-based position in the input, ``column`` is
         ``"latitude"`` or ``"longitude"``.
     """
-    problems: list[tuple[int, str, str, str]] = []
+    problems: list[tuple[int, str, str, Expected]] = []
     latitude = _parse_column(lat_values, "latitude", problems)
     longitude = _parse_column(lon_values, "longitude", problems)
     problems.sort(key=lambda problem: (problem[0], problem[1] != "latitude"))
@@ -172,15 +162,13 @@ def _parse_column(values, column: str, problems: list) -> np.ndarray:
         raw = text.iat[position]
         try:
             numbers[position] = parse_coordinate(raw)
-        except ValueError as error:
+        except ValueExpectedError as error:
             numbers[position] = np.nan
-            expected = f"a {column} (the column is required)" if not raw else str(error)
-            problems.append((int(position), column, raw, _strip_expected(expected)))
+            expected = (
+                msg.COORDINATE_REQUIRED(column=column) if not raw else error.expected
+            )
+            problems.append((int(position), column, raw, expected))
     return numbers
-
-
-def _strip_expected(message: str) -> str:
-    return message.removeprefix("expected ")
 
 
 def detect_swapped(

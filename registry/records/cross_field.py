@@ -9,7 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from registry.kernel.errors import Expected
 from registry.kernel.vocabulary import OPERATORS, PointKind
+from registry.records import messages as msg
 from registry.records.values import (
     ROOFTOP_STRUCTURES,
     TECHNOLOGY_START_YEAR,
@@ -29,8 +31,7 @@ class CrossFieldChecks:
         self.warn(
             np.flatnonzero(has_building & ~rooftop.to_numpy()),
             "building_height_m",
-            "a building height only for poles on buildings (rooftop_pole, "
-            "rooftop_small); check the structure type",
+            msg.BUILDING_HEIGHT(),
         )
 
     def check_point_rules(self) -> None:
@@ -40,8 +41,7 @@ class CrossFieldChecks:
         self.warn(
             np.flatnonzero(uncertified),
             "certificate_number",
-            "a certificate number: a game-service point needs an eligibility "
-            "certificate; without one it is recorded as pending",
+            msg.NO_CERTIFICATE(),
         )
 
     def _check_duplicate_sites(self) -> None:
@@ -53,13 +53,12 @@ class CrossFieldChecks:
         if not duplicated.any():
             return
         first_row: dict[tuple, int] = {}
-        messages: dict[int, str] = {}
+        messages: dict[int, Expected] = {}
         for position in np.flatnonzero(duplicated.to_numpy()):
             key = (keys.iat[position, 0], keys.iat[position, 1])
             if key in first_row:
-                messages[position] = (
-                    f"a site code used once per network; row {first_row[key]} has "
-                    f"the same network {key[0]} and site code"
+                messages[position] = msg.DUPLICATE_IN_FILE(
+                    first_row=first_row[key], network=key[0]
                 )
             else:
                 first_row[key] = int(self.rows[position])
@@ -75,9 +74,8 @@ class CrossFieldChecks:
         self.error(
             np.flatnonzero(clash),
             "co_located",
-            lambda p: (
-                "other operators than the site's own network "
-                f"({own.iat[p]}, {OPERATORS[own.iat[p]].name})"
+            lambda p: msg.CO_LOCATED_OWN(
+                network=own.iat[p], operator=OPERATORS[own.iat[p]].name
             ),
         )
 
@@ -87,8 +85,10 @@ class CrossFieldChecks:
         self.error(
             np.flatnonzero(last < first),
             end,
-            lambda p: (
-                f"a date on or after {spec.label_en.lower()} ({str(first[p])[:10]})"
+            lambda p: msg.DATE_ORDER(
+                start_field=start,
+                start_label_en=spec.label_en.lower(),
+                start=str(first[p])[:10],
             ),
         )
 
@@ -100,8 +100,7 @@ class CrossFieldChecks:
             self.error(
                 early,
                 name,
-                f"a date from {year} on: {technology.upper()} was not on air in "
-                f"Vietnam before {year}",
+                msg.TECHNOLOGY_YEAR(year=year, technology=technology.upper()),
             )
             dates[early] = np.datetime64("NaT")
 

@@ -27,6 +27,7 @@ from registry.kernel.errors import (
 from registry.kernel.history import status_history
 from registry.kernel.models import UnitAssignment
 from registry.kernel.vocabulary import PointStatus, RecordType, SiteStatus
+from registry.records import messages as msg
 from registry.records.rows import ENTITY_OF, MODEL_OF, record_dict
 from registry.records.writes import (
     append_status,
@@ -38,7 +39,10 @@ from registry.records.writes import (
     prepare,
 )
 
-_LABEL = {RecordType.SITE: "BTS site", RecordType.POINT: "public point"}
+_NOT_FOUND = {
+    RecordType.SITE: msg.SITE_NOT_FOUND,
+    RecordType.POINT: msg.POINT_NOT_FOUND,
+}
 
 
 def _subject(record_type: str) -> str:
@@ -48,7 +52,7 @@ def _subject(record_type: str) -> str:
 def _load(session: Session, record_type: str, record_id: int):
     record = session.get(MODEL_OF[RecordType(record_type)], record_id)
     if record is None:
-        raise NotFoundError(_LABEL[RecordType(record_type)], record_id)
+        raise NotFoundError(_NOT_FOUND[RecordType(record_type)], key=record_id)
     return record
 
 
@@ -72,10 +76,11 @@ def _check_operator_network(actor: Actor, values: dict) -> None:
         and values.get("network_code") != actor.network_code
     ):
         raise perm.PermissionDeniedError(
-            actor.username,
-            "register sites of another network",
-            f"their network is {actor.network_code}, the site's is "
-            f"{values.get('network_code')}",
+            msg.ANOTHER_NETWORK,
+            user=actor.username,
+            action="register sites of another network",
+            own=actor.network_code,
+            network=values.get("network_code"),
         )
 
 
@@ -123,19 +128,17 @@ def update_record(
     perm.require(actor, perm.UPDATE, _subject(record_type))
     if "status" in changes or "status_since" in changes:
         raise ValidationError(
-            [
-                FieldError(
-                    "status", changes.get("status"), "a change through change status"
-                )
-            ]
+            [FieldError("status", changes.get("status"), msg.STATUS_THROUGH_CHANGE)]
         )
     with registry.transaction() as session:
         record = _load(session, record_type, record_id)
         ensure_editable(record)
         if expected_version is not None and record.version != expected_version:
             raise ConflictError(
-                f"record #{record_id} was changed by someone else (version "
-                f"{record.version}, you edited version {expected_version}); reload it"
+                msg.STALE_VERSION,
+                id=record_id,
+                version=record.version,
+                expected=expected_version,
             )
         perm.require_in_scope(
             actor,
@@ -178,13 +181,20 @@ def change_status(
     allowed_statuses = SiteStatus if record_type == RecordType.SITE else PointStatus
     if status not in {s.value for s in allowed_statuses}:
         raise ValidationError(
-            [FieldError("status", status, ", ".join(s.value for s in allowed_statuses))]
+            [
+                FieldError(
+                    "status",
+                    status,
+                    msg.STATUS,
+                    allowed=[s.value for s in allowed_statuses],
+                )
+            ]
         )
     if not reason or not reason.strip():
-        raise ValidationError([FieldError("reason", reason, "why the status changes")])
+        raise ValidationError([FieldError("reason", reason, msg.STATUS_REASON)])
     if effective_on > today():
         raise ValidationError(
-            [FieldError("effective_on", effective_on, "a date not after today")]
+            [FieldError("effective_on", effective_on, msg.NOT_FUTURE)]
         )
     with registry.transaction() as session:
         record = _load(session, record_type, record_id)
@@ -201,8 +211,8 @@ def change_status(
                     FieldError(
                         "effective_on",
                         effective_on,
-                        "a date on or after the current status date "
-                        f"{record.status_since}",
+                        msg.AFTER_STATUS_DATE,
+                        status_since=record.status_since,
                     )
                 ]
             )
@@ -218,9 +228,7 @@ def retire_record(
     """Withdraw a record from the registry (kept, hidden from current views)."""
     perm.require(actor, perm.RETIRE, _subject(record_type))
     if not reason or not reason.strip():
-        raise ValidationError(
-            [FieldError("reason", reason, "why the record is retired")]
-        )
+        raise ValidationError([FieldError("reason", reason, msg.RETIRE_REASON)])
     with registry.transaction() as session:
         record = _load(session, record_type, record_id)
         ensure_editable(record)

@@ -15,8 +15,9 @@ import shapely
 
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, ValidationError
+from registry.records import messages as msg
 from registry.records.rows import field_names, python_value, to_text
-from registry.records.validation import RowProblem, ValidatedRows, validate_rows
+from registry.records.validation import ValidatedRows, validate_rows
 from registry.units.divisions import province, province_outline
 
 
@@ -61,11 +62,6 @@ def validate_frame(
     )
 
 
-def field_error(problem: RowProblem) -> FieldError:
-    """A file-row problem as a field error of a single record (no row number)."""
-    return FieldError(problem.column, problem.value, problem.expected)
-
-
 def validate_values(
     registry: Registry, record_type: str, values: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str]]:
@@ -78,18 +74,15 @@ def validate_values(
     unknown = sorted(set(values) - set(names))
     if unknown:
         raise ValidationError(
-            [
-                FieldError(name, values[name], "a field of this record")
-                for name in unknown
-            ]
+            [FieldError(name, values[name], msg.UNKNOWN_FIELD) for name in unknown]
         )
     row = {name: to_text(values.get(name)) for name in names}
     result = validate_frame(registry, pd.DataFrame([row], dtype=object), record_type)
     if result.errors:
-        raise ValidationError([field_error(p) for p in result.errors])
+        raise ValidationError([p.as_field_error(with_row=False) for p in result.errors])
     typed = {
         name: python_value(result.records.iloc[0][name])
         for name in names
         if name in result.records.columns
     }
-    return typed, [f"{w.column}: {w.expected}" for w in result.warnings]
+    return typed, [w.as_field_error(with_row=False) for w in result.warnings]

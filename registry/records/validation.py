@@ -32,13 +32,14 @@ from datetime import date, time
 import numpy as np
 import pandas as pd
 
-from registry.kernel.errors import FieldError
+from registry.kernel.errors import Expected, FieldError, ValueExpectedError
 from registry.kernel.text import clean_column, clean_text, match_key
 from registry.kernel.vocabulary import (
     PointKind,
     PointStatus,
     SiteStatus,
 )
+from registry.records import messages as msg
 from registry.records.coordinates import detect_swapped, parse_coordinate_columns
 from registry.records.cross_field import CrossFieldChecks
 from registry.records.fields import FieldSpec, fields_for
@@ -49,6 +50,7 @@ from registry.records.values import (
     PAST_EVENT_FIELDS,
     TECHNOLOGY_START_YEAR,
     choice_lookup,
+    choice_options,
     degrees_text,
     expected_choice,
     parse_date,
@@ -59,19 +61,37 @@ from registry.records.values import (
 
 @dataclass(frozen=True)
 class RowProblem:
-    """One problem of one cell (or of a row) of an imported file."""
+    """One problem of one cell (or of a row) of an imported file.
+
+    ``wanted`` is what the cell expected, as a message with its context; the
+    interface translates its ``code``, ``expected`` is the English.
+    """
 
     row: int
     column: str
     value: str
-    expected: str
+    wanted: Expected
+
+    @property
+    def code(self) -> str:
+        return self.wanted.code
+
+    @property
+    def context(self) -> dict:
+        return self.wanted.context
+
+    @property
+    def expected(self) -> str:
+        """What the cell expected, in English."""
+        return str(self.wanted)
 
     def __str__(self) -> str:
         return f"row {self.row}, {self.column} = {self.value!r}: {self.expected}"
 
-    def as_field_error(self) -> FieldError:
+    def as_field_error(self, *, with_row: bool = True) -> FieldError:
         """The same problem as the registry's :class:`FieldError`."""
-        return FieldError(self.column, self.value, self.expected, row=self.row)
+        row = self.row if with_row else None
+        return FieldError(self.column, self.value, self.wanted, row=row)
 
 
 @dataclass
@@ -227,7 +247,7 @@ class _RowChecker(CrossFieldChecks):
                 self.error(
                     np.flatnonzero(empty),
                     spec.name,
-                    f"a value: {spec.label_en} ({spec.label_vi}) is required",
+                    msg.REQUIRED(label_en=spec.label_en, label_vi=spec.label_vi),
                 )
             parser = getattr(self, f"_parse_{spec.kind}", None)
             if parser is not None:
@@ -240,9 +260,7 @@ class _RowChecker(CrossFieldChecks):
             self.error(
                 too_long,
                 spec.name,
-                lambda p: (
-                    f"at most {spec.max_length} characters (this has {lengths[p]})"
-                ),
+                lambda p: msg.TOO_LONG(max=spec.max_length, length=int(lengths[p])),
             )
         return text.mask(empty)
 
@@ -253,9 +271,9 @@ class _RowChecker(CrossFieldChecks):
         for code, value in enumerate(uniques):
             try:
                 parsed.append(parse(clean_text(value)) if value else missing)
-            except ValueError as problem:
+            except ValueExpectedError as problem:
                 parsed.append(missing)
-                failed[code] = str(problem)
+                failed[code] = problem.expected
         if failed:
             bad = np.flatnonzero(np.isin(codes, list(failed)))
             self.error(bad, spec.name, lambda p: failed[codes[p]])
@@ -271,16 +289,13 @@ class _RowChecker(CrossFieldChecks):
             try:
                 return lookup[match_key(value)]
             except KeyError:
-                raise ValueError(expected) from None
+                raise ValueExpectedError(expected) from None
 
         return pd.Series(self._parse_by_value(spec, text, parse), dtype="str")
 
     def _parse_networks(self, spec: FieldSpec, text: pd.Series, empty) -> pd.Series:
         lookup = choice_lookup(self.specs["network_code"])
-        expected = (
-            "operator codes or names separated by , ; / or spaces, like '01,02' or "
-            f"'MobiFone; VinaPhone' ({expected_choice(self.specs['network_code'])})"
-        )
+        options = choice_options(self.specs["network_code"])
 
         def parse(value: str) -> str:
             codes = set()
@@ -288,7 +303,9 @@ class _RowChecker(CrossFieldChecks):
                 if token:
                     code = lookup.get(match_key(token))
                     if code is None:
-                        raise ValueError(f"{expected}; {token!r} is not an operator")
+                        raise ValueExpectedError(
+                            msg.NETWORKS(options=options, token=token)
+                        )
                     codes.add(code)
             return ",".join(sorted(codes)) or None
 
@@ -297,19 +314,19 @@ class _RowChecker(CrossFieldChecks):
     def _parse_float(self, spec: FieldSpec, text: pd.Series, empty) -> np.ndarray:
         numbers = to_float(text, empty)
         bad = np.flatnonzero(~np.isfinite(numbers) & ~empty)
-        self.error(bad, spec.name, "a number like 12.5 or 12,5")
+        self.error(bad, spec.name, msg.NUMBER())
         numbers[bad] = np.nan
         low = -np.inf if spec.minimum is None else spec.minimum
         high = np.inf if spec.maximum is None else spec.maximum
         outside = np.flatnonzero((numbers < low) | (numbers > high))
-        self.error(outside, spec.name, f"a number from {low:g} to {high:g}")
+        self.error(outside, spec.name, msg.NUMBER_RANGE(low=low, high=high))
         numbers[outside] = np.nan
         return numbers
 
     def _parse_int(self, spec: FieldSpec, text: pd.Series, empty) -> pd.Series:
         numbers = self._parse_float(spec, text, empty)
         fraction = np.flatnonzero(np.isfinite(numbers) & (numbers != np.round(numbers)))
-        self.error(fraction, spec.name, "a whole number")
+        self.error(fraction, spec.name, msg.WHOLE_NUMBER())
         numbers[fraction] = np.nan
         return pd.Series(numbers).astype("Int64")
 
@@ -318,17 +335,17 @@ class _RowChecker(CrossFieldChecks):
         uniques = np.asarray(uniques, dtype=object)
         fast = pd.to_datetime(uniques, format="%Y-%m-%d", errors="coerce")
         days = np.asarray(fast, dtype="datetime64[D]").copy()
-        failed: dict[int, str] = {}
+        failed: dict[int, Expected] = {}
         for code in np.flatnonzero(np.isnat(days) & (uniques != "")):
             try:
                 day = parse_date(clean_text(uniques[code]))
                 days[code] = np.datetime64(day, "D")
-            except ValueError as problem:
-                failed[code] = str(problem)
+            except ValueExpectedError as problem:
+                failed[code] = problem.expected
         years = days.astype("datetime64[Y]").astype("int64") + 1970
         low, high = DATE_RANGE
         for code in np.flatnonzero(~np.isnat(days) & ((years < low) | (years > high))):
-            failed[code] = f"a date between {low} and {high}"
+            failed[code] = msg.DATE_RANGE(low=low, high=high)
         days[list(failed)] = np.datetime64("NaT")
         result = days[codes] if len(codes) else days[:0]
         if failed:
@@ -339,8 +356,7 @@ class _RowChecker(CrossFieldChecks):
             self.error(
                 future,
                 spec.name,
-                f"a date not after today ({self.today.isoformat()}): "
-                f"{spec.label_en} is something that has already happened",
+                msg.PAST_EVENT(today=self.today, label_en=spec.label_en),
             )
             result[future] = np.datetime64("NaT")
         return result.astype("datetime64[ns]")
@@ -364,24 +380,21 @@ class _RowChecker(CrossFieldChecks):
         self.warn(
             positions,
             "latitude",
-            lambda p: (
-                f"latitude first, then longitude; ({degrees_text(lat[p])}, "
-                f"{degrees_text(lon[p])}) lies outside the bounding box of "
-                f"{province_name} but ({degrees_text(lon[p])}, {degrees_text(lat[p])}) "
-                "inside it, so the two values were swapped"
+            lambda p: msg.SWAPPED(
+                lat=degrees_text(lat[p]),
+                lon=degrees_text(lon[p]),
+                province=province_name,
             ),
             pair(positions),
         )
         lat, lon = np.where(swapped, lon, lat), np.where(swapped, lat, lon)
         known = np.isfinite(lat) & np.isfinite(lon)
         # Never swapped: a swapped pair lies in the bounding box.
-        self.error(
-            np.flatnonzero(np.abs(lat) > 90), "latitude", "a latitude from -90 to 90"
-        )
+        self.error(np.flatnonzero(np.abs(lat) > 90), "latitude", msg.LATITUDE_RANGE())
         self.error(
             np.flatnonzero(np.abs(lon) > 180),
             "longitude",
-            "a longitude from -180 to 180",
+            msg.LONGITUDE_RANGE(),
         )
         wrong = known & ((np.abs(lat) > 90) | (np.abs(lon) > 180))
         candidates = known & ~wrong
@@ -396,9 +409,10 @@ class _RowChecker(CrossFieldChecks):
         self.error(
             positions,
             "latitude",
-            lambda p: (
-                f"a location inside {province_name}; latitude {degrees_text(lat[p])}, "
-                f"longitude {degrees_text(lon[p])} lies outside the province"
+            lambda p: msg.OUTSIDE_PROVINCE(
+                province=province_name,
+                lat=degrees_text(lat[p]),
+                lon=degrees_text(lon[p]),
             ),
             pair(positions),
         )

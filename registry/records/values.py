@@ -14,6 +14,7 @@ from datetime import date, time
 import numpy as np
 import pandas as pd
 
+from registry.kernel.errors import Expected, ValueExpectedError
 from registry.kernel.text import clean_text, match_key
 from registry.kernel.vocabulary import (
     OPERATORS,
@@ -24,6 +25,7 @@ from registry.kernel.vocabulary import (
     StructureType,
     label,
 )
+from registry.records import messages as msg
 from registry.records.fields import FieldSpec
 
 MAX_SHOWN = 80
@@ -54,8 +56,6 @@ NETWORK_SEPARATORS = re.compile(r"[,;/\s]+")
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]00:00(?::00)?)?")
 _DAY_FIRST_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _TIME = re.compile(r"(\d{1,2})\s*(?::|h|H)\s*(\d{2})(?::(\d{2}))?")
-EXPECTED_DATE = "a date like 2024-03-31 or 31/03/2024 (day first)"
-EXPECTED_TIME = "a time like 08:00, 8:00 or 8h00"
 
 
 # -- value parsers (one value at a time, used for the leftovers) ---------------
@@ -88,14 +88,16 @@ def enum_member(value: str):
     return None
 
 
-def expected_choice(spec: FieldSpec) -> str:
+def choice_options(spec: FieldSpec) -> list[str]:
+    """The values of a choice field with their English labels, for messages."""
     if spec.name == "network_code":
-        options = [f"{code} ({OPERATORS[code].name})" for code in spec.choices]
-    else:
-        options = [
-            f"{value} ({label(enum_member(value), 'en')})" for value in spec.choices
-        ]
-    return "one of " + ", ".join(options)
+        return [f"{code} ({OPERATORS[code].name})" for code in spec.choices]
+    return [f"{value} ({label(enum_member(value), 'en')})" for value in spec.choices]
+
+
+def expected_choice(spec: FieldSpec) -> Expected:
+    """What a choice field expects: one of its values."""
+    return msg.CHOICE(options=choice_options(spec), choices=list(spec.choices))
 
 
 def degrees_text(value: float) -> str:
@@ -128,17 +130,16 @@ def parse_date(text: str) -> date:
     else:
         match = _DAY_FIRST_DATE.fullmatch(text)
         if not match:
-            raise ValueError(EXPECTED_DATE)
+            raise ValueExpectedError(msg.DATE())
         day, month, year = (int(part) for part in match.groups())
     try:
         value = date(year, month, day)
     except ValueError:
-        raise ValueError(
-            f"a date that exists in the calendar: month {month} of {year} has no "
-            f"day {day} ({EXPECTED_DATE})"
+        raise ValueExpectedError(
+            msg.DATE_IN_CALENDAR(day=day, month=month, year=year)
         ) from None
     if not DATE_RANGE[0] <= value.year <= DATE_RANGE[1]:
-        raise ValueError(f"a date between {DATE_RANGE[0]} and {DATE_RANGE[1]}")
+        raise ValueExpectedError(msg.DATE_RANGE(low=DATE_RANGE[0], high=DATE_RANGE[1]))
     return value
 
 
@@ -146,8 +147,8 @@ def parse_time(text: str) -> time:
     """'08:00', '8:00', '8h00' or '08:00:00'."""
     match = _TIME.fullmatch(text)
     if not match:
-        raise ValueError(EXPECTED_TIME)
+        raise ValueExpectedError(msg.TIME())
     hour, minute, second = (int(part or 0) for part in match.groups())
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"{EXPECTED_TIME} (hours 0-23, minutes 0-59)")
+        raise ValueExpectedError(msg.TIME_RANGE())
     return time(hour, minute, second)

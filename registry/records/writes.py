@@ -32,6 +32,7 @@ from registry.kernel.vocabulary import (
     RecordType,
     SiteStatus,
 )
+from registry.records import messages as msg
 from registry.records.batch import initial_history
 from registry.records.province_checks import validate_values
 from registry.records.rows import ENTITY_OF, MODEL_OF, field_names, record_dict
@@ -47,7 +48,8 @@ class Prepared:
     typed: dict[str, Any]
     where: Assignment
     flag: str | None
-    warnings: list[str]
+    # What was accepted with a warning (a FieldError each: field, value, code).
+    warnings: list[FieldError]
 
 
 def prepare(registry: Registry, record_type: str, values: dict[str, Any]) -> Prepared:
@@ -82,8 +84,9 @@ def check_site_code_free(
                 FieldError(
                     "site_code",
                     values["site_code"],
-                    f"a code not yet used by network {values['network_code']} "
-                    f"(site #{taken} has it)",
+                    msg.SITE_CODE_TAKEN,
+                    network=values["network_code"],
+                    taken=taken,
                 )
             ]
         )
@@ -138,10 +141,7 @@ def insert_record(
 def ensure_editable(record) -> None:
     """Refuse to change a retired record (retired records stay as they were)."""
     if record.retired_on is not None:
-        raise ConflictError(
-            f"record #{record.id} was retired on {record.retired_on}; "
-            "retired records are kept as they were"
-        )
+        raise ConflictError(msg.RETIRED, id=record.id, retired_on=record.retired_on)
 
 
 def apply_changes(
@@ -199,8 +199,11 @@ def append_status(
     if statuses(status) not in transitions[current]:
         allowed_next = sorted(s.value for s in transitions[current]) or ["none"]
         raise ConflictError(
-            f"record #{record.id} is {current.value}; it cannot become {status} "
-            f"(allowed: {', '.join(allowed_next)})"
+            msg.TRANSITION,
+            id=record.id,
+            current=current.value,
+            new=status,
+            allowed=allowed_next,
         )
     on = max(on, record.status_since)
     before = {"status": record.status, "status_since": record.status_since}

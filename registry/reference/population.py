@@ -18,6 +18,7 @@ from sqlalchemy import delete, select
 from geodata.editions import get_edition
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files import messages as files_msg
 from registry.files.readers import read_table
 from registry.kernel.audit import record_audit
 from registry.kernel.bulk import write_frame
@@ -28,6 +29,7 @@ from registry.kernel.models import UnitPopulation
 from registry.kernel.text import match_key
 from registry.records.batch import new_batch_key
 from registry.records.validation import RowProblem, shown
+from registry.reference import messages as msg
 from registry.units.divisions import units_frame
 
 # Header spellings (as match keys) of the three columns.
@@ -79,10 +81,10 @@ def _columns(table: pd.DataFrame, name: str) -> dict[str, str | None]:
     missing = [w for w in ("code", "population") if found[w] is None]
     if missing:
         raise ImportFileError(
-            name,
-            "missing column(s) "
-            + ", ".join({"code": "ma_xa", "population": "dan_so"}[m] for m in missing)
-            + f"; found {', '.join(map(str, table.columns)) or 'none'}",
+            msg.POPULATION_COLUMNS,
+            path=name,
+            missing=[{"code": "ma_xa", "population": "dan_so"}[m] for m in missing],
+            found=[str(c) for c in table.columns] or "none",
         )
     return found
 
@@ -102,14 +104,16 @@ def _parse(table: pd.DataFrame, columns, known: set[str]) -> tuple[list, list]:
         if code.isdigit() and len(code) < 5:
             code = code.zfill(5)  # spreadsheets drop the leading zeros
         if code not in known:
-            errors.append(RowProblem(position, "ma_xa", shown(code), "a commune code"))
+            errors.append(
+                RowProblem(position, "ma_xa", shown(code), msg.COMMUNE_CODE())
+            )
         elif code in seen:
             errors.append(
                 RowProblem(
                     position,
                     "ma_xa",
                     code,
-                    f"one row per commune (also row {seen[code]})",
+                    msg.ONE_ROW_PER_COMMUNE(other_row=seen[code]),
                 )
             )
         seen.setdefault(code, position)
@@ -121,7 +125,7 @@ def _parse(table: pd.DataFrame, columns, known: set[str]) -> tuple[list, list]:
                     position,
                     "dan_so",
                     shown(raw),
-                    f"a whole number of people from 0 to {MAX_POPULATION:,}",
+                    msg.POPULATION(max=MAX_POPULATION),
                 )
             )
         year = None
@@ -133,7 +137,7 @@ def _parse(table: pd.DataFrame, columns, known: set[str]) -> tuple[list, list]:
                         position,
                         "nam",
                         shown(cells[columns["year"]]),
-                        f"a year from {YEARS[0]} to {YEARS[1]}",
+                        msg.YEAR(low=YEARS[0], high=YEARS[1]),
                     )
                 )
         rows.append((code, population, year))
@@ -148,7 +152,7 @@ def _read(source, filename: str | None) -> tuple[bytes, str]:
         return Path(source).read_bytes(), name
     except OSError as error:
         raise ImportFileError(
-            name, f"cannot open the file ({error.strerror})"
+            files_msg.CANNOT_OPEN, path=name, detail=error.strerror
         ) from None
 
 
@@ -192,7 +196,7 @@ def import_population(
     rows, errors = _parse(table, columns, known)
     report = PopulationImportReport(name, spec.key, len(rows), dry_run, errors)
     if not rows and not errors:
-        raise ImportFileError(name, "the file has no rows of data")
+        raise ImportFileError(msg.NO_ROWS, path=name)
     report.total = sum(r[1] or 0 for r in rows)
     if errors or dry_run:
         return report

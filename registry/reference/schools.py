@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from geodata.distance import nearest
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files import messages as files_msg
 from registry.files.readers import (
     EXCEL_EXTENSIONS,
     TEXT_EXTENSIONS,
@@ -39,6 +40,7 @@ from registry.records.batch import new_batch_key
 from registry.records.coordinates import detect_swapped, parse_coordinate_columns
 from registry.records.province_checks import territory
 from registry.records.validation import RowProblem, shown
+from registry.reference import messages as msg
 
 SCHOOL_LEVELS: dict[str, tuple[str, str]] = {
     "primary": ("Trường tiểu học", "Primary school"),
@@ -119,18 +121,13 @@ def _name_columns(table: pd.DataFrame, name: str) -> tuple[pd.DataFrame, list[st
             unknown.append(str(column))
         elif target in renamed.values():
             raise ImportFileError(
-                name,
-                f"two columns mean {target!r}; keep one (the second is {column!r})",
+                msg.SCHOOL_COLUMN_TWICE, path=name, target=target, column=column
             )
         else:
             renamed[column] = target
     missing = [f for f in REQUIRED if f not in renamed.values()]
     if missing:
-        raise ImportFileError(
-            name,
-            f"missing column(s) {', '.join(missing)}; a school file needs name, level, "
-            "latitude and longitude (address is optional)",
-        )
+        raise ImportFileError(msg.SCHOOL_COLUMNS, path=name, missing=missing)
     frame = table[list(renamed)].rename(columns=renamed)
     if "address" not in frame:
         frame["address"] = ""
@@ -142,17 +139,13 @@ def _geojson_table(data: bytes, name: str) -> pd.DataFrame:
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportFileError(name, f"not valid GeoJSON ({error})") from None
+        raise ImportFileError(msg.NOT_GEOJSON, path=name, detail=str(error)) from None
     features = document.get("features") if isinstance(document, dict) else None
     if not isinstance(features, list) or not features:
-        raise ImportFileError(name, "a GeoJSON FeatureCollection with features needed")
+        raise ImportFileError(msg.NO_FEATURES, path=name)
     crs = json.dumps(document.get("crs") or "").upper()
     if crs != '""' and not any(c in crs for c in ("CRS84", "EPSG::4326", "EPSG:4326")):
-        raise ImportFileError(
-            name,
-            f"declares the CRS {document['crs']!r}; GeoJSON school files must be in "
-            "WGS 84 longitude/latitude (RFC 7946)",
-        )
+        raise ImportFileError(msg.GEOJSON_CRS, path=name, crs=document["crs"])
     rows = []
     for feature in features:
         feature = feature if isinstance(feature, dict) else {}
@@ -181,14 +174,12 @@ def _check_cells(frame: pd.DataFrame, rows: np.ndarray) -> list[RowProblem]:
     for position, row in enumerate(frame.itertuples(index=False)):
         number = int(rows[position])
         if not row.name.strip():
-            problems.append(RowProblem(number, "name", "", "the school's name"))
+            problems.append(RowProblem(number, "name", "", msg.SCHOOL_NAME()))
         for column, limit in MAX_LENGTH.items():
             value = getattr(row, column)
             if len(value) > limit:
                 problems.append(
-                    RowProblem(
-                        number, column, shown(value), f"at most {limit} characters"
-                    )
+                    RowProblem(number, column, shown(value), msg.TOO_LONG(limit=limit))
                 )
         if match_key(row.level) not in lookup:
             problems.append(
@@ -196,8 +187,7 @@ def _check_cells(frame: pd.DataFrame, rows: np.ndarray) -> list[RowProblem]:
                     number,
                     "level",
                     shown(row.level),
-                    "one of " + ", ".join(SCHOOL_LEVELS) + " (or Tiểu học, THCS, THPT, "
-                    "liên cấp)",
+                    msg.SCHOOL_LEVEL(levels=list(SCHOOL_LEVELS)),
                 )
             )
     return problems
@@ -216,7 +206,7 @@ def _check_places(registry, frame, rows, report) -> tuple[np.ndarray, np.ndarray
                 int(rows[position]),
                 "latitude",
                 ", ".join(typed),
-                "latitude first, then longitude; the two values were swapped",
+                msg.SCHOOL_SWAPPED(),
             )
         )
     lat, lon = np.where(swapped, lon, lat), np.where(swapped, lat, lon)
@@ -231,10 +221,9 @@ def _check_places(registry, frame, rows, report) -> tuple[np.ndarray, np.ndarray
             where = f"{lat[position]:.6f}, {lon[position]:.6f}"
             bucket = report.warnings if is_near else report.errors
             expected = (
-                f"a school inside {land.name}; this one lies just outside its "
-                "outline and is kept (it counts for points near the border)"
+                msg.SCHOOL_NEAR_BORDER(province=land.name)
                 if is_near
-                else f"a location inside {land.name} or within about 2 km of it"
+                else msg.SCHOOL_OUTSIDE(province=land.name)
             )
             bucket.append(RowProblem(int(rows[position]), "latitude", where, expected))
     return lat, lon
@@ -261,8 +250,7 @@ def _check_duplicates(session, frame, lat, lon, rows) -> list[RowProblem]:
                     int(rows[position]),
                     "name",
                     shown(frame["name"].iat[position]),
-                    f"a school listed once; row {first_row[key]} has the same name "
-                    "and place",
+                    msg.SCHOOL_TWICE_IN_FILE(first_row=first_row[key]),
                 )
             )
         else:
@@ -283,8 +271,7 @@ def _check_duplicates(session, frame, lat, lon, rows) -> list[RowProblem]:
                     int(rows[item.index]),
                     "name",
                     shown(frame["name"].iat[item.index]),
-                    f"a school not yet stored (school #{item.id} has this name and "
-                    "place)",
+                    msg.SCHOOL_STORED(id=item.id),
                 )
             )
     return problems
@@ -349,9 +336,7 @@ def import_schools(
     extension = Path(name).suffix.lower()
     if extension not in (*TEXT_EXTENSIONS, *EXCEL_EXTENSIONS, *GEOJSON_EXTENSIONS):
         raise ImportFileError(
-            name,
-            f"unsupported file extension {extension or '(none)'!r}; use .csv, .txt, "
-            ".xlsx or .geojson",
+            msg.SCHOOL_EXTENSION, path=name, extension=extension or "(none)"
         )
     geojson = extension in GEOJSON_EXTENSIONS
     if geojson:
@@ -374,7 +359,7 @@ def import_schools(
         for position in np.flatnonzero(table["(geometry)"].to_numpy()[filled] != ""):
             kind = table["(geometry)"].to_numpy()[filled][position]
             report.errors.append(
-                RowProblem(int(rows[position]), "geometry", kind, "a Point geometry")
+                RowProblem(int(rows[position]), "geometry", kind, msg.POINT_GEOMETRY())
             )
     report.errors += _check_cells(frame, rows)
     lat, lon = _check_places(registry, frame, rows, report)
@@ -416,7 +401,7 @@ def _read_bytes(source: str | Path, name: str) -> bytes:
         return Path(source).read_bytes()
     except OSError as error:
         raise ImportFileError(
-            name, f"cannot open the file ({error.strerror})"
+            files_msg.CANNOT_OPEN, path=name, detail=error.strerror
         ) from None
 
 

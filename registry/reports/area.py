@@ -16,9 +16,15 @@ from sqlalchemy.orm import Session
 from geodata.editions import EDITIONS
 from registry.access.permissions import Actor
 from registry.kernel.db import Registry
-from registry.kernel.errors import NotFoundError, PermissionDeniedError, RegistryError
+from registry.kernel.errors import (
+    Message,
+    NotFoundError,
+    PermissionDeniedError,
+    RegistryError,
+)
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
 from registry.kernel.vocabulary import Role
+from registry.reports import messages as msg
 from registry.units.clusters import MEMBER_EDITION
 
 AREA_KINDS = ("cluster", "district", "commune")
@@ -31,10 +37,16 @@ class ReportInputError(RegistryError):
     ``problem`` is ``kind``, ``edition`` or ``period``.
     """
 
+    _MESSAGES = {
+        "kind": msg.REPORT_KIND,
+        "edition": msg.REPORT_EDITION,
+        "period": msg.REPORT_PERIOD,
+    }
+
     def __init__(self, problem: str, value: object):
         self.problem = problem
         self.value = value
-        super().__init__(f"report {problem}: {value!r} is not acceptable")
+        super().__init__(self._MESSAGES[problem], value=value)
 
 
 @dataclass(frozen=True)
@@ -84,12 +96,14 @@ def _communes_of_districts(
 def _unit(session: Session, edition: str, level: str, code: str) -> AdminUnit:
     unit = session.get(AdminUnit, (edition, level, str(code)))
     if unit is None:
-        raise NotFoundError("Unit", f"{level} {code} ({edition})")
+        raise NotFoundError(msg.UNIT_NOT_FOUND, level=level, code=code, edition=edition)
     return unit
 
 
-def _refuse(actor: Actor, reason: str) -> None:
-    raise PermissionDeniedError(actor.username, "make this report", reason)
+def _refuse(actor: Actor, reason: Message, **context) -> None:
+    raise PermissionDeniedError(
+        reason, user=actor.username, action="make this report", **context
+    )
 
 
 def _check_edition(edition: str) -> None:
@@ -110,14 +124,14 @@ def resolve_area(
         raise ReportInputError("kind", kind)
     bound = actor.role == Role.DISTRICT
     if not actor.sees_whole_province and not bound:
-        _refuse(actor, f"the role {actor.role.value!r} has no area reports")
+        _refuse(actor, msg.NO_AREA_REPORTS, role=actor.role.value)
     own = actor.area_code if bound else None
     if kind == "cluster":
         if bound:
-            _refuse(actor, "clusters span several districts; report on your own")
+            _refuse(actor, msg.CLUSTER_FOR_DISTRICT)
         cluster = session.get(Cluster, int(key))
         if cluster is None:
-            raise NotFoundError("Cluster", key)
+            raise NotFoundError(msg.CLUSTER_NOT_FOUND, key=key)
         districts = sorted(
             session.scalars(
                 select(ClusterMember.unit_code).where(
@@ -139,7 +153,7 @@ def resolve_area(
     if kind == "district":
         unit = _unit(session, MEMBER_EDITION, "district", key)
         if bound and unit.code != own:
-            _refuse(actor, f"district {unit.code} is not theirs")
+            _refuse(actor, msg.OTHER_DISTRICT, code=unit.code, name=unit.name)
         communes = _communes_of_districts(session, [unit.code], edition)
         return ReportArea(
             kind, unit.code, unit.name, edition, tuple(communes), (unit.code,)
@@ -149,7 +163,14 @@ def resolve_area(
     if bound:
         mine = _communes_of_districts(session, [own], edition)
         if unit.code not in mine:
-            _refuse(actor, f"commune {unit.code} is not in district {own}")
+            _refuse(
+                actor,
+                msg.COMMUNE_ELSEWHERE,
+                code=unit.code,
+                name=unit.name,
+                own=own,
+                own_name=actor.area_name,
+            )
     return ReportArea(
         kind,
         unit.code,

@@ -21,6 +21,7 @@ from registry.kernel.errors import NotFoundError
 from registry.kernel.models import PublicPoint, UnitAssignment
 from registry.records.listing import list_records
 from registry.records.rows import record_dict
+from registry.rules import messages as msg
 from registry.rules.checks import evaluate_frame
 from registry.rules.rulesets import (
     CHECKS,
@@ -68,7 +69,7 @@ def evaluate_point(
     with registry.reading() as session:
         record = session.get(PublicPoint, point_id)
         if record is None:
-            raise NotFoundError("public point", point_id)
+            raise NotFoundError(msg.POINT_NOT_FOUND, key=point_id)
         units = {
             row.edition: (row.commune_code, row.district_code)
             for row in session.scalars(

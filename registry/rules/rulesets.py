@@ -23,11 +23,13 @@ from typing import Any
 
 from registry.kernel.errors import (
     FieldError,
+    Message,
     NotFoundError,
     RegistryError,
     ValidationError,
 )
 from registry.kernel.vocabulary import PointKind
+from registry.rules import messages as msg
 
 RULESETS_DIR = Path(__file__).parent / "sets"
 OUTCOMES = ("pass", "fail", "not_applicable", "manual")
@@ -62,24 +64,31 @@ _HHMM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 class RuleSetError(RegistryError):
     """A rule-set file is malformed; names the file and, where known, the rule."""
 
-    def __init__(self, path: Path, reason: str, rule_id: str | None = None):
+    def __init__(
+        self, path: Path, message: Message, rule_id: str | None = None, **context
+    ):
         self.path = Path(path)
         self.rule_id = rule_id
-        self.reason = reason
-        where = f", rule {rule_id!r}" if rule_id else ""
-        super().__init__(f"Rule set file '{self.path.name}'{where}: {reason}")
+        super().__init__(message, file=self.path.name, rule_id=rule_id, **context)
+
+    @property
+    def reason(self) -> str:
+        """What is wrong with the file, in English."""
+        return self.message.text(self.context)
+
+    def _english(self) -> str:
+        where = f", rule {self.rule_id!r}" if self.rule_id else ""
+        return f"Rule set file '{self.path.name}'{where}: {self.reason}"
 
 
 class NoRuleSetError(NotFoundError):
     """No rule set is in force on the day asked for."""
 
     def __init__(self, day: date, rulesets: tuple[RuleSet, ...]):
-        super().__init__("rule set in force on", day.isoformat())
         covered = "; ".join(f"{r.key} {r.period}" for r in rulesets) or "none"
-        self.args = (
-            f"No rule set is in force on {day:%d/%m/%Y}; the rule sets cover: "
-            f"{covered}",
-        )
+        self.what = "rule set in force on"
+        self.key = day.isoformat()
+        super().__init__(msg.NO_RULESET, day=day, covered=covered)
 
 
 @dataclass(frozen=True)
@@ -132,7 +141,7 @@ class RuleSet:
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise NotFoundError(f"rule of rule set {self.key}", rule_id)
+        raise NotFoundError(msg.RULE_NOT_FOUND, ruleset=self.key, key=rule_id)
 
     def rules_for(self, kind: str) -> tuple[Rule, ...]:
         """The rules that apply to a kind of point, in file order."""
@@ -156,16 +165,14 @@ class RuleResult:
 def _text(path: Path, raw: Mapping, name: str, rule_id: str | None = None) -> str:
     value = raw.get(name)
     if not isinstance(value, str) or not value.strip():
-        raise RuleSetError(path, f"{name} is missing or empty", rule_id)
+        raise RuleSetError(path, msg.MISSING_TEXT, rule_id, name=name)
     return unicodedata.normalize("NFC", " ".join(value.split()))
 
 
 def _threshold(path: Path, check: str, raw: object, rule_id: str) -> Mapping:
     threshold = {} if raw is None else raw
     if not isinstance(threshold, dict):
-        raise RuleSetError(
-            path, "threshold should be a table like {metres = 200}", rule_id
-        )
+        raise RuleSetError(path, msg.THRESHOLD_TABLE, rule_id)
     accepted = CHECKS[check][1]
     if frozenset(threshold) not in accepted:
         shapes = " or ".join(
@@ -174,72 +181,67 @@ def _threshold(path: Path, check: str, raw: object, rule_id: str) -> Mapping:
         )
         raise RuleSetError(
             path,
-            f"check {check} takes {shapes}; got {{{', '.join(sorted(threshold))}}}",
+            msg.THRESHOLD_SHAPE,
             rule_id,
+            check=check,
+            shapes=shapes,
+            given=", ".join(sorted(threshold)),
         )
     for name, value in threshold.items():
         if name in ("opens", "closes"):
             ok = isinstance(value, str) and _HHMM.fullmatch(value)
-            expected = "a time like '08:00'"
+            expected = msg.THRESHOLD_TIME
         elif name == "setting":
             ok = isinstance(value, str) and value in SETTING_THRESHOLDS
-            expected = "one of " + ", ".join(SETTING_THRESHOLDS)
+            expected = msg.THRESHOLD_SETTING
         elif name == "years":
             ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
-            expected = "a whole number of years > 0"
+            expected = msg.THRESHOLD_YEARS
         else:
             ok = isinstance(value, int | float) and not isinstance(value, bool)
             ok = ok and value > 0
-            expected = "a number > 0"
+            expected = msg.THRESHOLD_NUMBER
         if not ok:
             raise RuleSetError(
-                path, f"threshold {name} = {value!r}: expected {expected}", rule_id
+                path,
+                expected,
+                rule_id,
+                name=name,
+                value=value,
+                settings=list(SETTING_THRESHOLDS),
             )
     if "opens" in threshold and threshold["closes"] <= threshold["opens"]:
-        raise RuleSetError(path, "threshold closes should come after opens", rule_id)
+        raise RuleSetError(path, msg.THRESHOLD_HOURS, rule_id)
     return MappingProxyType(dict(threshold))
 
 
 def _rule(path: Path, number: int, raw: object, seen: set[str]) -> Rule:
     if not isinstance(raw, dict):
-        raise RuleSetError(path, f"rule #{number} is not a table")
+        raise RuleSetError(path, msg.RULE_NOT_TABLE, number=number)
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not _RULE_ID.fullmatch(rule_id):
-        raise RuleSetError(
-            path,
-            f"rule #{number}: id {rule_id!r} should be lower-case letters, digits, "
-            "'.', '_' or '-', like 'game.hours'",
-        )
+        raise RuleSetError(path, msg.RULE_ID, number=number, given_id=rule_id)
     if rule_id in seen:
-        raise RuleSetError(path, "the id is used by two rules", rule_id)
+        raise RuleSetError(path, msg.RULE_ID_TWICE, rule_id)
     seen.add(rule_id)
     unknown = sorted(set(raw) - _RULE_KEYS)
     if unknown:
-        raise RuleSetError(path, f"unknown field(s) {', '.join(unknown)}", rule_id)
+        raise RuleSetError(path, msg.UNKNOWN_FIELDS, rule_id, fields=unknown)
     check = raw.get("check")
     if check not in CHECKS:
         raise RuleSetError(
-            path,
-            f"unknown check {check!r}; known checks: {', '.join(CHECKS)}",
-            rule_id,
+            path, msg.UNKNOWN_CHECK, rule_id, check=check, checks=list(CHECKS)
         )
     kinds = raw.get("applies_to")
     if not isinstance(kinds, list) or not kinds or set(kinds) - set(POINT_KINDS):
         raise RuleSetError(
-            path,
-            f"applies_to = {kinds!r}: expected a list of point kinds from "
-            f"{', '.join(POINT_KINDS)}",
-            rule_id,
+            path, msg.APPLIES_TO, rule_id, kinds=kinds, known=list(POINT_KINDS)
         )
     automatic = raw.get("automatic")
     if not isinstance(automatic, bool):
-        raise RuleSetError(path, "automatic should be true or false", rule_id)
+        raise RuleSetError(path, msg.AUTOMATIC, rule_id)
     if automatic and not CHECKS[check][0]:
-        raise RuleSetError(
-            path,
-            f"check {check} is made on site: it cannot be automatic",
-            rule_id,
-        )
+        raise RuleSetError(path, msg.ON_SITE_ONLY, rule_id, check=check)
     return Rule(
         id=rule_id,
         applies_to=tuple(kinds),
@@ -257,7 +259,7 @@ def _day(path: Path, raw: Mapping, name: str) -> date | None:
     if value is None and name == "effective_to":
         return None
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise RuleSetError(path, f"{name} = {value!r}: expected a date like 2024-12-25")
+        raise RuleSetError(path, msg.DATE, name=name, value=value)
     return value
 
 
@@ -266,22 +268,22 @@ def _read_ruleset(path: Path) -> RuleSet:
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise RuleSetError(path, f"not valid TOML (UTF-8): {error}") from None
+        raise RuleSetError(path, msg.NOT_TOML, detail=str(error)) from None
     unknown = sorted(set(raw) - _TOP_KEYS)
     if unknown:
-        raise RuleSetError(path, f"unknown field(s) {', '.join(unknown)}")
+        raise RuleSetError(path, msg.UNKNOWN_FIELDS, fields=unknown)
     key = _text(path, raw, "key")
     if key != path.stem:
-        raise RuleSetError(path, f"key {key!r} should be the file name {path.stem!r}")
+        raise RuleSetError(path, msg.KEY_NOT_FILE_NAME, key=key, stem=path.stem)
     version = raw.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise RuleSetError(path, f"version = {version!r}: expected a whole number ≥ 1")
+        raise RuleSetError(path, msg.VERSION, version=version)
     start, end = _day(path, raw, "effective_from"), _day(path, raw, "effective_to")
     if end is not None and end < start:
-        raise RuleSetError(path, f"effective_to {end} is before effective_from {start}")
+        raise RuleSetError(path, msg.PERIOD, end=end, start=start)
     rules = raw.get("rules")
     if not isinstance(rules, list) or not rules:
-        raise RuleSetError(path, "no rules: add [[rules]] tables")
+        raise RuleSetError(path, msg.NO_RULES)
     seen: set[str] = set()
     return RuleSet(
         key=key,
@@ -302,8 +304,10 @@ def _check_periods(rulesets: list[RuleSet]) -> None:
         if earlier.effective_to is None or earlier.effective_to >= later.effective_from:
             raise RuleSetError(
                 later.path,
-                f"its period {later.period} overlaps the period {earlier.period} of "
-                f"'{earlier.path.name}'; one rule set must end before the next begins",
+                msg.OVERLAP,
+                period=later.period,
+                other_period=earlier.period,
+                other_file=earlier.path.name,
             )
 
 
@@ -339,14 +343,14 @@ def load_rulesets(directory: str | Path | None = None) -> tuple[RuleSet, ...]:
     folder = Path(directory or RULESETS_DIR).resolve()
     files = sorted(folder.glob("*.toml"))
     if not files:
-        raise RuleSetError(folder, "the folder holds no rule-set files (*.toml)")
+        raise RuleSetError(folder, msg.EMPTY_FOLDER)
     return _load(folder, tuple((f.name, f.stat().st_mtime_ns) for f in files))
 
 
 def check_day(day: object) -> date:
     """``day`` itself when it is a date (not a datetime); else a ValidationError."""
     if not isinstance(day, date) or isinstance(day, datetime):
-        raise ValidationError([FieldError("on", day, "a date (without a time)")])
+        raise ValidationError([FieldError("on", day, msg.DAY)])
     return day
 
 
@@ -368,9 +372,10 @@ def ruleset_by_key(
         if ruleset.key == key:
             if version is not None and ruleset.version != version:
                 raise NotFoundError(
-                    f"version of rule set {key} (the file is at version "
-                    f"{ruleset.version})",
-                    version,
+                    msg.RULESET_VERSION_NOT_FOUND,
+                    ruleset=key,
+                    current=ruleset.version,
+                    key=version,
                 )
             return ruleset
-    raise NotFoundError("rule set", key)
+    raise NotFoundError(msg.RULESET_NOT_FOUND, key=key)

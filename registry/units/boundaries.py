@@ -22,6 +22,7 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, RegistryError, ValidationError
 from registry.kernel.models import MODEL_OF, AdminUnit
 from registry.kernel.vocabulary import RecordType
+from registry.units import messages as msg
 from registry.units.application_units import reassign_applications
 from registry.units.divisions import (
     assign,
@@ -100,7 +101,7 @@ def import_boundaries(
     spec = get_edition(edition)
     if level not in spec.levels:
         raise ValidationError(
-            [FieldError("level", level, "one of " + ", ".join(spec.levels))]
+            [FieldError("level", level, msg.LEVEL, levels=list(spec.levels))]
         )
     try:
         features = read_boundary_file(path, crs=crs)
@@ -115,11 +116,10 @@ def import_boundaries(
             level=level,
         )
     except GeodataError as exc:
-        raise BoundaryImportError(str(exc)) from exc
+        raise BoundaryImportError(msg.BOUNDARY_FILE, cause=exc) from exc
     if match.matched.empty:
         raise BoundaryImportError(
-            f"{Path(path).name}: no feature matched a {level} of {edition} by code or "
-            "name; nothing was changed"
+            msg.NO_BOUNDARY_MATCHED, file=Path(path).name, level=level, edition=edition
         )
     names = dict(zip(every_level["code"], every_level["name"], strict=True))
     report = BoundaryReport(

@@ -24,6 +24,7 @@ from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError, NotFoundError, RegistryError
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
+from registry.units import messages as msg
 from registry.units.divisions import units_frame
 
 SUBJECT = "cluster"
@@ -50,10 +51,17 @@ class ClusterInputError(RegistryError):
     ``unknown_units``; ``value`` is what was given.
     """
 
+    _MESSAGES = {
+        "name_empty": msg.CLUSTER_NAME_EMPTY,
+        "name_too_long": msg.CLUSTER_NAME_TOO_LONG,
+        "no_members": msg.CLUSTER_NO_MEMBERS,
+        "unknown_units": msg.CLUSTER_UNKNOWN_UNITS,
+    }
+
     def __init__(self, problem: str, value: object):
         self.problem = problem
         self.value = value
-        super().__init__(f"cluster {problem.replace('_', ' ')}: {value!r}")
+        super().__init__(self._MESSAGES[problem], value=value)
 
 
 class ClusterNameTakenError(ConflictError):
@@ -61,7 +69,7 @@ class ClusterNameTakenError(ConflictError):
 
     def __init__(self, name: str):
         self.name = name
-        super().__init__(f"a cluster named {name!r} already exists")
+        super().__init__(msg.CLUSTER_NAME_TAKEN, name=name)
 
 
 class ClusterVersionError(ConflictError):
@@ -71,10 +79,7 @@ class ClusterVersionError(ConflictError):
         self.name = name
         self.stored = stored
         self.expected = expected
-        super().__init__(
-            f"cluster {name!r} was changed by someone else (now version {stored}, "
-            f"you edited version {expected}); reload it"
-        )
+        super().__init__(msg.CLUSTER_STALE, name=name, stored=stored, expected=expected)
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,7 @@ def _set_members(session: Session, cluster_id: int, codes: list[str]) -> None:
 def _load(session: Session, cluster_id: int) -> Cluster:
     cluster = session.get(Cluster, int(cluster_id))
     if cluster is None:
-        raise NotFoundError("Cluster", cluster_id)
+        raise NotFoundError(msg.CLUSTER_NOT_FOUND, key=cluster_id)
     return cluster
 
 
@@ -252,7 +257,7 @@ def update_cluster(
         _check_version(cluster, expected_version)
         before = _view(session, cluster)
         if cluster.retired_on is not None:
-            raise ConflictError(f"cluster {cluster.name!r} is retired")
+            raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
         if name is not None:
             cluster.name = _clean_name(session, name, cluster.id)
         if note is not None:
@@ -290,7 +295,7 @@ def retire_cluster(
         cluster = _load(session, cluster_id)
         _check_version(cluster, expected_version)
         if cluster.retired_on is not None:
-            raise ConflictError(f"cluster {cluster.name!r} is retired")
+            raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
         before = _view(session, cluster)
         cluster.retired_on = current_day()
         cluster.version += 1
@@ -331,7 +336,7 @@ def cluster_units(registry: Registry, cluster_id: int, edition: str) -> list[str
             return sorted(old)
         known = set(units_frame(session, edition, "commune")["code"])
         if not known:
-            raise NotFoundError("Edition", edition)
+            raise NotFoundError(msg.EDITION_NOT_FOUND, key=edition)
         new = session.scalars(
             select(UnitCrosswalk.new_code).where(UnitCrosswalk.old_code.in_(old))
         ).all()

@@ -19,8 +19,9 @@ from sqlalchemy import select
 
 from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry
-from registry.kernel.errors import RegistryError
+from registry.kernel.errors import Message, RegistryError
 from registry.kernel.models import UnitAssignment
+from registry.units import messages as msg
 from registry.units.divisions import units_frame
 
 URBAN_CLASSES_FILE = Path(__file__).parent / "urban_classes.toml"
@@ -40,10 +41,17 @@ _OTHER_SOURCE = "không thuộc đô thị nào trong tệp / in no urban area l
 class UrbanClassFileError(RegistryError):
     """The urban-class data file is malformed."""
 
-    def __init__(self, path: Path, reason: str):
+    def __init__(self, path: Path, message: Message, **context):
         self.path = path
-        self.reason = reason
-        super().__init__(f"Urban-class file '{path.name}': {reason}")
+        super().__init__(message, **context)
+
+    @property
+    def reason(self) -> str:
+        """What is wrong with the file, in English."""
+        return self.message.text(self.context)
+
+    def _english(self) -> str:
+        return f"Urban-class file '{self.path.name}': {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -91,19 +99,15 @@ class UrbanTable:
 def _entry(path: Path, number: int, raw: Mapping) -> _Entry:
     where = f"entry {number} ({raw.get('name', 'unnamed')})"
     if raw.get("class") not in CLASSES[:-1]:
-        raise UrbanClassFileError(
-            path, f"{where}: class should be one of I, II, III, IV, V"
-        )
+        raise UrbanClassFileError(path, msg.URBAN_CLASS, where=where)
     keys = [k for k in ("district", "communes", "unit_type") if k in raw]
     if len(keys) != 1:
-        raise UrbanClassFileError(
-            path, f"{where}: give exactly one of district, communes, unit_type"
-        )
+        raise UrbanClassFileError(path, msg.URBAN_ONE_PLACE, where=where)
     if not str(raw.get("source", "")).strip():
-        raise UrbanClassFileError(path, f"{where}: source is missing")
+        raise UrbanClassFileError(path, msg.URBAN_SOURCE, where=where)
     for name in ("valid_from", "valid_until"):
         if name in raw and not isinstance(raw[name], date):
-            raise UrbanClassFileError(path, f"{where}: {name} should be a date")
+            raise UrbanClassFileError(path, msg.URBAN_DATE, where=where, name=name)
     return _Entry(
         name=str(raw.get("name", "")),
         urban_class=raw["class"],
@@ -123,9 +127,11 @@ def load_urban_classes(path: Path = URBAN_CLASSES_FILE) -> UrbanTable:
     try:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
-        raise UrbanClassFileError(Path(path), str(error)) from None
+        raise UrbanClassFileError(
+            Path(path), msg.URBAN_UNREADABLE, detail=str(error)
+        ) from None
     if raw.get("edition") != "2025-06":
-        raise UrbanClassFileError(Path(path), "edition should be 2025-06")
+        raise UrbanClassFileError(Path(path), msg.URBAN_EDITION)
     entries = tuple(
         _entry(Path(path), number, item)
         for number, item in enumerate(raw.get("places", []), start=1)

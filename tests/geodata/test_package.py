@@ -97,7 +97,9 @@ def test_public_functions_and_classes_have_docstrings(module_name):
         ),
         (UnknownEditionError("2030", known=["2025-06"]), ["'2030'", "2025-06"]),
         (
-            BoundaryFileError("xa.gpkg", "has no polygon layer"),
+            BoundaryFileError(
+                "xa.gpkg", "geodata.boundary.no_polygon_layer", described="roads"
+            ),
             ["xa.gpkg", "no polygon layer"],
         ),
         (
@@ -115,8 +117,17 @@ def test_every_error_is_a_geodata_error_whose_message_names_the_culprit(
 
 
 def test_errors_keep_their_context_as_attributes():
-    error = BoundaryFileError(Path("a/b.zip"), "no .shp inside")
-    assert (error.path, error.reason) == (str(Path("a/b.zip")), "no .shp inside")
+    error = BoundaryFileError(
+        Path("a/b.zip"), "geodata.boundary.zip_without_shapefile", listed="a.txt"
+    )
+    assert (error.path, error.reason) == (
+        str(Path("a/b.zip")),
+        "holds no Shapefile (.shp); it holds a.txt",
+    )
+    assert (error.code, error.context["listed"]) == (
+        "geodata.boundary.zip_without_shapefile",
+        "a.txt",
+    )
     error = InvalidInputError("snap_m", -1, "a distance in metres >= 0")
     assert (error.parameter, error.got, error.expected) == (
         "snap_m",

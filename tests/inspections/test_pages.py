@@ -26,7 +26,8 @@ from tests.factories import point_values
 from tests.inspections.support import answered
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from ui.common.i18n import all_texts
-from ui.inspections.messages import field_error, inspection_error
+from ui.common.messages import error_text, field_error_text
+from ui.inspections.messages import FIELDS
 
 app_env = demo_app_fixture()
 
@@ -294,7 +295,7 @@ def test_the_registrys_inspection_messages_read_in_vietnamese(app_env):
     }
     for fragment, call in cases.items():
         error = _error_of(call)
-        shown = inspection_error(error)
+        shown = error_text(error, FIELDS)
         if isinstance(error, ValidationError):
-            shown += " " + " ".join(field_error(e) for e in error.errors)
+            shown += " " + " ".join(field_error_text(FIELDS, e) for e in error.errors)
         assert fragment in shown, (fragment, str(error), shown)

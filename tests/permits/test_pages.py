@@ -27,7 +27,8 @@ from registry.records.sites import get_site, list_sites
 from tests.factories import commune_centroid, point_values
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from ui.common.i18n import all_texts
-from ui.permits.messages import permit_error, permit_error_lines
+from ui.common.messages import error_text
+from ui.permits.messages import permit_error_lines
 
 demo_env = demo_app_fixture()
 
@@ -214,7 +215,7 @@ def test_a_user_of_the_wrong_level_or_area_is_refused(app_env):
     assert "Ghi kết quả thẩm tra" not in [b.label for b in app.button]
     with pytest.raises(PermissionDeniedError) as refused:
         verify_application(app_env, actor(app_env, "huyen.vinh"), number)
-    assert permit_error(refused.value) == (
+    assert error_text(refused.value) == (
         "Bạn không có quyền thực hiện thao tác này (theo ma trận phân cấp, bước này "
         "do cấp xã xử lý)."
     )

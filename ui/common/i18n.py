@@ -139,3 +139,11 @@ def field_label(record_type: str, name: str) -> str:
     if key in all_texts():
         return t(key)
     return name
+
+
+def any_field_label(name: str) -> str:
+    """Label of a field of sites or of points (whichever has it), or a column's."""
+    for record_type in ("site", "point"):
+        if any(spec.name == name for spec in fields_for(record_type)):
+            return field_label(record_type, name)
+    return field_label("site", name)

@@ -10,7 +10,7 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import RegistryError
 from registry.reference.population import PopulationImportReport, import_population
 from ui.common.i18n import number, t
-from ui.common.messages import error_text
+from ui.common.messages import error_text, expected_text
 
 _KNOWN_COLUMNS = ("ma_xa", "dan_so", "nam")
 
@@ -29,7 +29,7 @@ def _problems(report: PopulationImportReport) -> None:
                 value=problem.value,
                 problem=t(key)
                 if problem.column in _KNOWN_COLUMNS
-                else problem.expected,
+                else expected_text(problem),
             )
         )
     st.markdown("\n".join(lines))

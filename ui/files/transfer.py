@@ -66,7 +66,7 @@ def problems_table(problems, record_type: str) -> pd.DataFrame:
             t("io.col_row"): [p.row for p in problems],
             t("io.col_column"): [field_label(record_type, p.column) for p in problems],
             t("io.col_value"): [p.value for p in problems],
-            t("io.col_expected"): [expected_text(p.expected) for p in problems],
+            t("io.col_expected"): [expected_text(p) for p in problems],
         }
     )
 

@@ -30,8 +30,9 @@ from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError, ValidationError
 from ui.common.i18n import language, t
 from ui.common.labels import day_text
+from ui.common.messages import error_text, field_error_text
 from ui.inspections.links import flash
-from ui.inspections.messages import field_error, inspection_error, result_label
+from ui.inspections.messages import FIELDS, result_label
 
 RESULTS = [r.value for r in ItemResult]
 
@@ -97,13 +98,13 @@ def save(call: Callable[[], dict], view: dict, slots: Slots, message: str) -> No
     try:
         saved = call()
     except ValidationError as error:
-        slots.general.error(inspection_error(error), icon=":material/error:")
+        slots.general.error(error_text(error, FIELDS), icon=":material/error:")
         for problem in error.errors:
             target = slots.fields.get(problem.field, slots.general)
-            target.error(field_error(problem), icon=":material/error:")
+            target.error(field_error_text(FIELDS, problem), icon=":material/error:")
         return
     except RegistryError as error:
-        slots.general.error(inspection_error(error), icon=":material/error:")
+        slots.general.error(error_text(error, FIELDS), icon=":material/error:")
         return
     if saved["version"] == view["version"]:
         slots.general.info(t("insp.unchanged"))

@@ -17,15 +17,10 @@ from registry.kernel.errors import RegistryError
 from registry.records.points import get_point
 from ui.common.i18n import t, value_label
 from ui.common.labels import day_text, missing
+from ui.common.messages import error_text, field_error_text
 from ui.common.selection import picked_row
 from ui.inspections.links import flash, link_to_inspection, show_inspection, show_point
-from ui.inspections.messages import (
-    field_error,
-    inspection_error,
-    plan_label,
-    ruleset_title,
-    state_label,
-)
+from ui.inspections.messages import FIELDS, plan_label, ruleset_title, state_label
 from ui.shell.menu import link_to_record
 from ui.shell.sidebar import area_text
 from ui.shell.state import profile_of
@@ -181,9 +176,9 @@ def open_form(registry, actor, points: pd.DataFrame, *, point_id=None) -> None:
     try:
         view = open_inspection(registry, actor, int(chosen), inspected_on=day)
     except RegistryError as error:
-        slot.error(inspection_error(error), icon=":material/error:")
+        slot.error(error_text(error, FIELDS), icon=":material/error:")
         for problem in getattr(error, "errors", []):
-            slot.error(field_error(problem))
+            slot.error(field_error_text(FIELDS, problem))
         return
     flash(t("insp.opened", id=view["id"], ruleset=ruleset_title(view["ruleset"])))
     show_inspection(int(view["id"]))
@@ -196,7 +191,7 @@ def render_point_request(registry, actor, point_id: int) -> None:
         point = get_point(registry, actor, point_id)
         earlier = list_inspections(registry, actor, point_id=point_id)
     except RegistryError as error:
-        st.error(inspection_error(error))
+        st.error(error_text(error, FIELDS))
         return
     st.subheader(t("insp.open_for_point", id=point_id))
     st.markdown(f"**{point['name']}** · {value_label(point['kind'])}")

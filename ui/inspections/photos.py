@@ -22,6 +22,7 @@ from registry.kernel.clock import now
 from registry.kernel.errors import RegistryError
 from ui.common.i18n import t
 from ui.common.labels import local_time
+from ui.common.messages import error_text
 from ui.inspections.forms import (
     Slots,
     form_key,
@@ -31,7 +32,7 @@ from ui.inspections.forms import (
     saved_text,
     withdrawal_call,
 )
-from ui.inspections.messages import inspection_error
+from ui.inspections.messages import FIELDS
 
 _COLUMNS = 3
 
@@ -65,7 +66,7 @@ def gallery(registry, actor, view: dict[str, Any]) -> None:
             try:
                 stored = photo_data(registry, actor, photo["id"])
             except RegistryError as error:
-                column.error(inspection_error(error))
+                column.error(error_text(error, FIELDS))
                 continue
             column.image(stored["data"], caption=_caption(photo), width="stretch")
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 from registry.access import permissions as perm
 from registry.kernel.clock import today
-from registry.kernel.errors import RegistryError, ValidationError
+from registry.kernel.errors import FieldError, RegistryError, ValidationError
 from registry.kernel.vocabulary import (
     POINT_TRANSITIONS,
     SITE_TRANSITIONS,
@@ -53,12 +53,10 @@ def fixed_fields(actor, record_type: str) -> dict[str, Any]:
     return {}
 
 
-def _warnings_text(record_type: str, warnings: list[str]) -> str:
-    lines = []
-    for warning in warnings:
-        name, _, expected = warning.partition(": ")
-        lines.append(f"- {field_label(record_type, name)}: {expected_text(expected)}")
-    return "\n".join(lines)
+def _warnings_text(record_type: str, warnings: list[FieldError]) -> str:
+    return "\n".join(
+        f"- {field_label(record_type, w.field)}: {expected_text(w)}" for w in warnings
+    )
 
 
 def _report_failure(record_type: str, error: RegistryError, slots: FormSlots) -> None:

@@ -21,7 +21,7 @@ from registry.units.clusters import (
     update_cluster,
 )
 from ui.common.i18n import t
-from ui.reports.messages import report_error
+from ui.common.messages import error_text
 
 MESSAGE_KEY = "clu_message"
 
@@ -72,7 +72,7 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
             )
             message = t("clu.saved", name=done.name)
     except RegistryError as error:
-        st.error(report_error(error))
+        st.error(error_text(error))
         return
     st.session_state[MESSAGE_KEY] = message
     st.rerun()
@@ -95,7 +95,7 @@ def _create_form(registry, actor, districts: dict) -> None:
     try:
         done = create_cluster(registry, actor, name=name, districts=members, note=note)
     except RegistryError as error:
-        st.error(report_error(error))
+        st.error(error_text(error))
         return
     st.session_state[MESSAGE_KEY] = t("clu.saved", name=done.name)
     st.rerun()

@@ -247,120 +247,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "insp.col_action": ("Thao tác", "Action"),
     "insp.col_reason": ("Lý do", "Reason"),
     "insp.col_changes": ("Nội dung", "Changes"),
-    # Messages of the registry, in Vietnamese
-    "insp.err.future": (
-        "một ngày không sau hôm nay ({today}): phiếu được lập sau khi kiểm tra",
-        "a date not after today ({today}): an inspection is recorded after it "
-        "took place",
-    ),
-    "insp.err.no_ruleset": (
-        "một ngày có bộ quy định áp dụng ({covered})",
-        "a date covered by a rule set ({covered})",
-    ),
-    "insp.err.unknown_rule": (
-        "một quy định trong danh mục của phiếu #{id}, lập theo bộ quy định "
-        "{ruleset}: {rules}",
-        "a rule of the checklist of inspection #{id}, made under rule set "
-        "{ruleset}: {rules}",
-    ),
-    "insp.err.other_ruleset": (
-        "một ngày thuộc thời gian hiệu lực của bộ quy định {ruleset} (ngày đó áp "
-        "dụng {other}); hãy mở phiếu mới",
-        "a date when rule set {ruleset} was in force (on that day it is {other}); "
-        "open a new inspection instead",
-    ),
-    "insp.err.photo_size": (
-        "ảnh tối đa {limit} (tệp này {size})",
-        "an image of at most {limit} (this file has {size})",
-    ),
-    "insp.err.photo_type": (
-        "ảnh JPEG, PNG, GIF hoặc WebP (nội dung tệp không phải ảnh, dù tên tệp là gì)",
-        "a JPEG, PNG, GIF or WebP image (the file's content is not an image, "
-        "whatever its name says)",
-    ),
-    "insp.err.photo_empty": (
-        "ảnh JPEG, PNG, GIF hoặc WebP (tệp rỗng)",
-        "an image (the file is empty)",
-    ),
-    "insp.err.unanswered": (
-        "một kết quả (đạt, không đạt hoặc không áp dụng): mọi tiêu chí phải được "
-        "đánh giá trước khi nộp",
-        "a result (pass, fail or not applicable) for every item before submitting",
-    ),
-    "insp.err.violation_fail": (
-        "«Không đạt», vì đã ghi vi phạm #{id} theo quy định này",
-        "fail, since violation #{id} is recorded under this rule",
-    ),
-    "insp.err.description": ("mô tả vi phạm (bắt buộc)", "what was found (required)"),
-    "insp.err.fine": (
-        "một số tiền (đồng) từ 0 đến {max}",
-        "a whole number of đồng from 0 to {max}",
-    ),
-    "insp.err.review_note": (
-        "ý kiến nêu rõ điều cần bổ sung hoặc lý do không duyệt (bắt buộc)",
-        "what is wrong (required when it has issues or is rejected)",
-    ),
-    "insp.err.reason": ("lý do (bắt buộc)", "a reason (required)"),
-    "insp.err.deadline": (
-        "một ngày từ ngày kiểm tra ({day}) trở đi",
-        "a date on or after the inspection date ({day})",
-    ),
-    "insp.err.withdrawn": (
-        "số của một {what} chưa rút của phiếu #{id} ({ids})",
-        "the id of a {what} of inspection #{id} not yet withdrawn ({ids})",
-    ),
-    "insp.err.too_many_photos": (
-        "tối đa {max} ảnh cho mỗi phiếu (phiếu đang có {count})",
-        "at most {max} photos per inspection (it has {count})",
-    ),
-    "insp.err.date_required": ("một ngày (bắt buộc)", "a date (required)"),
-    "insp.err.date": (
-        "một ngày dạng 2026-03-31 (năm-tháng-ngày)",
-        "a date like 2026-03-31 (year-month-day)",
-    ),
-    "insp.err.correction": (
-        "ít nhất một thay đổi (kết quả, nội dung, vi phạm hoặc ảnh)",
-        "at least one change (a result, a detail, a violation or a photo)",
-    ),
-    "insp.conflict.not_draft": (
-        "Phiếu #{id} đang ở trạng thái «{state}»: chỉ sửa được bằng đính chính, "
-        "có lý do.",
-        "Inspection #{id} is {state}: change it through a correction, with a reason.",
-    ),
-    "insp.conflict.is_draft": (
-        "Phiếu #{id} còn là bản nháp: sửa trực tiếp, không cần đính chính.",
-        "Inspection #{id} is a draft: change it directly.",
-    ),
-    "insp.conflict.submit": (
-        "Phiếu #{id} đang ở trạng thái «{state}»: chỉ nộp được phiếu nháp.",
-        "Inspection #{id} is {state}: only a draft can be submitted.",
-    ),
-    "insp.conflict.review": (
-        "Phiếu #{id} đang ở trạng thái «{state}»: chỉ duyệt được phiếu chờ duyệt.",
-        "Inspection #{id} is {state}: only a submitted one can be reviewed.",
-    ),
-    "insp.conflict.own": (
-        "Bạn đã lập phiếu #{id}; người khác phải duyệt phiếu này.",
-        "You recorded inspection #{id}; someone else reviews it.",
-    ),
-    "insp.conflict.draft_exists": (
-        "Điểm #{point} đang có phiếu nháp #{id}; hãy tiếp tục phiếu đó.",
-        "Point #{point} already has a draft inspection #{id}; continue that one.",
-    ),
-    "insp.conflict.version": (
-        "Phiếu #{id} vừa được người khác sửa; hãy tải lại trang.",
-        "Inspection #{id} was changed by someone else; reload the page.",
-    ),
-    "insp.conflict.retired": (
-        "Điểm #{id} đã bị thu hồi khỏi sổ; không kiểm tra điểm đã thu hồi.",
-        "Point #{id} was retired; retired points are not inspected.",
-    ),
-    "insp.not_yours": (
-        "Bạn không có quyền xem địa bàn này.",
-        "You may not see this area.",
-    ),
     # Fields named in messages
-    "insp.field.photo": ("Ảnh {name}", "Photo {name}"),
+    "insp.field.photo": ("Ảnh {filename}", "Photo {filename}"),
     "insp.field.rule_id": ("Quy định", "Rule"),
     "insp.field.reason": ("Lý do", "Reason"),
     "insp.field.review_note": ("Ý kiến duyệt", "Review note"),
@@ -372,7 +260,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "insp.field.summary": ("Nhận xét chung", "Summary"),
     "insp.field.violation": ("Vi phạm", "Violation"),
     "insp.field.correction": ("Đính chính", "Correction"),
-    "insp.field.item": ("Tiêu chí {rule}", "Item {rule}"),
+    "insp.field.result": ("Tiêu chí {position}", "Item {position}"),
+    "insp.field.note": ("Ghi chú của tiêu chí {position}", "Note on item {position}"),
     "insp.what.violation": ("vi phạm", "violation"),
     "insp.what.photo": ("ảnh", "photo"),
     # Dashboard

@@ -1,5 +1,7 @@
 """Texts of the permits page: inboxes, filing, an application, the delegation
-matrix, the report, and the registry's permit messages."""
+matrix, the report, and the labels of the fields refusals name
+(``application.field.<name>``; the refusals themselves are in
+:mod:`ui.refusals.permits`)."""
 
 TEXTS: dict[str, tuple[str, str]] = {
     "menu.permits": ("Hồ sơ cấp phép", "Permit applications"),
@@ -340,156 +342,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pmt.r.csv": ("Tải CSV", "Download CSV"),
     "pmt.r.xlsx": ("Tải Excel", "Download Excel"),
-    # Messages
+    # Refusals: the summary of a validation error, the labels of the fields named
     "pmt.err.validation": (
         "Có {count} mục chưa hợp lệ; chưa lưu gì:",
         "{count} value(s) are not valid; nothing was saved:",
     ),
-    "pmt.exp.not_future": (
-        "một ngày không sau hôm nay ({today})",
-        "a date not after today ({today})",
+    "application.field.kind": ("Loại hồ sơ", "Type of application"),
+    "application.field.case": ("Trường hợp", "Case"),
+    "application.field.site_id": ("Trạm BTS", "Site"),
+    "application.field.point_id": ("Điểm trò chơi", "Game point"),
+    "application.field.filed_on": ("Ngày nộp", "Filed on"),
+    "application.field.applicant_name": ("Người nộp", "Applicant"),
+    "application.field.document": ("Tài liệu", "Document"),
+    "application.field.values": ("Nội dung đề nghị", "What is asked"),
+    "application.field.number": ("Số giấy phép, giấy chứng nhận", "Permit number"),
+    "application.field.reasons": ("Lý do", "Reasons"),
+    "application.field.reason": ("Lý do", "Reason"),
+    "application.field.conditions": ("Điều kiện", "Conditions"),
+    "application.field.site_visit_on": ("Ngày kiểm tra thực tế", "Site visit"),
+    "application.field.on": ("Ngày xử lý", "Day"),
+    "application.field.verify_level": ("Cấp thẩm tra", "Verifying level"),
+    "application.field.verify_days": ("Ngày thẩm tra", "Verify days"),
+    "application.field.decide_level": ("Cấp quyết định", "Deciding level"),
+    "application.field.decide_days": ("Ngày quyết định", "Decide days"),
+    "application.field.escalate_level": ("Cấp trên", "Referral level"),
+    "application.field.escalate_days": ("Ngày ở cấp trên", "Referral days"),
+    "application.field.effective_from": ("Hiệu lực từ ngày", "In force from"),
+    "application.field.height_threshold_m": ("Ngưỡng chiều cao", "Height threshold"),
+    "application.field.neighbours_opinion": (
+        "Ý kiến khu dân cư",
+        "Neighbours' opinion",
     ),
-    "pmt.exp.game_point": (
-        "một điểm cung cấp dịch vụ trò chơi điện tử",
-        "a game-service point",
-    ),
-    "pmt.exp.new_position": ("vị trí mới", "the new position"),
-    "pmt.exp.same_position": (
-        "giữ nguyên vị trí (đổi vị trí thì nộp hồ sơ di dời)",
-        "the same position (file a relocation to move it)",
-    ),
-    "pmt.exp.one_change": ("ít nhất một thay đổi", "at least one change"),
-    "pmt.exp.name": ("tên người nộp", "the applicant's name"),
-    "pmt.exp.one_file": ("ít nhất một tệp", "at least one file"),
-    "pmt.exp.file_size": (
-        "tệp tối đa {limit} (tệp này {size})",
-        "a file of at most {limit} (this one has {size})",
-    ),
-    "pmt.exp.file_empty": (
-        "tệp PDF, JPEG hoặc PNG (tệp rỗng)",
-        "a PDF, JPEG or PNG file (it is empty)",
-    ),
-    "pmt.exp.file_type": (
-        "tệp PDF, JPEG hoặc PNG (nội dung tệp không phải các loại này, dù tên tệp "
-        "ghi gì)",
-        "a PDF, JPEG or PNG file (its content is none of them, whatever its name says)",
-    ),
-    "pmt.exp.level": ("một cấp: {levels}", "a level: {levels}"),
-    "pmt.exp.days": (
-        "số ngày làm việc từ 1 đến {max}",
-        "working days from 1 to {max}",
-    ),
-    "pmt.exp.not_above": (
-        "cấp không cao hơn cấp quyết định ({level})",
-        "a level not above the decider ({level})",
-    ),
-    "pmt.exp.above": (
-        "cấp cao hơn cấp quyết định ({level})",
-        "a level above the decider ({level})",
-    ),
-    "pmt.exp.metres": ("một số mét (ví dụ 0,4)", "a number of metres (e.g. 0.4)"),
-    "pmt.exp.missing": ("hồ sơ còn thiếu gì", "what is missing"),
-    "pmt.exp.number": (
-        "số giấy phép hoặc giấy chứng nhận",
-        "the permit or certificate number",
-    ),
-    "pmt.exp.why_refused": ("lý do từ chối", "why it is refused"),
-    "pmt.exp.why_referred": ("lý do chuyển cấp trên", "why it is referred up"),
-    "pmt.exp.date_between": (
-        "một ngày từ {start} đến {end}",
-        "a date from {start} to {end}",
-    ),
-    "pmt.exp.code_taken": (
-        "mã trạm chưa dùng trong mạng {network} (trạm #{id} đã dùng mã này)",
-        "a code not yet used by network {network} (site #{id} has it)",
-    ),
-    "pmt.exp.one_row": ("chỉ một dòng", "one row"),
-    "pmt.exp.a_row": ("một dòng trong ma trận", "a row in the matrix"),
-    "pmt.why.level": (
-        "theo ma trận phân cấp, bước này do {level} xử lý",
-        "the delegation matrix gives this step to the {level}",
-    ),
-    "pmt.why.area": (
-        "hồ sơ nằm ngoài địa bàn của bạn",
-        "the application lies outside your area",
-    ),
-    "pmt.why.network": (
-        "hồ sơ #{id} không thuộc mạng của bạn",
-        "application #{id} is not of your network",
-    ),
-    "pmt.why.filer": (
-        "hồ sơ trạm BTS do doanh nghiệp viễn thông nộp; hồ sơ điểm trò chơi do cán "
-        "bộ xã, huyện ghi nhận",
-        "BTS applications are filed by operators, game-point applications recorded "
-        "by commune or district staff",
-    ),
-    "pmt.conflict.pending": (
-        "Bản ghi #{id} đang có hồ sơ #{app} chưa giải quyết; cần quyết định hồ sơ đó "
-        "trước.",
-        "Record #{id} already has open application #{app}; it is decided first.",
-    ),
-    "pmt.conflict.retired": (
-        "Bản ghi #{id} đã ngừng theo dõi từ {day}.",
-        "Record #{id} was retired on {day}.",
-    ),
-    "pmt.conflict.state": (
-        "Hồ sơ #{id} đang ở trạng thái «{state}»; không thể làm việc này lúc này.",
-        "Application #{id} is “{state}”; this cannot be done now.",
-    ),
-    "pmt.conflict.step": (
-        "Hồ sơ #{id} đang chờ bước {step} ở {level}.",
-        "Application #{id} awaits a {step} step at the {level}.",
-    ),
-    "pmt.conflict.not_paused": (
-        "Hồ sơ #{id} không chờ bổ sung hồ sơ.",
-        "Application #{id} awaits no completion.",
-    ),
-    "pmt.conflict.paused": (
-        "Hồ sơ #{id} đang chờ bổ sung hồ sơ; hãy ghi nhận bổ sung trước.",
-        "Application #{id} waits for the missing documents; record completion first.",
-    ),
-    "pmt.conflict.decommissioned": (
-        "Trạm #{id} đã tháo dỡ; không nộp được hồ sơ «{kind}» cho trạm này.",
-        "Site #{id} is decommissioned; it cannot take a “{kind}” application.",
-    ),
-    "pmt.conflict.not_in_use": (
-        "Điểm #{id} đang ở trạng thái «{status}»: chỉ thu hồi giấy chứng nhận đang "
-        "được sử dụng.",
-        "Point #{id} is “{status}”: only a certificate in use is revoked.",
-    ),
-    "pmt.conflict.no_certificate": (
-        "Điểm #{id} không có giấy chứng nhận còn hiệu lực để «{kind}».",
-        "Point #{id} holds no certificate in force for a “{kind}”.",
-    ),
-    "pmt.conflict.changed": (
-        "Bản ghi #{id} vừa thay đổi trong lúc chuẩn bị chấp thuận; hãy thử lại.",
-        "Record #{id} changed while the approval was prepared; try again.",
-    ),
-    "pmt.field.kind": ("Loại hồ sơ", "Type of application"),
-    "pmt.field.case": ("Trường hợp", "Case"),
-    "pmt.field.site_id": ("Trạm BTS", "Site"),
-    "pmt.field.point_id": ("Điểm trò chơi", "Game point"),
-    "pmt.field.filed_on": ("Ngày nộp", "Filed on"),
-    "pmt.field.applicant_name": ("Người nộp", "Applicant"),
-    "pmt.field.document": ("Tài liệu", "Document"),
-    "pmt.field.values": ("Nội dung đề nghị", "What is asked"),
-    "pmt.field.number": ("Số giấy phép, giấy chứng nhận", "Permit number"),
-    "pmt.field.reasons": ("Lý do", "Reasons"),
-    "pmt.field.reason": ("Lý do", "Reason"),
-    "pmt.field.conditions": ("Điều kiện", "Conditions"),
-    "pmt.field.site_visit_on": ("Ngày kiểm tra thực tế", "Site visit"),
-    "pmt.field.on": ("Ngày xử lý", "Day"),
-    "pmt.field.verify_level": ("Cấp thẩm tra", "Verifying level"),
-    "pmt.field.verify_days": ("Ngày thẩm tra", "Verify days"),
-    "pmt.field.decide_level": ("Cấp quyết định", "Deciding level"),
-    "pmt.field.decide_days": ("Ngày quyết định", "Decide days"),
-    "pmt.field.escalate_level": ("Cấp trên", "Referral level"),
-    "pmt.field.escalate_days": ("Ngày ở cấp trên", "Referral days"),
-    "pmt.field.effective_from": ("Hiệu lực từ ngày", "In force from"),
-    "pmt.field.height_threshold_m": ("Ngưỡng chiều cao", "Height threshold"),
-    "pmt.field.neighbours_opinion": ("Ý kiến khu dân cư", "Neighbours' opinion"),
-    "pmt.field.note": ("Ghi chú", "Note"),
-    "pmt.field.end": ("Ngày cuối kỳ", "Last day"),
-    "pmt.field.district_codes": ("Huyện", "Districts"),
-    "pmt.field.structure_width_m": ("Bề rộng cột", "Pole width"),
+    "application.field.note": ("Ghi chú", "Note"),
+    "application.field.end": ("Ngày cuối kỳ", "Last day"),
+    "application.field.district_codes": ("Huyện", "Districts"),
+    "application.field.structure_width_m": ("Bề rộng cột", "Pole width"),
 }

@@ -51,18 +51,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Open the printable page in a browser and print it (A4) for paper or PDF.",
     ),
     "rep.empty_table": ("Không có số liệu.", "No figures."),
-    "rep.err.period": (
-        "Kỳ báo cáo không hợp lệ: ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
-        "The period is not valid: the start must not be after the end.",
-    ),
-    "rep.err.kind": (
-        "Loại khu vực không hợp lệ: {value}.",
-        "Unknown kind of area: {value}.",
-    ),
-    "rep.err.edition": (
-        "Phiên bản đơn vị hành chính không hợp lệ: {value}.",
-        "Unknown edition of administrative units: {value}.",
-    ),
     "clu.heading": ("Cụm", "Clusters"),
     "clu.intro": (
         "Cụm là nhóm các huyện (phiên bản 2025-06) dùng để lập báo cáo. Trong phiên "
@@ -84,27 +72,4 @@ TEXTS: dict[str, tuple[str, str]] = {
     "clu.saved": ("Đã lưu cụm «{name}».", "Cluster “{name}” saved."),
     "clu.retired": ("Đã thôi sử dụng cụm «{name}».", "Cluster “{name}” retired."),
     "clu.none": ("Chưa có cụm nào.", "There is no cluster yet."),
-    "clu.err.name_empty": ("Tên cụm không được để trống.", "The cluster needs a name."),
-    "clu.err.name_too_long": (
-        "Tên cụm dài quá 120 ký tự.",
-        "The cluster's name is longer than 120 characters.",
-    ),
-    "clu.err.no_members": (
-        "Cụm phải có ít nhất một huyện.",
-        "A cluster needs at least one district.",
-    ),
-    "clu.err.unknown_units": (
-        "Không có huyện mang mã {value}.",
-        "No district has the code {value}.",
-    ),
-    "clu.err.taken": (
-        "Đã có cụm tên «{name}» (không phân biệt hoa thường, dấu).",
-        "A cluster named “{name}” exists already (ignoring case and accents).",
-    ),
-    "clu.err.version": (
-        "Cụm «{name}» vừa được người khác sửa (nay là phiên bản {stored}, bạn sửa "
-        "phiên bản {expected}). Hãy tải lại trang rồi sửa lại.",
-        "Cluster “{name}” was changed by someone else (now version {stored}, you "
-        "edited version {expected}). Reload the page and edit again.",
-    ),
 }

@@ -1,0 +1,37 @@
+"""Vietnamese of the refusals about users and permissions."""
+
+from ui.common.i18n import value_label
+
+_LEVELS = {"district": "huyện", "commune": "xã/phường"}
+
+
+def area(context: dict) -> str:
+    """'Phường Nghi Phú' (the unit's own name), or 'xã/phường 17200' without it."""
+    if context.get("area_name"):
+        return context["area_name"]
+    level = _LEVELS.get(context.get("area_level") or "", "")
+    return f"{level} {context['_vi'].get('area_code', '')}".strip()
+
+
+VIETNAMESE = {
+    "access.role_lacks": "vai trò «{role}» không có quyền này",
+    "access.outside_area": lambda c: f"bản ghi nằm ngoài địa bàn của bạn ({area(c)})",
+    "access.other_network": "bản ghi thuộc mạng {network}, không phải mạng {own}",
+    "access.wrong_password": "sai tên đăng nhập hoặc mật khẩu",
+    "access.user_not_found": "Không tìm thấy người dùng {key}.",
+    "access.active_user_not_found": "Không tìm thấy người dùng đang hoạt động {key}.",
+    "access.edition_with_level": lambda c: (
+        f"một bộ đơn vị hành chính có cấp {_LEVELS.get(c['level'], c['level'])}"
+    ),
+    "access.area_code": lambda c: (
+        f"mã của một {_LEVELS.get(c['level'], c['level'])} "
+        f"trong bộ đơn vị hành chính {c['edition']}"
+    ),
+    "access.network_code": "một mã mạng (MNC): {codes}",
+    "access.role": lambda c: (
+        "một trong các vai trò: " + ", ".join(value_label(role) for role in c["roles"])
+    ),
+    "access.username": "từ 1 đến 60 chữ cái, chữ số hoặc dấu chấm",
+    "access.password": "ít nhất 8 ký tự",
+    "access.username_taken": "một tên đăng nhập chưa có ai dùng",
+}

@@ -1,0 +1,158 @@
+"""Vietnamese of the refusals of inspections and of what their fields expect.
+
+Rule sets are named by their titles (``Nghị định 147/2024/NĐ-CP``), states and
+results by their labels, areas by their names: never by a key, a stored value or
+a code.
+"""
+
+from registry.inspections.checklist import stored_ruleset
+from registry.kernel.numbers import vi_number
+from ui.common.i18n import t
+from ui.refusals.access import area
+
+_IMAGE = "ảnh JPEG, PNG, GIF hoặc WebP"
+_LEVELS = {"district": "huyện", "commune": "xã/phường"}
+
+
+def _ruleset(key: str) -> str:
+    """The title of the rule set stored under ``key`` (the key if it is gone)."""
+    return stored_ruleset(key).get("title_vi") or key
+
+
+def _period(key: str) -> str:
+    """'Nghị định 147/2024/NĐ-CP: từ 25/12/2024' (and 'đến …' when it ended)."""
+    facts = stored_ruleset(key)
+    if "effective_from" not in facts:
+        return key
+    text = f"{facts['title_vi']}: từ {facts['effective_from']:%d/%m/%Y}"
+    if facts["effective_to"] is not None:
+        text += f" đến {facts['effective_to']:%d/%m/%Y}"
+    return text
+
+
+def _state(context: dict) -> str:
+    return t(f"insp.state.{context['state']}")
+
+
+def _what(context: dict) -> str:
+    return t(f"insp.what.{context['what']}")
+
+
+def _labels(prefix: str, values) -> str:
+    return ", ".join(t(f"{prefix}.{value}") for value in values)
+
+
+def _correction_reason(context: dict) -> str:
+    if not context.get("length"):
+        return "lý do (bắt buộc)"
+    return "lý do tối đa {max} ký tự (lý do này có {length})".format(**context["_vi"])
+
+
+VIETNAMESE = {
+    "inspections.not_found": "Không tìm thấy phiếu kiểm tra {key}.",
+    "inspections.photo_not_found": "Không tìm thấy ảnh {key}.",
+    # -- one value
+    "inspections.date_required": "một ngày (bắt buộc)",
+    "inspections.date": "một ngày dạng 2026-03-31 (năm-tháng-ngày)",
+    "inspections.future": (
+        "một ngày không sau hôm nay ({today}): phiếu được lập sau khi kiểm tra"
+    ),
+    "inspections.fine": lambda c: f"một số tiền (đồng) từ 0 đến {vi_number(c['max'])}",
+    "inspections.result": lambda c: (
+        "một trong các kết quả: " + _labels("insp.result", c["results"])
+    ),
+    "inspections.outcome": lambda c: (
+        "một trong các kết luận: " + _labels("insp.state", c["outcomes"])
+    ),
+    "inspections.unknown_detail": lambda c: (
+        "một trường của phiếu kiểm tra: " + _labels("insp.field", c["fields"])
+    ),
+    "inspections.description_required": "mô tả vi phạm (bắt buộc)",
+    "inspections.review_note": (
+        "ý kiến nêu rõ điều cần bổ sung hoặc lý do không duyệt (bắt buộc)"
+    ),
+    "inspections.withdraw_reason": "lý do (bắt buộc)",
+    "inspections.correction_reason": _correction_reason,
+    "inspections.correction_empty": (
+        "ít nhất một thay đổi (kết quả, nội dung, vi phạm hoặc ảnh)"
+    ),
+    # -- photos (the sizes as the limit is announced: 5.0 MB)
+    "inspections.photo_bytes": "nội dung của một " + _IMAGE,
+    "inspections.photo_empty": _IMAGE + " (tệp rỗng)",
+    "inspections.photo_size": lambda c: (
+        f"ảnh tối đa {c['limit_mb']:.1f} MB (tệp này {c['size_mb']:.1f} MB)"
+    ),
+    "inspections.photo_type": (
+        _IMAGE + " (nội dung tệp không phải ảnh, dù tên tệp là gì)"
+    ),
+    "inspections.photo_required": "ít nhất một tệp ảnh",
+    "inspections.too_many_photos": (
+        "tối đa {max} ảnh cho mỗi phiếu (phiếu đang có {count})"
+    ),
+    # -- rule sets and the checklist
+    "inspections.no_ruleset": lambda c: (
+        "một ngày có bộ quy định áp dụng ("
+        + "; ".join(_period(key) for key in c["rulesets"])
+        + ")"
+    ),
+    "inspections.ruleset_mismatch": lambda c: (
+        f"Lỗi của bộ quy định ngày {c['_vi']['day']}: danh mục được đánh giá theo "
+        f"{_ruleset(c['found'])} nhưng ngày đó áp dụng {_ruleset(c['in_force'])}; "
+        "hãy báo quản trị hệ thống."
+    ),
+    "inspections.other_ruleset": lambda c: (
+        f"một ngày thuộc thời gian hiệu lực của {_ruleset(c['ruleset'])} (ngày đó "
+        f"áp dụng {_ruleset(c['other'])}); hãy mở phiếu mới"
+    ),
+    "inspections.unknown_rule": lambda c: (
+        f"một quy định trong danh mục của phiếu #{c['id']} (lập theo "
+        f"{_ruleset(c['ruleset'])})"
+    ),
+    "inspections.deadline_order": "một ngày từ ngày kiểm tra ({day}) trở đi",
+    "inspections.unanswered": (
+        "một kết quả (đạt, không đạt hoặc không áp dụng): mọi tiêu chí phải được "
+        "đánh giá trước khi nộp"
+    ),
+    "inspections.violation_not_failed": (
+        "«Không đạt», vì đã ghi vi phạm #{violation} theo quy định này"
+    ),
+    "inspections.not_withdrawn": lambda c: (
+        f"số của một {_what(c)} chưa rút của phiếu #{c['id']} ({c['_vi']['active']})"
+    ),
+    "inspections.nothing_to_withdraw": lambda c: (
+        f"số của một {_what(c)} chưa rút của phiếu #{c['id']} (phiếu không còn "
+        f"{_what(c)} nào chưa rút)"
+    ),
+    # -- the workflow
+    "inspections.stale_version": (
+        "Phiếu #{id} vừa được người khác sửa; hãy tải lại trang."
+    ),
+    "inspections.correction_needed": lambda c: (
+        f"Phiếu #{c['id']} đang ở trạng thái «{_state(c)}»: chỉ sửa được bằng đính "
+        "chính, có lý do."
+    ),
+    "inspections.is_draft": (
+        "Phiếu #{id} còn là bản nháp: sửa trực tiếp, không cần đính chính."
+    ),
+    "inspections.submit_not_draft": lambda c: (
+        f"Phiếu #{c['id']} đang ở trạng thái «{_state(c)}»: chỉ nộp được phiếu nháp."
+    ),
+    "inspections.review_not_submitted": lambda c: (
+        f"Phiếu #{c['id']} đang ở trạng thái «{_state(c)}»: chỉ duyệt được phiếu "
+        "chờ duyệt."
+    ),
+    "inspections.own_inspection": (
+        "Bạn đã lập phiếu #{id}; người khác phải duyệt phiếu này."
+    ),
+    "inspections.point_retired": (
+        "Điểm #{id} đã bị thu hồi khỏi sổ ngày {retired_on}; không kiểm tra điểm "
+        "đã thu hồi."
+    ),
+    "inspections.draft_exists": (
+        "Điểm #{point} đang có phiếu nháp #{id}; hãy tiếp tục phiếu đó."
+    ),
+    "inspections.area_not_theirs": lambda c: (
+        f"{_LEVELS.get(c['level'], 'địa bàn')} được chọn nằm ngoài địa bàn của bạn "
+        f"({area(c)})"
+    ),
+}
