@@ -13,6 +13,7 @@ from geodata.editions import EDITIONS
 from registry.files.imports import IMPORT_GROUPS
 from registry.kernel.vocabulary import PointStatus, Role, SiteStatus
 from ui.common.i18n import (
+    _pair,
     all_texts,
     field_label,
     merge_texts,
@@ -54,13 +55,29 @@ def test_no_key_is_defined_in_two_modules():
     seen: dict[str, str] = {}
     for module, texts in texts_by_module().items():
         for key in texts:
-            assert key not in seen, f"{key!r} in ui.texts.{seen[key]} and {module}"
+            assert key not in seen, f"{key!r} in ui/texts/{seen[key]}.toml and {module}"
             seen[key] = module
 
 
 def test_merging_refuses_a_key_defined_twice():
-    with pytest.raises(ValueError, match="'x.y' is defined in ui.texts.a and"):
+    with pytest.raises(ValueError, match="'x.y' is defined in ui/texts/a.toml and"):
         merge_texts({"a": {"x.y": ("a", "a")}, "b": {"x.y": ("b", "b")}})
+
+
+def test_every_text_file_is_read():
+    files = sorted(p.stem for p in (ROOT / "ui" / "texts").glob("*.toml"))
+    assert files and sorted(texts_by_module()) == files
+    assert not set((ROOT / "ui" / "texts").glob("*.py")) - {
+        ROOT / "ui" / "texts" / "__init__.py"
+    }
+
+
+@pytest.mark.parametrize(
+    "pair", [["vi"], ["vi", "en", "fr"], "vi", ["vi", 3], {"title": ["vi", "en"]}]
+)
+def test_a_text_that_is_not_a_vietnamese_and_english_pair_is_refused(pair):
+    with pytest.raises(ValueError, match="should be \\[Vietnamese, English\\]"):
+        _pair("maps", "maps.x", pair)
 
 
 def test_texts_are_stored_nfc():

@@ -1,9 +1,9 @@
 """Languages of the interface: Vietnamese by default, English on request.
 
-Texts live in the modules of :mod:`ui.texts`; labels of fields and of enumerated
-values (statuses, kinds, structures, roles) come from :mod:`registry.records.fields` and
-:mod:`registry.kernel.vocabulary`, so they are declared once for pages, imports and
-exports.
+Texts live in the TOML files of :mod:`ui.texts` (``ui/texts/<concern>.toml``);
+labels of fields and of enumerated values (statuses, kinds, structures, roles) come
+from :mod:`registry.records.fields` and :mod:`registry.kernel.vocabulary`, so they
+are declared once for pages, imports and exports.
 
 Usage on a page::
 
@@ -15,8 +15,8 @@ Usage on a page::
 from __future__ import annotations
 
 import functools
-import importlib
-import pkgutil
+import tomllib
+from importlib import resources
 
 import streamlit as st
 
@@ -32,27 +32,50 @@ LANGUAGE_KEY = "lang"  # st.session_state key holding "vi" or "en"
 
 @functools.cache
 def texts_by_module() -> dict[str, dict[str, tuple[str, str]]]:
-    """``TEXTS`` of every module of :mod:`ui.texts`, by module name."""
-    package = importlib.import_module("ui.texts")
+    """The texts of every ``ui/texts/<concern>.toml``, by concern (the file's stem).
+
+    Each file maps a key to ``[Vietnamese, English]``; a key written twice in one
+    file is refused by the TOML reader, in two files by :func:`merge_texts`.
+    """
     found = {}
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"ui.texts.{info.name}")
-        found[info.name] = dict(module.TEXTS)
+    files = (
+        f for f in resources.files("ui.texts").iterdir() if f.name.endswith(".toml")
+    )
+    for file in sorted(files, key=lambda f: f.name):
+        concern = file.name.removesuffix(".toml")
+        declared = tomllib.loads(file.read_text(encoding="utf-8"))
+        found[concern] = {
+            key: _pair(concern, key, pair) for key, pair in declared.items()
+        }
     return found
+
+
+def _pair(concern: str, key: str, pair: object) -> tuple[str, str]:
+    """``[Vietnamese, English]`` of one key as a tuple; anything else is an error."""
+    if not (
+        isinstance(pair, list)
+        and len(pair) == 2
+        and all(isinstance(p, str) for p in pair)
+    ):
+        raise ValueError(
+            f"text key {key!r} in ui/texts/{concern}.toml should be "
+            f"[Vietnamese, English], got {pair!r}"
+        )
+    return pair[0], pair[1]
 
 
 def merge_texts(
     modules: dict[str, dict[str, tuple[str, str]]],
 ) -> dict[str, tuple[str, str]]:
-    """The texts of several modules merged; a key defined twice is an error."""
+    """The texts of several concerns merged; a key defined twice is an error."""
     merged: dict[str, tuple[str, str]] = {}
     origin: dict[str, str] = {}
     for module, texts in modules.items():
         for key, pair in texts.items():
             if key in merged:
                 raise ValueError(
-                    f"text key {key!r} is defined in ui.texts.{origin[key]} and "
-                    f"ui.texts.{module}"
+                    f"text key {key!r} is defined in ui/texts/{origin[key]}.toml and "
+                    f"ui/texts/{module}.toml"
                 )
             merged[key] = pair
             origin[key] = module
@@ -61,7 +84,7 @@ def merge_texts(
 
 @functools.cache
 def all_texts() -> dict[str, tuple[str, str]]:
-    """Every text of every module of :mod:`ui.texts`, merged."""
+    """Every text of every file of :mod:`ui.texts`, merged."""
     return merge_texts(texts_by_module())
 
 
@@ -130,7 +153,7 @@ def field_label(record_type: str, name: str) -> str:
     """Label of a field of ``"site"`` or ``"point"`` records, or of a known column.
 
     Columns that are not entered fields (``id``, unit names, flags) have their
-    texts in :mod:`ui.texts.columns` under ``col.<name>``.
+    texts in ``ui/texts/columns.toml`` under ``col.<name>``.
     """
     for spec in fields_for(record_type):
         if spec.name == name:

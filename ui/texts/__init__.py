@@ -1,6 +1,6 @@
-"""Texts of the user interface, one module per area of the app.
+"""Texts of the user interface, one TOML file per area of the app.
 
-Each module defines ``TEXTS: dict[str, tuple[str, str]]`` mapping a key to its
-(Vietnamese, English) text; :mod:`ui.common.i18n` merges every module of this package.
-Keys are unique across modules (a test checks it), Vietnamese is stored NFC.
+Each ``<concern>.toml`` maps a key to ``[Vietnamese, English]`` (``str.format``
+templates); :mod:`ui.common.i18n` reads and merges every file of this package.
+Keys are unique across files (a test checks it), Vietnamese is stored NFC.
 """
