@@ -1,11 +1,6 @@
 """Refusals of the demo loader (codes, English)."""
 
-from __future__ import annotations
+from registry.kernel.errors import load_messages
 
-from registry.kernel.errors import Message
-
-NOT_EMPTY = Message(
-    "demo.not_empty",
-    "the registry already holds {existing} records; the demo data set is only loaded "
-    "into an empty registry",
-)
+# The codes of demo/messages.toml as constants: demo.not_empty -> NOT_EMPTY.
+globals().update(load_messages(__package__))

@@ -4,8 +4,9 @@ Every refusal names a :class:`Message`: a stable code (``"records.stale_version"
 and the English template its text is written from. The context (ids, names, dates,
 limits) travels with the error as data, so the interface translates the code through
 its own table and never parses the English text. Each package declares its messages
-in its ``messages`` module; the English table is the set of those declarations
-(:func:`english_table`).
+in ``registry/<package>/messages.toml`` (code -> English template), and its
+``messages`` module makes each one a constant (:func:`load_messages`); the English
+table is the set of those declarations (:func:`english_table`).
 
 The classes say what kind of refusal it is (not found, not allowed, conflicting with
 what is stored, a wrong field, a file that cannot be read, a bad setting); callers
@@ -15,8 +16,12 @@ catch :class:`RegistryError` and show it through the interface's translator.
 from __future__ import annotations
 
 import datetime as dt
+import tomllib
 from collections.abc import Iterable, Mapping
+from importlib import resources
 from typing import Any, ClassVar
+
+MESSAGES_FILE = "messages.toml"
 
 
 class Message:
@@ -91,6 +96,61 @@ class ValueExpectedError(ValueError):
     def __init__(self, expected: Expected):
         self.expected = expected
         super().__init__(f"expected {expected}")
+
+
+def load_messages(package: str) -> dict[str, Message]:
+    """The messages ``registry/<package>/messages.toml`` declares, by constant name.
+
+    Parameters
+    ----------
+    package : str
+        The dotted package name (``"registry.permits"``).
+
+    Returns
+    -------
+    dict[str, Message]
+        Constant name -> message, in the file's order; each message is registered.
+    """
+    text = resources.files(package).joinpath(MESSAGES_FILE).read_text(encoding="utf-8")
+    return {
+        name: Message(code, english)
+        for name, (code, english) in message_declarations(package, text).items()
+    }
+
+
+def message_declarations(package: str, text: str) -> dict[str, tuple[str, str]]:
+    """Constant name -> (code, English) of a package's ``messages.toml`` text.
+
+    The file maps each code (``"permits.application_not_found"``) to its English
+    template; the constant is the code's part after the package, in capitals
+    (``APPLICATION_NOT_FOUND``). Where an older constant name differs from the code,
+    the entry is a table naming it: ``{ name = "...", english = "..." }``. A code
+    outside the package (its last part), a malformed entry or a constant named
+    twice raise :class:`ValueError`.
+    """
+    prefix = package.rpartition(".")[2] + "."
+    where = f"{package.replace('.', '/')}/{MESSAGES_FILE}"
+    declared: dict[str, tuple[str, str]] = {}
+    for code, entry in tomllib.loads(text).items():
+        if not code.startswith(prefix):
+            raise ValueError(f"{where}: code {code!r} should start with {prefix!r}")
+        if isinstance(entry, str):
+            name, english = code.removeprefix(prefix).upper(), entry
+        elif isinstance(entry, dict) and set(entry) == {"name", "english"}:
+            name, english = entry["name"], entry["english"]
+        else:
+            raise ValueError(
+                f"{where}: {code!r} should be an English template or a table "
+                f"{{ name = ..., english = ... }}, got {entry!r}"
+            )
+        if not (isinstance(name, str) and name.isidentifier() and name.isupper()):
+            raise ValueError(f"{where}: {code!r} gives no constant name ({name!r})")
+        if not isinstance(english, str):
+            raise ValueError(f"{where}: the English of {code!r} should be a string")
+        if name in declared:
+            raise ValueError(f"{where}: constant {name} is named by two codes")
+        declared[name] = (code, english)
+    return declared
 
 
 def english_table() -> dict[str, str]:

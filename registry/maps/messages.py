@@ -1,8 +1,6 @@
 """Refusals of the map and growth use cases (codes, English)."""
 
-from __future__ import annotations
+from registry.kernel.errors import load_messages
 
-from registry.kernel.errors import Message
-
-FIRST_YEAR = Message("maps.first_year", "{low} to {high}")
-LEVEL = Message("maps.level", "one of {levels}")
+# The codes of maps/messages.toml as constants: maps.level -> LEVEL.
+globals().update(load_messages(__package__))
