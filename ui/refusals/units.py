@@ -22,10 +22,6 @@ VIETNAMESE = {
     "units.cluster_retired": "Cụm «{name}» đã ngừng sử dụng, không sửa được.",
     "units.cluster_not_found": "Không tìm thấy cụm {key}.",
     "units.edition_not_found": "Không có bộ đơn vị hành chính {key}.",
-    "units.unit_not_found": lambda c: (
-        f"Không tìm thấy {_LEVELS.get(c['level'], c['level'])} mã {c['code']} "
-        f"trong bộ đơn vị hành chính {c['edition']}."
-    ),
     "units.level": lambda c: "một trong các cấp: " + _levels(c),
     "units.level_in_edition": lambda c: (
         f"một trong các cấp: {_levels(c)} (bộ đơn vị hành chính {c['edition']})"
