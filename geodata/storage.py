@@ -135,11 +135,12 @@ def with_replaced_geometries(
         replacements = replacements.to_crs(polygons.crs)
     updated = polygons.copy()
     new = dict(zip(replacements[key], replacements.geometry, strict=True))
-    replaced = updated[key].map(new)
+    # Look each key up (Series.map would give NaN, not the old polygon, for a key
+    # without a replacement).
     updated[updated.geometry.name] = gpd.GeoSeries(
         [
-            n if n is not None else g
-            for n, g in zip(replaced, updated.geometry, strict=True)
+            new.get(code, old)
+            for code, old in zip(updated[key], updated.geometry, strict=True)
         ],
         crs=polygons.crs,
         index=updated.index,

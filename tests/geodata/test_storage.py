@@ -80,6 +80,20 @@ def test_wkb_helpers_refuse_what_they_cannot_use():
 # -- with_replaced_geometries ----------------------------------------------------
 
 
+def test_only_the_named_units_get_their_new_polygon():
+    current = two_squares().set_index(pd.Index([10, 20]))
+    bigger = box(X0 + 0.01, Y0, X0 + 0.03, Y0 + 0.01)
+    new = gpd.GeoDataFrame(
+        {"code": ["B", "Z"]}, geometry=[bigger, box(0, 0, 1, 1)], crs=WGS84
+    )
+    updated = with_replaced_geometries(current, new)
+    assert list(updated.index) == [10, 20] and list(updated["code"]) == ["A", "B"]
+    assert updated.geometry.iloc[0].equals(current.geometry.iloc[0])
+    assert updated.geometry.iloc[1].equals(bigger)
+    assert updated.crs == WGS84
+    assert current.geometry.iloc[1].equals(two_squares().geometry.iloc[1])
+
+
 def test_replacements_in_metres_are_brought_back_to_the_frames_crs():
     current = two_squares()
     metric = two_squares().to_crs(UTM48N).iloc[[1]]
