@@ -3,16 +3,23 @@
 - :func:`random_points_in_polygons`: a given number of points inside each polygon,
   clustered toward its centre, drawn from a caller's ``numpy`` generator so the
   same seed gives the same points.
+- :func:`moved_point`: a point a short distance away in a direction (to place a
+  demo place near another).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import shapely
 
 from geodata.errors import InvalidInputError
 
-__all__ = ["random_points_in_polygons"]
+__all__ = ["METRES_PER_DEGREE", "moved_point", "random_points_in_polygons"]
+
+METRES_PER_DEGREE = 111_320.0
+"""Metres per degree of latitude (and of longitude at the equator), roughly."""
 
 
 def random_points_in_polygons(
@@ -74,3 +81,32 @@ def random_points_in_polygons(
         np.round(np.concatenate(lons), 6),
         np.concatenate(owners),
     )
+
+
+def moved_point(
+    lat: float, lon: float, metres: float, bearing: float
+) -> tuple[float, float]:
+    """A point ``metres`` away from (lat, lon) in the direction ``bearing``.
+
+    Parameters
+    ----------
+    lat, lon : float
+        WGS 84 latitude and longitude of the start.
+    metres : float
+        How far to move; meant for short distances (up to a few km), where the
+        earth may be taken as flat: a degree of latitude is
+        :data:`METRES_PER_DEGREE` metres and a degree of longitude that times
+        the cosine of the latitude.
+    bearing : float
+        Direction in radians clockwise from north (0 north, π/2 east).
+
+    Returns
+    -------
+    lat, lon : float
+        The moved point (not rounded).
+    """
+    north = metres * math.cos(bearing) / METRES_PER_DEGREE
+    east = (
+        metres * math.sin(bearing) / (METRES_PER_DEGREE * math.cos(math.radians(lat)))
+    )
+    return lat + north, lon + east

@@ -1,14 +1,17 @@
-"""Random points inside polygons, for the demo data set."""
+"""Random points inside polygons and points moved nearby, for the demo data set."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
 import shapely
 from shapely.geometry import box
 
+from geodata.distance import distances_from
 from geodata.errors import InvalidInputError
-from geodata.sampling import random_points_in_polygons
+from geodata.sampling import moved_point, random_points_in_polygons
 from tests.geodata.fixtures import NEAR_VINH, two_squares
 
 X0, Y0 = NEAR_VINH
@@ -60,3 +63,17 @@ def test_sampling_refuses_an_empty_polygon_with_a_count_and_mismatched_counts():
         random_points_in_polygons([shapely.Polygon()], [1], np.random.default_rng(0))
     with pytest.raises(InvalidInputError, match="one per polygon"):
         random_points_in_polygons(two_squares().geometry, [1], np.random.default_rng(0))
+
+
+@pytest.mark.parametrize("bearing", [0.0, math.pi / 2, math.pi, 4.0])
+def test_a_moved_point_lies_the_asked_distance_away(bearing):
+    lat, lon = moved_point(Y0, X0, 185.0, bearing)
+    assert distances_from(Y0, X0, [lat], [lon])[0] == pytest.approx(185.0, rel=0.01)
+
+
+def test_moving_north_changes_the_latitude_and_east_the_longitude():
+    north = moved_point(Y0, X0, 1_000.0, 0.0)
+    east = moved_point(Y0, X0, 1_000.0, math.pi / 2)
+    assert north[1] == X0 and north[0] > Y0
+    assert east[0] == pytest.approx(Y0, abs=1e-12) and east[1] > X0
+    assert moved_point(Y0, X0, 0.0, 1.0) == (Y0, X0)
