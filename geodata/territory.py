@@ -4,7 +4,7 @@
   edition), which is the territory the registry accepts places in.
 - :class:`Territory` / :func:`territory_of`: a named outline with the bounding box
   that covers both it and the package's box; it tells which points lie inside
-  and which lie within a margin of it.
+  (or on its border) and which lie within a margin of it.
 - :func:`metric_outline`: an outline reprojected to UTM 48N metres, made valid,
   for clipping coverage.
 - :func:`areas_km2`: the area of each polygon of a frame, in km² (UTM 48N).
@@ -88,7 +88,7 @@ class Territory:
     outline: shapely.Geometry
 
     def inside(self, lat: object, lon: object) -> np.ndarray:
-        """Whether each point lies in the interior of the outline.
+        """Whether each point lies in the outline or on its edge.
 
         Parameters
         ----------
@@ -98,10 +98,12 @@ class Territory:
         Returns
         -------
         numpy.ndarray of bool
-            False for NaN and for a point exactly on the outline's edge.
+            True for a point exactly on the border (as
+            :func:`geodata.assign.assign_points` assigns it to a unit); False for
+            NaN.
         """
         lat, lon = _coordinates(lat, lon)
-        return shapely.contains_xy(self.outline, lon, lat)
+        return shapely.intersects_xy(self.outline, lon, lat)
 
     def near(self, lat: object, lon: object, margin_degrees: float) -> np.ndarray:
         """Whether each point lies within ``margin_degrees`` of the outline.
@@ -117,11 +119,12 @@ class Territory:
         Returns
         -------
         numpy.ndarray of bool
-            True inside the outline too (the buffer holds it).
+            True inside the outline too (the buffer holds it), and on the edge of
+            the margin.
         """
         lat, lon = _coordinates(lat, lon)
         margin = shapely.buffer(self.outline, margin_degrees)
-        return shapely.contains_xy(margin, lon, lat)
+        return shapely.intersects_xy(margin, lon, lat)
 
 
 def territory_of(

@@ -59,13 +59,13 @@ def test_the_outline_of_nothing_is_empty():
     [
         (MIDDLE_LAT, X0 + 0.005, True),  # inside the western square
         (MIDDLE_LAT, X0 + 0.01, True),  # on the edge the two squares share
-        (MIDDLE_LAT, X0, False),  # on the outline itself: not its interior
-        (Y0, X0, False),  # on a corner of the outline
+        (MIDDLE_LAT, X0, True),  # on the outline itself: the border counts
+        (Y0, X0, True),  # on a corner of the outline
         (MIDDLE_LAT, X0 - 0.001, False),  # just outside
         (np.nan, X0 + 0.005, False),
     ],
 )
-def test_inside_tells_points_in_the_interior_of_the_outline(lat, lon, expected):
+def test_inside_tells_points_in_the_outline_or_on_its_border(lat, lon, expected):
     assert _land().inside([lat], [lon]).tolist() == [expected]
 
 
@@ -88,6 +88,7 @@ def test_near_takes_a_margin_in_degrees_around_the_outline():
     assert land.near(lat, lon, 0.02).tolist() == [True, True, False]
     assert land.near(lat, lon, 0.005).tolist() == [True, False, False]
     assert land.near(lat[[1]], lon[[1]], 0.0).tolist() == [False]
+    assert land.near([MIDDLE_LAT], [X0], 0.0).tolist() == [True]  # on the border
 
 
 # -- territory_of ----------------------------------------------------------------
