@@ -8,6 +8,9 @@ Modules (import what you need; nothing reads files or the network at import time
 - :mod:`geodata.names` — matching Vietnamese unit names.
 - :mod:`geodata.boundaries` — reading and matching official boundary files.
 - :mod:`geodata.assign` — assigning points to unit polygons.
+- :mod:`geodata.territory` — the province's outline, points in it, areas in km².
+- :mod:`geodata.storage` — geometry to and from WKB, attribute tables, point layers.
+- :mod:`geodata.sampling` — random points inside polygons (demo data).
 - :mod:`geodata.crs` — the CRSs used; :mod:`geodata.errors` — the errors raised.
 
 Never imports ``registry``, ``streamlit`` or ``sqlalchemy``.

@@ -16,7 +16,7 @@ from pyproj import Transformer
 from geodata.crs import UTM48N, WGS84
 from geodata.errors import InvalidInputError
 
-__all__ = ["close_pairs", "metric_xy", "nearest"]
+__all__ = ["close_pairs", "distances_from", "metric_xy", "nearest"]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +59,30 @@ def metric_xy(lat: object, lon: object) -> tuple[np.ndarray, np.ndarray]:
     lat, lon = _pair(lat, lon, ("lat", "lon"))
     x, y = _to_metric().transform(lon, lat)
     return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+
+
+def distances_from(
+    lat: float, lon: float, targets_lat: object, targets_lon: object
+) -> np.ndarray:
+    """The straight-line distance from one point to each target, in metres.
+
+    Parameters
+    ----------
+    lat, lon : float
+        WGS 84 latitude and longitude of the point.
+    targets_lat, targets_lon : array-like of float
+        WGS 84 coordinates of the targets (e.g. standing BTS sites), same length.
+        Not modified.
+
+    Returns
+    -------
+    numpy.ndarray of float64
+        One distance per target, in order, measured in WGS 84 / UTM 48N
+        (``EPSG:32648``); NaN where the point or a target has no coordinates.
+    """
+    px, py = metric_xy(*_pair([lat], [lon], ("lat", "lon")))
+    tx, ty = metric_xy(*_pair(targets_lat, targets_lon, ("targets_lat", "targets_lon")))
+    return np.hypot(tx - px[0], ty - py[0])
 
 
 def nearest(

@@ -30,6 +30,10 @@ FORBIDDEN = {
     "pages": {"sqlalchemy", "alembic", "shapely", "geopandas"},
 }
 
+# Geometry libraries: the registry hands coordinates, WKB and frames to geodata and
+# gets plain values or geodata's frames back; it never computes geometry itself.
+GEOMETRY_LIBRARIES = {"shapely", "geopandas", "pyproj"}
+
 # registry package -> the registry packages it may import (besides itself)
 _STACK = (
     "kernel",
@@ -133,6 +137,22 @@ def test_no_module_imports_across_its_layer(folder):
         for name in sorted(_imports(path) & FORBIDDEN[folder])
     ]
     assert violations == []
+
+
+def test_no_registry_module_imports_a_geometry_library():
+    """Buffers, unions, reprojection and containment live in geodata/."""
+    violations = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in _modules("registry")
+        for name in sorted(_imports(path) & GEOMETRY_LIBRARIES)
+    ]
+    assert violations == []
+
+
+def test_the_geometry_rule_notices_a_lazy_import(tmp_path):
+    module = tmp_path / "lazy.py"
+    module.write_text("def f():\n    import shapely.ops\n    from pyproj import CRS\n")
+    assert _imports(module) & GEOMETRY_LIBRARIES == {"shapely", "pyproj"}
 
 
 @pytest.mark.parametrize("package", sorted(REGISTRY_MAY_IMPORT))

@@ -12,10 +12,8 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
 from geodata.coverage import (
     coverage_discs,
@@ -23,7 +21,9 @@ from geodata.coverage import (
     covered_area_by_unit,
     to_wgs84_geometry,
 )
-from geodata.crs import UTM48N, WGS84
+from geodata.crs import to_metric
+from geodata.storage import Geometry, attribute_table
+from geodata.territory import metric_outline
 from registry.coverage.serving import serves, serving_sites
 from registry.kernel.db import Registry
 from registry.maps.data import data_version
@@ -49,7 +49,7 @@ class CommuneCoverage:
     radii: dict[str, tuple[float, float]]
     as_of: date
     frames: dict[tuple[str, str | None], pd.DataFrame] = field(default_factory=dict)
-    layers: dict[tuple[str, str | None], shapely.Geometry] = field(default_factory=dict)
+    layers: dict[tuple[str, str | None], Geometry] = field(default_factory=dict)
     _polygons: object = None
     _outline: object = None
 
@@ -73,7 +73,7 @@ class CommuneCoverage:
             self.frames[key] = frame
         return frame
 
-    def layer(self, technology: str, network: str | None) -> shapely.Geometry:
+    def layer(self, technology: str, network: str | None) -> Geometry:
         """The covered area of one technology (and operator), WGS 84."""
         self.piece(technology, network)
         return self.layers[(technology, network)]
@@ -85,8 +85,7 @@ def _metric_outline(registry: Registry):
     key = id(outline)
     if key not in cache:
         cache.clear()
-        metric = gpd.GeoSeries([outline], crs=WGS84).to_crs(UTM48N).iloc[0]
-        cache[key] = shapely.make_valid(metric)
+        cache[key] = metric_outline(outline)
     return cache[key]
 
 
@@ -116,7 +115,7 @@ def commune_coverage(
     with registry.reading() as session:
         units = units_frame(session, edition)
     types = units.set_index("code")["unit_type"]
-    communes = pd.DataFrame(polygons.drop(columns=polygons.geometry.name))
+    communes = attribute_table(polygons)
     communes["unit_type"] = communes["code"].map(types)
     districts = units.loc[units["level"] == "district", ["code", "name"]]
     sites = serving_sites(registry, as_of)
@@ -128,7 +127,7 @@ def commune_coverage(
         districts=districts.reset_index(drop=True),
         radii=radii,
         as_of=as_of,
-        _polygons=polygons.to_crs(UTM48N),
+        _polygons=to_metric(polygons),
         _outline=_metric_outline(registry),
     )
     with _LOCK:

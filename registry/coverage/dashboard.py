@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import geopandas as gpd
-
+from geodata.storage import GeoFrame
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.coverage.model import CoverageReport, coverage_report
@@ -29,7 +28,7 @@ class CoverageDashboard:
     coverage: CoverageReport
     sharing: SharingReport
     growth: GrowthReport
-    shapes: gpd.GeoDataFrame
+    shapes: GeoFrame
     may_import_population: bool
 
 

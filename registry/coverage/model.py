@@ -22,9 +22,9 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
-import shapely
 
 from geodata.editions import EDITIONS
+from geodata.storage import Geometry
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.coverage import messages as msg
@@ -74,7 +74,7 @@ class CoverageReport:
     by_operator: pd.DataFrame
     gaps: pd.DataFrame
     province: pd.DataFrame
-    layers: dict[str, shapely.Geometry]
+    layers: dict[str, Geometry]
 
 
 def _check(actor, edition, level, technology, operator) -> str | None:

@@ -16,12 +16,13 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from geodata.names import match_unit
+from geodata.sampling import random_points_in_polygons
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.access.users import create_user
 from registry.demo import messages as msg
 from registry.demo.permits import load_demo_permits
-from registry.demo.places import allocate, commune_weights, points_in_polygons
+from registry.demo.places import allocate, commune_weights
 from registry.demo.points import demo_points
 from registry.demo.schools import demo_schools
 from registry.demo.sites import demo_sites
@@ -149,7 +150,7 @@ def load_demo(
     communes = _communes_with_polygons(registry)
 
     site_counts = allocate(sites, commune_weights(communes, urban=9, town=4), rng)
-    lat, lon, owner = points_in_polygons(communes.geometry, site_counts, rng)
+    lat, lon, owner = random_points_in_polygons(communes.geometry, site_counts, rng)
     site_rows, site_histories = demo_sites(communes, lat, lon, owner, rng, today)
     _misdeclare(site_rows, communes, owner, rng)
 
@@ -157,7 +158,7 @@ def load_demo(
     point_counts = allocate(
         point_total, commune_weights(communes, urban=40, town=15), rng
     )
-    plat, plon, powner = points_in_polygons(communes.geometry, point_counts, rng)
+    plat, plon, powner = random_points_in_polygons(communes.geometry, point_counts, rng)
     point_rows, point_histories = demo_points(communes, plat, plon, powner, rng, today)
 
     flagged = _store(registry, actor, "site", site_rows, site_histories)

@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from geodata.sampling import moved_point
 from registry.demo.places import URBAN_TYPES
 from registry.kernel.vocabulary import PointKind, PointStatus
 
@@ -26,18 +27,14 @@ _NEAR_LEVELS = (
     ("lower_secondary", "Trường THCS {} số 2 (mẫu)"),
     ("multi_level", "Trường TH và THCS {} (mẫu)"),
 )
-_METRES_PER_DEGREE = 111_320.0
 
 
 def _moved(
     lat: float, lon: float, metres: float, bearing: float
 ) -> tuple[float, float]:
     """A point ``metres`` away in direction ``bearing`` (radians from north)."""
-    north = metres * math.cos(bearing) / _METRES_PER_DEGREE
-    east = (
-        metres * math.sin(bearing) / (_METRES_PER_DEGREE * math.cos(math.radians(lat)))
-    )
-    return round(lat + north, 6), round(lon + east, 6)
+    moved_lat, moved_lon = moved_point(lat, lon, metres, bearing)
+    return round(moved_lat, 6), round(moved_lon, 6)
 
 
 def _near(rng, lat, lon, metres) -> tuple[float, float]:

@@ -318,8 +318,7 @@ def _write_geo(
 
 
 def _geo_frame(df: pd.DataFrame, fmt: str):
-    import geopandas
-    import shapely
+    from geodata.storage import is_geometry_column, point_layer
 
     missing = [name for name in ("latitude", "longitude") if name not in df.columns]
     if missing:
@@ -328,8 +327,6 @@ def _geo_frame(df: pd.DataFrame, fmt: str):
         )
     lat = pd.to_numeric(df["latitude"], errors="coerce").to_numpy(dtype="float64")
     lon = pd.to_numeric(df["longitude"], errors="coerce").to_numpy(dtype="float64")
-    points = shapely.points(lon, lat)
-    points[~(np.isfinite(lat) & np.isfinite(lon))] = None
     data = {}
     for name in df.columns:
         column = df[name].reset_index(drop=True)
@@ -338,13 +335,13 @@ def _geo_frame(df: pd.DataFrame, fmt: str):
             column = _as_text(column, kind).astype("str")
         elif kind == "date":
             column = _as_arrow_dates(column)
-        elif isinstance(column.dtype, geopandas.array.GeometryDtype):
+        elif is_geometry_column(column):
             continue  # the geometry is made from latitude and longitude
         elif column.dtype == object:
             column = column.map(lambda v: None if _missing(v) else str(v))
             column = column.astype("str")
         data[str(name)] = column
-    return geopandas.GeoDataFrame(data, geometry=points, crs="EPSG:4326")
+    return point_layer(data, lat, lon)
 
 
 def _as_arrow_dates(column: pd.Series) -> pd.Series:

@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
 from geodata.editions import get_edition
+from geodata.storage import GeoFrame
 from registry.access.permissions import Actor
 from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry
@@ -46,7 +46,7 @@ class MapData:
     """Records to draw, and the units with their figure for the choropleth."""
 
     records: pd.DataFrame
-    units: gpd.GeoDataFrame
+    units: GeoFrame
     values: pd.Series
     metric: str
     edition: str
@@ -130,7 +130,7 @@ def _filter(frame: pd.DataFrame, filters: MapFilters, edition: str) -> pd.DataFr
 
 def _unit_values(
     registry: Registry, frame: pd.DataFrame, edition: str, level: str, metric: str
-) -> tuple[gpd.GeoDataFrame, pd.Series, bool]:
+) -> tuple[GeoFrame, pd.Series, bool]:
     units = unit_polygons(registry, edition, level)
     counts = frame[_unit_column(edition, level)].value_counts()
     values = counts.reindex(units["code"]).fillna(0)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
-from geodata.distance import metric_xy
+from geodata.distance import distances_from
 from registry.kernel.db import Registry
 from registry.kernel.models import BtsSite
 from registry.kernel.numbers import vi_number
@@ -89,9 +89,9 @@ def nearby_sites(
         sites = sites[sites["id"] != exclude_site]
     found: list[dict] = []
     if not sites.empty:
-        px, py = metric_xy([lat], [lon])
-        sx, sy = metric_xy(sites["lat"].to_numpy(), sites["lon"].to_numpy())
-        metres = np.hypot(sx - px[0], sy - py[0])
+        metres = distances_from(
+            lat, lon, sites["lat"].to_numpy(), sites["lon"].to_numpy()
+        )
         order = np.argsort(metres, kind="stable")
         near = order[metres[order] <= radius][:NEARBY_LIMIT]
         for position in near:

@@ -6,13 +6,11 @@ value refused in a file is refused in a form with the same message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
-import shapely
 
+from geodata.territory import Territory, territory_of
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, ValidationError
 from registry.records import messages as msg
@@ -21,31 +19,12 @@ from registry.records.validation import ValidatedRows, validate_rows
 from registry.units.divisions import province, province_outline
 
 
-@dataclass(frozen=True)
-class Territory:
-    """What the validator needs to know about the province."""
-
-    name: str
-    bounds: tuple[float, float, float, float]
-    outline: Any
-
-    def inside(self, lat, lon) -> np.ndarray:
-        """Whether each point lies in the province (its communes of every edition)."""
-        return shapely.contains_xy(
-            self.outline, np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
-        )
-
-
 def territory(registry: Registry) -> Territory:
-    """The province's name, bounding box and outline."""
+    """The province's name, bounding box and outline (see
+    :class:`geodata.territory.Territory`: ``inside(lat, lon)`` tells which points
+    lie in it, ``near(lat, lon, margin)`` which lie within a margin of it)."""
     info = province(registry)
-    outline = province_outline(registry)
-    shapely.prepare(outline)
-    # The unit polygons may reach past the package's bounding box (the approximate
-    # outline is buffered; official polygons are what they are): take both.
-    box = np.array([info.bounds, outline.bounds])
-    bounds = (*box[:, :2].min(axis=0), *box[:, 2:].max(axis=0))
-    return Territory(info.name, tuple(float(b) for b in bounds), outline)
+    return territory_of(info.name, info.bounds, province_outline(registry))
 
 
 def validate_frame(

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import shapely
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -215,8 +214,7 @@ def _check_places(registry, frame, rows, report) -> tuple[np.ndarray, np.ndarray
     inside[known] = land.inside(lat[known], lon[known])
     outside = np.flatnonzero(known & ~inside)
     if len(outside):
-        margin = shapely.buffer(land.outline, BORDER_MARGIN_DEGREES)
-        near = shapely.contains_xy(margin, lon[outside], lat[outside])
+        near = land.near(lat[outside], lon[outside], BORDER_MARGIN_DEGREES)
         for position, is_near in zip(outside, near, strict=True):
             where = f"{lat[position]:.6f}, {lon[position]:.6f}"
             bucket = report.warnings if is_near else report.errors

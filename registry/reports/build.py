@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-import geopandas as gpd
 import pandas as pd
 from sqlalchemy import select
 
+from geodata.storage import GeoFrame
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.coverage.model import coverage_report
@@ -76,7 +76,7 @@ def _newest_technology(sites: pd.DataFrame, end: date) -> pd.Series:
     return newest
 
 
-def _coverage_map(registry: Registry, area: ReportArea, cov) -> gpd.GeoDataFrame:
+def _coverage_map(registry: Registry, area: ReportArea, cov) -> GeoFrame:
     polygons = unit_polygons(registry, area.edition, "commune")
     chosen = polygons[polygons["code"].isin(area.communes)].copy()
     column = cov.units[f"share_{cov.gap_technology.lower()}"]

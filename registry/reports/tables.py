@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-import geopandas as gpd
 import pandas as pd
 
+from geodata.storage import GeoFrame
 from registry.kernel.numbers import vi_number
 from registry.reports.area import KIND_LABELS, ReportArea
 
@@ -66,7 +66,7 @@ class Report:
     tables: list[ReportTable]
     notes: list[str]
     # Communes of the area with ``share`` (of the gap technology) and ``gap``.
-    coverage_map: gpd.GeoDataFrame = field(repr=False)
+    coverage_map: GeoFrame = field(repr=False)
     # On-air sites: latitude, longitude and their newest technology.
     sites_map: pd.DataFrame = field(repr=False)
     map_technology: str = "4G"

@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import geopandas as gpd
-import shapely
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from geodata.boundaries import match_boundaries, read_boundary_file
-from geodata.crs import UTM48N, WGS84
 from geodata.editions import get_edition
 from geodata.errors import GeodataError
+from geodata.storage import geometry_to_wkb, with_replaced_geometries
+from geodata.territory import areas_km2
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.audit import record_audit
@@ -137,10 +136,10 @@ def import_boundaries(
     )
     replacing = {}
     if level == "commune":
-        replacing[edition] = _with_new_polygons(
+        replacing[edition] = with_replaced_geometries(
             unit_polygons(registry, edition, level), match.matched
         )
-    areas = match.matched.to_crs(UTM48N).area.to_numpy() / 1e6
+    areas = areas_km2(match.matched)
     stamp = now()
     with registry.transaction() as session:
         stored = {
@@ -153,7 +152,7 @@ def import_boundaries(
         }
         for row, area in zip(match.matched.itertuples(), areas, strict=True):
             unit = stored[row.code]
-            unit.geometry_wkb = shapely.to_wkb(row.geometry)
+            unit.geometry_wkb = geometry_to_wkb(row.geometry)
             unit.boundary_source = "official"
             unit.boundary_file = report.file
             unit.area_km2 = float(area)
@@ -171,22 +170,6 @@ def import_boundaries(
             after={"file": report.file, "matched": len(report.matched)},
         )
     return report
-
-
-def _with_new_polygons(current: gpd.GeoDataFrame, matched) -> gpd.GeoDataFrame:
-    """The stored polygons of an edition with the matched units' replaced."""
-    updated = current.copy()
-    new = dict(zip(matched["code"], matched.geometry, strict=True))
-    replaced = updated["code"].map(new)
-    updated["geometry"] = gpd.GeoSeries(
-        [
-            n if n is not None else g
-            for n, g in zip(replaced, updated.geometry, strict=True)
-        ],
-        crs=WGS84,
-        index=updated.index,
-    )
-    return updated
 
 
 def _reassign(registry: Registry, session: Session, replacing) -> int:

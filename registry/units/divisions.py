@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from geodata.adminunits import load_crosswalk, province_info
 from geodata.approximate import approximate_unit_polygons
 from geodata.assign import assign_points
-from geodata.crs import WGS84
 from geodata.editions import EDITIONS
+from geodata.storage import GeoFrame, Geometry, frame_from_wkb, geometry_to_wkb
+from geodata.territory import units_outline
 from registry.kernel.bulk import write_frame
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
@@ -76,7 +75,7 @@ def install_admin_units(session: Session, province_code: str) -> dict[str, int]:
                 lat=float(row.lat),
                 lon=float(row.lon),
                 area_km2=float(row.area_km2),
-                geometry_wkb=shapely.to_wkb(row.geometry),
+                geometry_wkb=geometry_to_wkb(row.geometry),
                 boundary_source="approximate",
                 boundary_file=None,
                 updated_at=stamp,
@@ -132,7 +131,7 @@ def units_frame(
     return pd.DataFrame(rows, columns=list(query.selected_columns.keys()))
 
 
-def _load_polygons(session: Session, edition: str, level: str) -> gpd.GeoDataFrame:
+def _load_polygons(session: Session, edition: str, level: str) -> GeoFrame:
     rows = session.execute(
         select(
             AdminUnit.code,
@@ -149,11 +148,10 @@ def _load_polygons(session: Session, edition: str, level: str) -> gpd.GeoDataFra
         rows,
         columns=["code", "name", "parent_code", "boundary_source", "area_km2", "wkb"],
     )
-    geometry = shapely.from_wkb(frame.pop("wkb").to_numpy())
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs=WGS84)
+    return frame_from_wkb(frame, "wkb")
 
 
-def unit_polygons(registry: Registry, edition: str, level: str) -> gpd.GeoDataFrame:
+def unit_polygons(registry: Registry, edition: str, level: str) -> GeoFrame:
     """Polygons of one edition and level (cached until the next boundary import)."""
     cache = registry.__dict__.setdefault("_polygon_cache", {})
     with registry.reading() as session:
@@ -166,17 +164,15 @@ def unit_polygons(registry: Registry, edition: str, level: str) -> gpd.GeoDataFr
     return cache[key]
 
 
-def province_outline(registry: Registry):
+def province_outline(registry: Registry) -> Geometry:
     """The province as the union of the communes of every edition (cached)."""
     cache = registry.__dict__.setdefault("_outline_cache", {})
     with registry.reading() as session:
         version = boundaries_version(session)
     if version not in cache:
-        parts = [unit_polygons(registry, e, "commune").geometry for e in EDITIONS]
+        parts = [unit_polygons(registry, e, "commune") for e in EDITIONS]
         cache.clear()
-        cache[version] = shapely.union_all(
-            np.concatenate([p.to_numpy() for p in parts])
-        )
+        cache[version] = units_outline(parts)
     return cache[version]
 
 
@@ -218,7 +214,7 @@ def assign(
     lat,
     lon,
     *,
-    replacing: dict[str, gpd.GeoDataFrame] | None = None,
+    replacing: dict[str, GeoFrame] | None = None,
 ) -> Assignment:
     """Assign points to the communes (and districts) of every edition.
 

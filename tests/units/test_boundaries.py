@@ -85,6 +85,25 @@ def test_units_missing_from_the_file_are_listed_and_keep_their_polygon(
     assert (sources == "official").sum() == 10
 
 
+def test_records_in_units_missing_from_the_file_keep_their_unit(
+    registry, admin, tmp_path
+):
+    site = create_site(registry, admin, site_values(registry))
+    _, _, hung_dung = commune_centroid(registry, "Hưng Dũng")
+    communes = unit_polygons(registry, "2025-06", "commune")
+    others = communes[communes["code"] != hung_dung].iloc[:10]
+    part = others[["code", "geometry"]].rename(columns={"code": "ma_xa"})
+    path = tmp_path / "part.gpkg"
+    part.to_file(path, driver="GPKG")
+    report = import_boundaries(
+        registry, admin, path, edition="2025-06", level="commune"
+    )
+    assert len(report.matched) == 10 and report.reassigned == 1
+    stored = get_site(registry, admin, site["id"])
+    assert stored["units"]["2025-06"][0] == hung_dung
+    assert not stored["location_flag"]
+
+
 def test_a_file_that_matches_nothing_changes_nothing(registry, admin, tmp_path):
     frame = gpd.GeoDataFrame(
         {"name": ["Nowhere"]},
