@@ -1,5 +1,6 @@
 """Use cases shared by BTS sites and public points: create, update, change status,
-retire, read. ``sites`` and ``points`` expose them under their own names.
+retire, read. :mod:`registry.records.by_kind` exposes them per kind (``SITES``,
+``POINTS``).
 
 Each function takes the acting user, checks permission and area, validates, writes
 in one transaction together with its audit entry, and returns plain dictionaries.

@@ -61,7 +61,7 @@ def evaluate_point(
     """Check one public point against the rule set in force on ``on``.
 
     Needs the right to read points and the point inside the actor's area (as
-    :func:`registry.records.points.get_point`). Returns the rule set and one result per
+    ``POINTS.get``). Returns the rule set and one result per
     rule that applies to the point's kind, in the rule set's order.
     """
     check_day(on)

@@ -14,7 +14,7 @@ from registry.inspections.service import list_inspections, open_inspection
 from registry.inspections.vocabulary import InspectionState
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError
-from registry.records.points import get_point
+from registry.records.by_kind import POINTS
 from ui.common.i18n import t, value_label
 from ui.common.labels import day_text, missing
 from ui.common.messages import error_text, field_error_text
@@ -188,7 +188,7 @@ def open_form(registry, actor, points: pd.DataFrame, *, point_id=None) -> None:
 def render_point_request(registry, actor, point_id: int) -> None:
     """``?point=N``: the point, its earlier inspections, and a form to start one."""
     try:
-        point = get_point(registry, actor, point_id)
+        point = POINTS.get(registry, actor, point_id)
         earlier = list_inspections(registry, actor, point_id=point_id)
     except RegistryError as error:
         st.error(error_text(error, FIELDS))
