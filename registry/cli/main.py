@@ -21,8 +21,8 @@ from registry.kernel.db import open_registry
 from registry.kernel.errors import RegistryError
 from registry.kernel.settings import load_config
 from registry.records.stats import compute_stats
-from registry.reference.population import PopulationImportReport, import_population
-from registry.reference.schools import SchoolImportReport, import_schools
+from registry.reference.population import import_population
+from registry.reference.schools import import_schools
 from registry.units.boundaries import import_boundaries
 
 
@@ -121,18 +121,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_import(
-    report: ImportReport | SchoolImportReport | PopulationImportReport,
-) -> None:
-    row = getattr(report, "row_label", "row")
+def _print_import(report: ImportReport) -> None:
+    row = report.row_label
     for problem in report.errors:
         print(
             f"  error   {row} {problem.row}, {problem.column} = {problem.value!r}: "
             f"expected {problem.expected}"
         )
-    for problem in getattr(report, "warnings", ()):
+    for problem in report.warnings:
         print(f"  warning {row} {problem.row}, {problem.column}: {problem.expected}")
-    if getattr(report, "unknown_columns", None):
+    if report.unknown_columns:
         print("  ignored columns: " + ", ".join(report.unknown_columns))
     print(report.summary())
 
