@@ -13,8 +13,7 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.inspections import messages as msg
 from registry.kernel.errors import NotFoundError
-from registry.kernel.models import Inspection, PublicPoint, UnitAssignment
-from registry.records import messages as records_msg
+from registry.kernel.models import Inspection, UnitAssignment
 
 SUBJECT = "inspection"
 
@@ -28,14 +27,6 @@ def point_units(session: Session, point_id: int) -> dict:
         )
     )
     return {r.edition: (r.commune_code, r.district_code) for r in rows}
-
-
-def load_point(session: Session, point_id: int) -> PublicPoint:
-    """The public point, or :class:`NotFoundError`."""
-    point = session.get(PublicPoint, point_id)
-    if point is None:
-        raise NotFoundError(records_msg.POINT_NOT_FOUND, key=point_id)
-    return point
 
 
 def load_inspection(

@@ -305,15 +305,6 @@ def matrix_on(registry: Registry, actor: Actor, day: date) -> MatrixVersion:
         return version_in_force(session, day)
 
 
-def get_matrix_version(
-    registry: Registry, actor: Actor, matrix_id: int
-) -> MatrixVersion:
-    """One stored version by id."""
-    perm.require(actor, perm.READ, SUBJECT)
-    with registry.reading() as session:
-        return load_version(session, matrix_id)
-
-
 def list_matrix_versions(registry: Registry, actor: Actor) -> list[MatrixVersion]:
     """Every stored version, newest first (the history of the matrix)."""
     perm.require(actor, perm.READ, SUBJECT)

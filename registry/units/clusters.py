@@ -190,13 +190,6 @@ def list_clusters(
         return [_view(session, c) for c in session.scalars(query)]
 
 
-def get_cluster(registry: Registry, actor: Actor, cluster_id: int) -> ClusterView:
-    """One cluster with its members."""
-    perm.require(actor, perm.READ, SUBJECT)
-    with registry.reading() as session:
-        return _view(session, _load(session, cluster_id))
-
-
 def _create(
     session: Session, username: str, name: str, districts, note: str | None
 ) -> ClusterView:

@@ -22,7 +22,7 @@ from registry.permits.matrix import check_rows, preset, read_preset
 from registry.permits.matrix_versions import (
     adopt_preset,
     edit_matrix,
-    get_matrix_version,
+    load_version,
     matrix_on,
 )
 from registry.permits.queries import get_application, list_applications
@@ -285,6 +285,12 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
     }
 
 
+def _load_version(registry, matrix_id: int) -> None:
+    """A stored matrix version by id, as the steps and views load it."""
+    with registry.reading() as session:
+        load_version(session, matrix_id)
+
+
 def _matrix_refusals(registry, people, tmp_path) -> dict:
     department = people.department
     base = matrix_on(registry, department, DAY)
@@ -333,7 +339,7 @@ def _matrix_refusals(registry, people, tmp_path) -> dict:
         "matrix reason": edited(*rows, reason=" "),
         "first day": adopt(start="1/7/2025"),
         "preset not found": adopt(key="khong_co"),
-        "version not found": lambda: get_matrix_version(registry, department, 999_999),
+        "version not found": lambda: _load_version(registry, 999_999),
         "no matrix in force": lambda: matrix_on(registry, department, date(1990, 1, 1)),
         "row not found": lambda: base.row("bts_new", "tower"),
         "preset keys": preset_file("thieu.toml", 'key = "mau"\n'),
