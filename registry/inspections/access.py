@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.inspections import messages as msg
-from registry.kernel.errors import NotFoundError
+from registry.kernel.db import load_row
 from registry.kernel.models import Inspection, UnitAssignment
 
 SUBJECT = "inspection"
@@ -37,13 +37,13 @@ def load_inspection(
     ``for_update`` locks the row on PostgreSQL, so two people changing the same
     inspection at once are applied one after the other.
     """
-    query = select(Inspection).where(Inspection.id == int(inspection_id))
-    if for_update:
-        query = query.with_for_update()
-    inspection = session.scalar(query)
-    if inspection is None:
-        raise NotFoundError(msg.INSPECTION_NOT_FOUND, key=inspection_id)
-    return inspection
+    return load_row(
+        session,
+        Inspection,
+        int(inspection_id),
+        msg.INSPECTION_NOT_FOUND,
+        for_update=for_update,
+    )
 
 
 def require_point_scope(

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
-from registry.kernel.errors import NotFoundError, PermissionDeniedError
+from registry.kernel.db import load_row
+from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import PermitApplication, PermitApplicationUnit, PermitStep
 from registry.kernel.vocabulary import Role
 from registry.permits import messages as msg
@@ -28,13 +29,13 @@ def load_application(
     session: Session, application_id: int, *, for_update: bool = False
 ) -> PermitApplication:
     """The application, or :class:`NotFoundError` (row locked on PostgreSQL)."""
-    query = select(PermitApplication).where(PermitApplication.id == int(application_id))
-    if for_update:
-        query = query.with_for_update()
-    application = session.scalar(query)
-    if application is None:
-        raise NotFoundError(msg.APPLICATION_NOT_FOUND, key=application_id)
-    return application
+    return load_row(
+        session,
+        PermitApplication,
+        int(application_id),
+        msg.APPLICATION_NOT_FOUND,
+        for_update=for_update,
+    )
 
 
 def application_units(session: Session, application_id: int) -> dict:

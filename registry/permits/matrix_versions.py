@@ -20,7 +20,7 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import FieldError, NotFoundError, ValidationError
 from registry.kernel.models import DelegationMatrix, DelegationRow
 from registry.permits import messages as msg
@@ -106,9 +106,9 @@ def _version(session: Session, matrix: DelegationMatrix) -> MatrixVersion:
 
 def load_version(session: Session, matrix_id: int) -> MatrixVersion:
     """A stored version by id (inside a session), or :class:`NotFoundError`."""
-    matrix = session.get(DelegationMatrix, int(matrix_id))
-    if matrix is None:
-        raise NotFoundError(msg.MATRIX_VERSION_NOT_FOUND, key=matrix_id)
+    matrix = load_row(
+        session, DelegationMatrix, int(matrix_id), msg.MATRIX_VERSION_NOT_FOUND
+    )
     return _version(session, matrix)
 
 

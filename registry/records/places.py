@@ -18,11 +18,10 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.audit import audit_trail, record_audit
 from registry.kernel.clock import now, today
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import (
     ConflictError,
     FieldError,
-    NotFoundError,
     ValidationError,
 )
 from registry.kernel.history import status_history
@@ -51,10 +50,12 @@ def _subject(record_type: str) -> str:
 
 
 def _load(session: Session, record_type: str, record_id: int):
-    record = session.get(MODEL_OF[RecordType(record_type)], record_id)
-    if record is None:
-        raise NotFoundError(_NOT_FOUND[RecordType(record_type)], key=record_id)
-    return record
+    return load_row(
+        session,
+        MODEL_OF[RecordType(record_type)],
+        record_id,
+        _NOT_FOUND[RecordType(record_type)],
+    )
 
 
 def _units(session: Session, record_type: str, record_id: int) -> dict:

@@ -16,8 +16,7 @@ from sqlalchemy import select
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
-from registry.kernel.db import Registry
-from registry.kernel.errors import NotFoundError
+from registry.kernel.db import Registry, load_row
 from registry.kernel.models import PublicPoint, UnitAssignment
 from registry.records.listing import list_records
 from registry.records.rows import record_dict
@@ -67,9 +66,7 @@ def evaluate_point(
     check_day(on)
     perm.require(actor, perm.READ, "point")
     with registry.reading() as session:
-        record = session.get(PublicPoint, point_id)
-        if record is None:
-            raise NotFoundError(msg.POINT_NOT_FOUND, key=point_id)
+        record = load_row(session, PublicPoint, point_id, msg.POINT_NOT_FOUND)
         units = {
             row.edition: (row.commune_code, row.district_code)
             for row in session.scalars(

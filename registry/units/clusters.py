@@ -21,7 +21,7 @@ from registry.access.permissions import Actor
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.clock import today as current_day
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import ConflictError, NotFoundError, RegistryError
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
 from registry.units import messages as msg
@@ -167,10 +167,7 @@ def _set_members(session: Session, cluster_id: int, codes: list[str]) -> None:
 
 
 def _load(session: Session, cluster_id: int) -> Cluster:
-    cluster = session.get(Cluster, int(cluster_id))
-    if cluster is None:
-        raise NotFoundError(msg.CLUSTER_NOT_FOUND, key=cluster_id)
-    return cluster
+    return load_row(session, Cluster, int(cluster_id), msg.CLUSTER_NOT_FOUND)
 
 
 def _check_version(cluster: Cluster, expected_version: int) -> None:
