@@ -79,23 +79,10 @@ def require_see(session: Session, actor: Actor, application: PermitApplication) 
                 id=application.id,
                 own=actor.network_code,
             )
-        raise outside_area(actor, action, f"application #{application.id}")
+        raise perm.outside_area(
+            actor, action, f"application #{application.id}", msg.OUTSIDE_AREA
+        )
     return units
-
-
-def outside_area(actor: Actor, action: str, what: str) -> PermissionDeniedError:
-    """The refusal of an application (``what``) outside the actor's district or
-    commune (its code, edition and the unit's name travel as data)."""
-    return PermissionDeniedError(
-        msg.OUTSIDE_AREA,
-        user=actor.username,
-        action=action,
-        what=what,
-        area_level=actor.area_level,
-        area_code=actor.area_code,
-        edition=actor.area_edition,
-        area_name=actor.area_name,
-    )
 
 
 def open_step(session: Session, application_id: int) -> PermitStep | None:
@@ -137,4 +124,4 @@ def require_act(
             role=actor.role.value,
         )
     if not can_act(actor, level, units):
-        raise outside_area(actor, doing, "the application")
+        raise perm.outside_area(actor, doing, "the application", msg.OUTSIDE_AREA)
