@@ -115,7 +115,11 @@ def _area_filters(registry: Registry, actor: Actor, edition: str, prefix: str):
     return district, commune
 
 
-def _common_controls(prefix: str, registry: Registry) -> tuple[date, str, str, str]:
+def _common_controls(
+    prefix: str, registry: Registry, metric_texts: str
+) -> tuple[date, str, str, str]:
+    """Day, edition, level and metric (its labels: ``{metric_texts}{value}``) of a
+    map page, then the heading of its filters."""
     day = st.slider(
         t("maps.as_of"),
         min_value=FIRST_DAY,
@@ -142,21 +146,21 @@ def _common_controls(prefix: str, registry: Registry) -> tuple[date, str, str, s
         horizontal=True,
         key=f"{prefix}_level_{edition}",
     )
-    return day, edition, level
+    metric = st.radio(
+        t("maps.metric"),
+        ["count", "per_km2"],
+        format_func=lambda v: t(f"{metric_texts}{v}"),
+        horizontal=True,
+        key=f"{prefix}_metric",
+    )
+    st.markdown(f"**{t('maps.filters')}**")
+    return day, edition, level, metric
 
 
 def site_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the BTS map page."""
     with st.sidebar:
-        day, edition, level = _common_controls("bts", registry)
-        metric = st.radio(
-            t("maps.metric"),
-            ["count", "per_km2"],
-            format_func=lambda v: t(f"maps.metric.{v}"),
-            horizontal=True,
-            key="bts_metric",
-        )
-        st.markdown(f"**{t('maps.filters')}**")
+        day, edition, level, metric = _common_controls("bts", registry, "maps.metric.")
         networks = _multiselect(
             "maps.filter.network",
             OPERATORS,
@@ -183,15 +187,9 @@ def site_controls(registry: Registry, actor: Actor) -> MapChoice:
 def point_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the points map page."""
     with st.sidebar:
-        day, edition, level = _common_controls("pts", registry)
-        metric = st.radio(
-            t("maps.metric"),
-            ["count", "per_km2"],
-            format_func=lambda v: t(f"maps.metric.points_{v}"),
-            horizontal=True,
-            key="pts_metric",
+        day, edition, level, metric = _common_controls(
+            "pts", registry, "maps.metric.points_"
         )
-        st.markdown(f"**{t('maps.filters')}**")
         kinds = _multiselect("maps.filter.kind", PointKind, "pts_kind")
         statuses = _multiselect("maps.filter.status", PointStatus, "pts_status")
         states = _multiselect(
