@@ -3,8 +3,9 @@ end of the page run."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -32,3 +33,9 @@ def answer_or_stop(
             st.button(label, on_click=on_click, icon=":material/arrow_back:")
         st.stop()
         raise  # st.stop() ends the run; this line is never reached
+
+
+def as_keywords(choice: Any) -> dict[str, Any]:
+    """The fields of what the user picked (a dataclass whose fields are named
+    like the service's keyword arguments), as those keyword arguments."""
+    return {f.name: getattr(choice, f.name) for f in dataclasses.fields(choice)}

@@ -45,6 +45,7 @@ from registry.maps.data import (
     site_overview,
     unit_options,
 )
+from ui.common.flow import as_keywords
 from ui.common.i18n import field_label, language, number, t, value_label
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
@@ -211,28 +212,12 @@ def point_controls(registry: Registry, actor: Actor) -> MapChoice:
 
 @st.cache_data(max_entries=24, show_spinner=False)
 def _site_overview(_registry: Registry, actor: Actor, choice: MapChoice, version):
-    return site_overview(
-        _registry,
-        actor,
-        as_of=choice.as_of,
-        edition=choice.edition,
-        level=choice.level,
-        metric=choice.metric,
-        filters=choice.filters,
-    )
+    return site_overview(_registry, actor, **as_keywords(choice))
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
 def _point_map(_registry: Registry, actor: Actor, choice: MapChoice, version):
-    return point_map(
-        _registry,
-        actor,
-        as_of=choice.as_of,
-        edition=choice.edition,
-        level=choice.level,
-        metric=choice.metric,
-        filters=choice.filters,
-    )
+    return point_map(_registry, actor, **as_keywords(choice))
 
 
 def load_site_overview(registry: Registry, actor: Actor, choice: MapChoice):
