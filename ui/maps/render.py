@@ -258,6 +258,36 @@ def _choropleth(m: folium.Map, data: MapData, title_key: str) -> None:
     )
 
 
+def _records_layer(
+    m: folium.Map,
+    records,
+    color_by: str,
+    colors: dict[str, str],
+    popup_columns: list[tuple[str, str]],
+    *,
+    name: str,
+    legend_title: str,
+    legend_position: str = "bottomright",
+) -> None:
+    """The records as one layer coloured by ``color_by`` (when there are any) and
+    a legend of the colours with how many records have each."""
+    if not records.empty:
+        add_sites_layer(
+            m,
+            records,
+            color_by=color_by,
+            colors=colors,
+            tooltip_column="name",
+            popup_columns=popup_columns,
+            name=name,
+        )
+    counts = records[color_by].value_counts().to_dict()
+    legend = points_legend(
+        colors, title=legend_title, counts=counts, count_format=number
+    )
+    add_legend(m, legend, position=legend_position)
+
+
 def site_map(registry: Registry, data: MapData) -> folium.Map:
     """The BTS map: units shaded by the figure, sites coloured by operator."""
     m = _base(registry, data)
@@ -267,29 +297,21 @@ def site_map(registry: Registry, data: MapData) -> folium.Map:
         status_label=data.records["status"].map(value_label),
     )
     colors = {OPERATORS[c].name: color for c, color in OPERATOR_COLORS.items()}
-    if not records.empty:
-        add_sites_layer(
-            m,
-            records,
-            color_by="operator",
-            colors=colors,
-            tooltip_column="name",
-            popup_columns=[
-                ("name", field_label("site", "name")),
-                ("operator", t("maps.filter.network")),
-                ("site_code", field_label("site", "site_code")),
-                ("technologies", t("maps.filter.technology")),
-                ("status_label", t("maps.filter.status")),
-                ("permit_number", field_label("site", "permit_number")),
-            ],
-            name=t("maps.bts.title"),
-        )
-    counts = records["operator"].value_counts().to_dict()
-    add_legend(
+    _records_layer(
         m,
-        points_legend(
-            colors, title=t("maps.legend.operators"), counts=counts, count_format=number
-        ),
+        records,
+        "operator",
+        colors,
+        [
+            ("name", field_label("site", "name")),
+            ("operator", t("maps.filter.network")),
+            ("site_code", field_label("site", "site_code")),
+            ("technologies", t("maps.filter.technology")),
+            ("status_label", t("maps.filter.status")),
+            ("permit_number", field_label("site", "permit_number")),
+        ],
+        name=t("maps.bts.title"),
+        legend_title=t("maps.legend.operators"),
     )
     return m
 
@@ -306,31 +328,20 @@ def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
         status_label=data.records["status"].map(value_label),
     )
     colors = {t(f"maps.certificate.{s}"): c for s, c in CERTIFICATE_COLORS.items()}
-    if not records.empty:
-        add_sites_layer(
-            m,
-            records,
-            color_by="certificate",
-            colors=colors,
-            tooltip_column="name",
-            popup_columns=[
-                ("name", field_label("point", "name")),
-                ("kind_label", t("maps.filter.kind")),
-                ("status_label", t("maps.filter.status")),
-                ("certificate", t("maps.filter.certificate")),
-            ],
-            name=t("maps.points.title"),
-        )
-    counts = records["certificate"].value_counts().to_dict()
-    add_legend(
+    _records_layer(
         m,
-        points_legend(
-            colors,
-            title=t("maps.legend.certificates"),
-            counts=counts,
-            count_format=number,
-        ),
-        position="topright",
+        records,
+        "certificate",
+        colors,
+        [
+            ("name", field_label("point", "name")),
+            ("kind_label", t("maps.filter.kind")),
+            ("status_label", t("maps.filter.status")),
+            ("certificate", t("maps.filter.certificate")),
+        ],
+        name=t("maps.points.title"),
+        legend_title=t("maps.legend.certificates"),
+        legend_position="topright",
     )
     return m
 
