@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.common.i18n import number, t
+from ui.common.i18n import t
 from ui.maps import panels, render
 from ui.shell.menu import guard
 
@@ -13,13 +13,12 @@ choice = render.site_controls(registry, actor)
 overview = render.load_site_overview(registry, actor, choice)
 data = overview.map
 
-st.caption(t("maps.shown", count=number(len(data.records))))
-if data.approximate:
-    st.warning(t("maps.approximate"), icon="⚠️")
-map_column, table_column = st.columns([3, 1])
-with map_column:
-    clicked = render.show_map(render.site_map(registry, data), key="bts_map")
-with table_column:
-    panels.unit_table(data)
-panels.selected_record(data, "site", clicked, actor)
+panels.map_beside_units(
+    data,
+    lambda: render.site_map(registry, data),
+    record_type="site",
+    actor=actor,
+    shown_text="maps.shown",
+    key="bts_map",
+)
 panels.growth(overview)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.common.i18n import number, t
+from ui.common.i18n import t
 from ui.maps import panels, render
 from ui.shell.menu import guard
 
@@ -12,12 +12,11 @@ st.title(t("maps.points.title"))
 choice = render.point_controls(registry, actor)
 data = render.load_point_map(registry, actor, choice)
 
-st.caption(t("maps.points_shown", count=number(len(data.records))))
-if data.approximate:
-    st.warning(t("maps.approximate"), icon="⚠️")
-map_column, table_column = st.columns([3, 1])
-with map_column:
-    clicked = render.show_map(render.point_map_figure(registry, data), key="points_map")
-with table_column:
-    panels.unit_table(data)
-panels.selected_record(data, "point", clicked, actor)
+panels.map_beside_units(
+    data,
+    lambda: render.point_map_figure(registry, data),
+    record_type="point",
+    actor=actor,
+    shown_text="maps.points_shown",
+    key="points_map",
+)

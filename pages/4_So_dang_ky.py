@@ -9,6 +9,7 @@ import streamlit as st
 from registry.access import permissions as perm
 from registry.kernel.errors import RegistryError
 from registry.records.search import record_view, search_records
+from ui.common.flow import answer_or_stop
 from ui.common.i18n import t
 from ui.common.messages import error_text
 from ui.records.details import render_record_header
@@ -41,11 +42,9 @@ record_type, kinds = GROUPS[group]
 query = st.text_input(
     t("reg.search"), key="reg_query", placeholder=t("reg.search_hint")
 )
-try:
-    found = search_records(registry, actor, record_type, query, kinds=kinds or None)
-except RegistryError as error:
-    st.error(error_text(error))
-    st.stop()
+found = answer_or_stop(
+    lambda: search_records(registry, actor, record_type, query, kinds=kinds or None)
+)
 records_table(found, record_type, table_key=f"reg_table_{group}_{query}")
 
 if perm.allowed(actor, perm.CREATE, record_type):

@@ -8,9 +8,8 @@ import streamlit as st
 
 from registry.inspections.plans import inspection_overview
 from registry.inspections.service import get_inspection
-from registry.kernel.errors import RegistryError
+from ui.common.flow import answer_or_stop
 from ui.common.i18n import t
-from ui.common.messages import error_text
 from ui.inspections.links import (
     clear_request,
     keep_in_url,
@@ -30,20 +29,17 @@ show_flash()
 inspection_id, point_id = requested_inspection(), requested_point()
 keep_in_url(inspection_id, point_id)
 if inspection_id is not None:
-    try:
-        view = get_inspection(registry, actor, inspection_id)
-    except RegistryError as error:
-        st.error(error_text(error, FIELDS))
-        st.button(t("insp.back"), on_click=clear_request, icon=":material/arrow_back:")
-        st.stop()
+    view = answer_or_stop(
+        lambda: get_inspection(registry, actor, inspection_id),
+        subject=FIELDS,
+        back=(t("insp.back"), clear_request),
+    )
     render_inspection(registry, actor, view)
 elif point_id is not None:
     render_point_request(registry, actor, point_id)
     st.button(t("insp.back"), on_click=clear_request, icon=":material/arrow_back:")
 else:
-    try:
-        overview = inspection_overview(registry, actor)
-    except RegistryError as error:
-        st.error(error_text(error, FIELDS))
-        st.stop()
+    overview = answer_or_stop(
+        lambda: inspection_overview(registry, actor), subject=FIELDS
+    )
     render_overview(registry, actor, overview)

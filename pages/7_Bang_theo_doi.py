@@ -3,9 +3,8 @@
 import streamlit as st
 
 from registry.inspections.dashboard import inspection_dashboard
-from registry.kernel.errors import RegistryError
+from ui.common.flow import answer_or_stop
 from ui.common.i18n import t
-from ui.common.messages import error_text
 from ui.inspections.dashboard import choose_area, render_dashboard
 from ui.inspections.messages import FIELDS
 from ui.shell.menu import guard
@@ -14,9 +13,7 @@ registry, actor = guard("dashboard")
 st.title(t("dash.title"))
 
 area, day = choose_area(registry, actor)
-try:
-    dashboard = inspection_dashboard(registry, actor, on=day, **area)
-except RegistryError as error:
-    st.error(error_text(error, FIELDS))
-    st.stop()
+dashboard = answer_or_stop(
+    lambda: inspection_dashboard(registry, actor, on=day, **area), subject=FIELDS
+)
 render_dashboard(dashboard)

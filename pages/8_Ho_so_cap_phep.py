@@ -5,10 +5,9 @@
 
 import streamlit as st
 
-from registry.kernel.errors import RegistryError
 from registry.permits.queries import get_application, inbox
+from ui.common.flow import answer_or_stop
 from ui.common.i18n import t
-from ui.common.messages import error_text
 from ui.permits.filing import just_filed, render_filing
 from ui.permits.inbox import render_inbox
 from ui.permits.links import (
@@ -30,23 +29,17 @@ show_flash()
 application_id = requested_application()
 keep_in_url(application_id)
 if application_id is not None:
-    try:
-        view = get_application(registry, actor, application_id)
-    except RegistryError as error:
-        st.error(error_text(error))
-        st.button(t("pmt.back"), on_click=clear_request, icon=":material/arrow_back:")
-        st.stop()
+    view = answer_or_stop(
+        lambda: get_application(registry, actor, application_id),
+        back=(t("pmt.back"), clear_request),
+    )
     render_application(registry, actor, view, just_filed=just_filed(application_id))
     st.stop()
 
 st.caption(t("pmt.intro"))
 section = pick_section(actor)
 if section == "inbox":
-    try:
-        work = inbox(registry, actor)
-    except RegistryError as error:
-        st.error(error_text(error))
-        st.stop()
+    work = answer_or_stop(lambda: inbox(registry, actor))
     render_inbox(registry, actor, work)
 elif section == "file":
     render_filing(registry, actor)

@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from registry.kernel.errors import RegistryError
+from ui.common.flow import answer_or_stop
 from ui.common.i18n import t
-from ui.common.messages import error_text
 from ui.coverage import controls, population, view
 from ui.shell.menu import guard
 
@@ -12,11 +11,7 @@ registry, actor = guard("coverage")
 st.title(t("cov.title"))
 
 choice = controls.coverage_controls(registry, actor)
-try:
-    dashboard = controls.load_dashboard(registry, actor, choice)
-except RegistryError as error:
-    st.error(error_text(error))
-    st.stop()
+dashboard = answer_or_stop(lambda: controls.load_dashboard(registry, actor, choice))
 
 st.caption(controls.scope_caption(dashboard))
 st.info(t("cov.model_note"), icon=":material/cell_tower:")

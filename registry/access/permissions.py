@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from registry.access import messages as msg
-from registry.kernel.errors import PermissionDeniedError
+from registry.kernel.errors import Message, PermissionDeniedError
 from registry.kernel.vocabulary import Role
 
 READ, CREATE, UPDATE, CHANGE_STATUS, RETIRE = (
@@ -193,10 +193,14 @@ def require_in_scope(
     raise outside_area(actor, action, what)
 
 
-def outside_area(actor: Actor, action: str, what: str) -> PermissionDeniedError:
-    """The refusal of a record (``what``) outside the actor's district or commune."""
+def outside_area(
+    actor: Actor, action: str, what: str, message: Message = msg.OUTSIDE_AREA
+) -> PermissionDeniedError:
+    """The refusal of a record (``what``) outside the actor's district or commune:
+    ``message`` (the concern's own code) with the area's level, code, name and
+    edition as data."""
     return PermissionDeniedError(
-        msg.OUTSIDE_AREA,
+        message,
         user=actor.username,
         action=action,
         what=what,

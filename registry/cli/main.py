@@ -21,9 +21,23 @@ from registry.kernel.db import open_registry
 from registry.kernel.errors import RegistryError
 from registry.kernel.settings import load_config
 from registry.records.stats import compute_stats
-from registry.reference.population import PopulationImportReport, import_population
-from registry.reference.schools import SchoolImportReport, import_schools
+from registry.reference.population import import_population
+from registry.reference.schools import import_schools
 from registry.units.boundaries import import_boundaries
+
+
+def _file_import(
+    what, name: str, help_text: str, *, editions: list[str] | None = None
+) -> None:
+    """An ``import NAME FILE [--edition E] [--dry-run]`` command (all or nothing;
+    ``--edition`` required when ``editions`` are given)."""
+    sub = what.add_parser(name, help=help_text)
+    sub.add_argument("file", type=Path)
+    if editions is not None:
+        sub.add_argument("--edition", required=True, choices=editions)
+    sub.add_argument(
+        "--dry-run", action="store_true", help="check every row, store nothing"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,32 +66,23 @@ def _parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import records or boundary polygons")
     what = imp.add_subparsers(dest="what", required=True, metavar="WHAT")
     for group in IMPORT_GROUPS:
-        sub = what.add_parser(
+        _file_import(
+            what,
             group,
-            help=f"import {group.replace('-', ' ')} from CSV or XLSX (all or nothing)",
+            f"import {group.replace('-', ' ')} from CSV or XLSX (all or nothing)",
         )
-        sub.add_argument("file", type=Path)
-        sub.add_argument(
-            "--dry-run", action="store_true", help="check every row, store nothing"
-        )
-    schools = what.add_parser(
+    _file_import(
+        what,
         "schools",
-        help="schools (name, level, latitude, longitude) from CSV, XLSX or GeoJSON "
+        "schools (name, level, latitude, longitude) from CSV, XLSX or GeoJSON "
         "points, for the school-distance rule (all or nothing)",
     )
-    schools.add_argument("file", type=Path)
-    schools.add_argument(
-        "--dry-run", action="store_true", help="check every row, store nothing"
-    )
-    population = what.add_parser(
+    _file_import(
+        what,
         "population",
-        help="population per commune (columns ma_xa, dan_so, optional nam) from CSV "
+        "population per commune (columns ma_xa, dan_so, optional nam) from CSV "
         "or XLSX, replacing the edition's populations (all or nothing)",
-    )
-    population.add_argument("file", type=Path)
-    population.add_argument("--edition", required=True, choices=sorted(EDITIONS))
-    population.add_argument(
-        "--dry-run", action="store_true", help="check every row, store nothing"
+        editions=sorted(EDITIONS),
     )
     bounds = what.add_parser(
         "boundaries",
@@ -121,18 +126,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_import(
-    report: ImportReport | SchoolImportReport | PopulationImportReport,
-) -> None:
-    row = getattr(report, "row_label", "row")
+def _print_import(report: ImportReport) -> None:
+    row = report.row_label
     for problem in report.errors:
         print(
             f"  error   {row} {problem.row}, {problem.column} = {problem.value!r}: "
             f"expected {problem.expected}"
         )
-    for problem in getattr(report, "warnings", ()):
+    for problem in report.warnings:
         print(f"  warning {row} {problem.row}, {problem.column}: {problem.expected}")
-    if getattr(report, "unknown_columns", None):
+    if report.unknown_columns:
         print("  ignored columns: " + ", ".join(report.unknown_columns))
     print(report.summary())
 

@@ -23,7 +23,6 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from geodata.editions import EDITIONS
 from geodata.storage import Geometry
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
@@ -35,7 +34,7 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, PermissionDeniedError
 from registry.kernel.vocabulary import OPERATORS, TECHNOLOGIES, Role
 from registry.reference.population import commune_populations
-from registry.units import messages as units_msg
+from registry.units.divisions import check_edition_level
 
 TECH_COLUMNS = tuple(tech.lower() for tech in TECHNOLOGIES)
 GAP_REASONS: dict[str, tuple[str, str]] = {
@@ -79,16 +78,7 @@ class CoverageReport:
 
 def _check(actor, edition, level, technology, operator) -> str | None:
     perm.require(actor, perm.READ, "site")
-    if edition not in EDITIONS:
-        raise FieldError("edition", edition, units_msg.EDITION, editions=list(EDITIONS))
-    if level not in EDITIONS[edition].levels:
-        raise FieldError(
-            "level",
-            level,
-            units_msg.LEVEL_IN_EDITION,
-            levels=list(EDITIONS[edition].levels),
-            edition=edition,
-        )
+    check_edition_level(edition, level)
     if technology not in TECHNOLOGIES:
         raise FieldError(
             "technology", technology, msg.TECHNOLOGY, technologies=list(TECHNOLOGIES)

@@ -19,7 +19,6 @@ from datetime import date
 import pandas as pd
 
 from geodata.distance import close_pairs
-from geodata.editions import EDITIONS
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.coverage import messages as msg
@@ -28,8 +27,7 @@ from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError
 from registry.kernel.vocabulary import Role
-from registry.units import messages as units_msg
-from registry.units.divisions import units_frame
+from registry.units.divisions import check_edition_level, units_frame
 
 PAIR_COLUMNS = (
     "site_id_a",
@@ -61,16 +59,7 @@ class SharingReport:
 
 def _check(actor: Actor, edition: str, level: str, distance_m) -> None:
     perm.require(actor, perm.READ, "site")
-    if edition not in EDITIONS:
-        raise FieldError("edition", edition, units_msg.EDITION, editions=list(EDITIONS))
-    if level not in EDITIONS[edition].levels:
-        raise FieldError(
-            "level",
-            level,
-            units_msg.LEVEL_IN_EDITION,
-            levels=list(EDITIONS[edition].levels),
-            edition=edition,
-        )
+    check_edition_level(edition, level)
     if distance_m is not None and not (
         isinstance(distance_m, (int, float)) and 0 < distance_m <= 10_000
     ):

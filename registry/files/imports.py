@@ -31,19 +31,49 @@ IMPORT_GROUPS: dict[str, tuple[RecordType, tuple[str, ...]]] = {
 }
 
 
+@dataclass(frozen=True)
+class ImportWording:
+    """How an import's summary speaks of its rows: a ``str.format`` sentence for a
+    valid dry run and one for a stored import (fields of :class:`ImportReport`)."""
+
+    valid: str
+    stored: str
+
+
+RECORD_WORDING = ImportWording(
+    valid="{rows} row(s) valid (dry run, nothing stored)",
+    stored=(
+        "{stored} record(s) imported, "
+        "{flagged} flagged for a declared commune that differs"
+    ),
+)
+
+
 @dataclass
 class ImportReport:
-    """Outcome of an import: what was wrong, what was stored."""
+    """Outcome of an import of a file (records, schools, population): what was
+    wrong, what was stored.
 
-    group: str
+    Rows are counted as in the file (row 1: the header); ``row_label`` is what a
+    row is called ("feature" in GeoJSON). ``group`` is the record import's group,
+    ``edition`` the units' edition of a population import, ``flagged`` the records
+    stored with a declared commune that differs, ``total`` a sum the import adds
+    up (people).
+    """
+
     file: str
     rows: int
     dry_run: bool
+    wording: ImportWording = RECORD_WORDING
+    row_label: str = "row"
+    group: str | None = None
+    edition: str | None = None
     errors: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     unknown_columns: list[str] = field(default_factory=list)
     stored: int = 0
     flagged: int = 0
+    total: int = 0
 
     @property
     def ok(self) -> bool:
@@ -54,15 +84,11 @@ class ImportReport:
         """One sentence on the outcome."""
         if self.errors:
             return (
-                f"{self.file}: {len(self.errors)} error(s) in {self.rows} row(s); "
-                "nothing was imported"
+                f"{self.file}: {len(self.errors)} error(s) in {self.rows} "
+                f"{self.row_label}(s); nothing was imported"
             )
-        if self.dry_run:
-            return f"{self.file}: {self.rows} row(s) valid (dry run, nothing stored)"
-        return (
-            f"{self.file}: {self.stored} record(s) imported, "
-            f"{self.flagged} flagged for a declared commune that differs"
-        )
+        sentence = self.wording.valid if self.dry_run else self.wording.stored
+        return f"{self.file}: " + sentence.format(**vars(self))
 
 
 def _check_kinds(frame: pd.DataFrame, allowed: tuple[str, ...]) -> list[RowProblem]:
@@ -145,10 +171,10 @@ def import_records(
     table, unknown = normalise_columns(table, record_type.value, defaults=defaults)
     checked = validate_frame(registry, table, record_type.value)
     report = ImportReport(
-        group,
         name,
         len(table),
         dry_run,
+        group=group,
         errors=list(checked.errors),
         warnings=list(checked.warnings),
         unknown_columns=unknown,

@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.inspections import messages as msg
-from registry.kernel.errors import NotFoundError
-from registry.kernel.models import Inspection, PublicPoint, UnitAssignment
-from registry.records import messages as records_msg
+from registry.kernel.db import load_row
+from registry.kernel.models import Inspection, UnitAssignment
 
 SUBJECT = "inspection"
 
@@ -30,14 +29,6 @@ def point_units(session: Session, point_id: int) -> dict:
     return {r.edition: (r.commune_code, r.district_code) for r in rows}
 
 
-def load_point(session: Session, point_id: int) -> PublicPoint:
-    """The public point, or :class:`NotFoundError`."""
-    point = session.get(PublicPoint, point_id)
-    if point is None:
-        raise NotFoundError(records_msg.POINT_NOT_FOUND, key=point_id)
-    return point
-
-
 def load_inspection(
     session: Session, inspection_id: int, *, for_update: bool = False
 ) -> Inspection:
@@ -46,13 +37,13 @@ def load_inspection(
     ``for_update`` locks the row on PostgreSQL, so two people changing the same
     inspection at once are applied one after the other.
     """
-    query = select(Inspection).where(Inspection.id == int(inspection_id))
-    if for_update:
-        query = query.with_for_update()
-    inspection = session.scalar(query)
-    if inspection is None:
-        raise NotFoundError(msg.INSPECTION_NOT_FOUND, key=inspection_id)
-    return inspection
+    return load_row(
+        session,
+        Inspection,
+        int(inspection_id),
+        msg.INSPECTION_NOT_FOUND,
+        for_update=for_update,
+    )
 
 
 def require_point_scope(

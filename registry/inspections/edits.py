@@ -37,7 +37,12 @@ from registry.inspections.vocabulary import (
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
-from registry.kernel.errors import ConflictError, FieldError, ValidationError
+from registry.kernel.errors import (
+    ConflictError,
+    FieldError,
+    Message,
+    ValidationError,
+)
 from registry.kernel.models import Inspection, InspectionItem, Violation
 
 ENTITY = "inspection"
@@ -52,6 +57,29 @@ def check_version(inspection: Inspection, expected_version: int | None) -> None:
             version=inspection.version,
             expected=expected_version,
         )
+
+
+def load_for_change(
+    session: Session,
+    actor: Actor,
+    inspection_id: int,
+    doing: str,
+    expected_version: int | None,
+) -> Inspection:
+    """The inspection, locked for the change, inside the actor's area (``doing``
+    names the action a refusal speaks of) and still at ``expected_version``."""
+    inspection = load_inspection(session, inspection_id, for_update=True)
+    require_inspection_scope(session, actor, inspection, doing)
+    check_version(inspection, expected_version)
+    return inspection
+
+
+def check_state(
+    inspection: Inspection, state: InspectionState, refusal: Message
+) -> None:
+    """Refuse (``refusal``, a conflict) unless the inspection is in ``state``."""
+    if inspection.state != state:
+        raise ConflictError(refusal, id=inspection.id, state=inspection.state)
 
 
 def check_submittable(session: Session, inspection: Inspection) -> None:
@@ -106,9 +134,9 @@ def change_inspection(
     submitted or reviewed inspection."""
     perm.require(actor, perm.UPDATE, SUBJECT)
     with registry.transaction() as session:
-        inspection = load_inspection(session, inspection_id, for_update=True)
-        require_inspection_scope(session, actor, inspection, "change this inspection")
-        check_version(inspection, expected_version)
+        inspection = load_for_change(
+            session, actor, inspection_id, "change this inspection", expected_version
+        )
         state = InspectionState(inspection.state)
         if correction is None and state != InspectionState.DRAFT:
             raise ConflictError(

@@ -26,8 +26,7 @@ from registry.inspections.vocabulary import (
     ItemResult,
 )
 from registry.kernel.audit import audit_trail
-from registry.kernel.db import Registry
-from registry.kernel.errors import NotFoundError
+from registry.kernel.db import Registry, load_row
 from registry.kernel.models import (
     AdminUnit,
     Inspection,
@@ -167,9 +166,7 @@ def photo_data(registry: Registry, actor: Actor, photo_id: int) -> dict[str, Any
     """A stored photo with its bytes (``data``), if its inspection is readable."""
     perm.require(actor, perm.READ, SUBJECT)
     with registry.reading() as session:
-        photo = session.get(Photo, int(photo_id))
-        if photo is None:
-            raise NotFoundError(msg.PHOTO_NOT_FOUND, key=photo_id)
+        photo = load_row(session, Photo, int(photo_id), msg.PHOTO_NOT_FOUND)
         inspection = load_inspection(session, photo.inspection_id)
         require_inspection_scope(session, actor, inspection, "see this photo")
         return record_dict(photo)

@@ -11,14 +11,13 @@ from registry.access.permissions import Actor
 from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
-    load_inspection,
-    require_inspection_scope,
 )
 from registry.inspections.edits import (
     ENTITY,
     REVIEW_FIELDS,
+    check_state,
     check_submittable,
-    check_version,
+    load_for_change,
 )
 from registry.inspections.queries import get_inspection
 from registry.inspections.values import clean_text
@@ -44,13 +43,10 @@ def submit_inspection(
     """Send a complete draft to the district for review."""
     perm.require(actor, perm.SUBMIT, SUBJECT)
     with registry.transaction() as session:
-        inspection = load_inspection(session, inspection_id, for_update=True)
-        require_inspection_scope(session, actor, inspection, "submit this inspection")
-        check_version(inspection, expected_version)
-        if inspection.state != InspectionState.DRAFT:
-            raise ConflictError(
-                msg.SUBMIT_NOT_DRAFT, id=inspection.id, state=inspection.state
-            )
+        inspection = load_for_change(
+            session, actor, inspection_id, "submit this inspection", expected_version
+        )
+        check_state(inspection, InspectionState.DRAFT, msg.SUBMIT_NOT_DRAFT)
         check_submittable(session, inspection)
         inspection.state = InspectionState.SUBMITTED.value
         inspection.submitted_at = inspection.updated_at = now()
@@ -113,13 +109,10 @@ def review_inspection(
     perm.require(actor, perm.REVIEW, SUBJECT)
     text = _review_note(outcome, note)
     with registry.transaction() as session:
-        inspection = load_inspection(session, inspection_id, for_update=True)
-        require_inspection_scope(session, actor, inspection, "review this inspection")
-        check_version(inspection, expected_version)
-        if inspection.state != InspectionState.SUBMITTED:
-            raise ConflictError(
-                msg.REVIEW_NOT_SUBMITTED, id=inspection.id, state=inspection.state
-            )
+        inspection = load_for_change(
+            session, actor, inspection_id, "review this inspection", expected_version
+        )
+        check_state(inspection, InspectionState.SUBMITTED, msg.REVIEW_NOT_SUBMITTED)
         if inspection.inspector == actor.username:
             raise ConflictError(
                 msg.OWN_INSPECTION, id=inspection.id, user=actor.username

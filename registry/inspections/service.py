@@ -56,11 +56,10 @@ from registry.inspections.vocabulary import (
 )
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now, today
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import (
     ConflictError,
     FieldError,
-    NotFoundError,
     ValidationError,
 )
 from registry.kernel.models import Inspection, InspectionItem, PublicPoint
@@ -108,9 +107,7 @@ def open_inspection(
     except FieldError as error:
         raise _one(error) from None
     with registry.reading() as session:
-        point = session.get(PublicPoint, int(point_id))
-        if point is None:
-            raise NotFoundError(POINT_NOT_FOUND, key=point_id)
+        point = load_row(session, PublicPoint, int(point_id), POINT_NOT_FOUND)
         require_point_scope(session, actor, point.id, "inspect this point")
         if point.retired_on is not None:
             raise ConflictError(

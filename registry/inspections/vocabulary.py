@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 
-from registry.files.uploads import clean_filename
+from registry.files.uploads import checked_upload
 from registry.inspections import messages as msg
 from registry.kernel.errors import FieldError
 
@@ -108,26 +108,35 @@ def _photo_error(name: str, message, **context) -> FieldError:
     return FieldError("photo", name, message, filename=name, hide_value=True, **context)
 
 
+_PHOTO_REFUSALS = {
+    "bytes": msg.PHOTO_BYTES,
+    "empty": msg.PHOTO_EMPTY,
+    "type": msg.PHOTO_TYPE,
+}
+
+
+def _refuse_photo(problem: str, name: str, size: int) -> FieldError:
+    if problem == "size":
+        return _photo_error(
+            name,
+            msg.PHOTO_SIZE,
+            limit_mb=_megabytes(MAX_PHOTO_BYTES),
+            size_mb=_megabytes(size),
+        )
+    return _photo_error(name, _PHOTO_REFUSALS[problem], kinds=IMAGE_KINDS)
+
+
 def check_photo(filename: object, data: object) -> PhotoFile:
     """An uploaded file as a :class:`PhotoFile`, or a :class:`FieldError` naming it.
 
     Refused: anything whose bytes are not a JPEG, PNG, GIF or WebP image (whatever
     its name says), an empty file, a file over :data:`MAX_PHOTO_BYTES`.
     """
-    name = clean_filename(filename)
-    if not isinstance(data, bytes | bytearray | memoryview):
-        raise _photo_error(name, msg.PHOTO_BYTES, kinds=IMAGE_KINDS)
-    data = bytes(data)
-    if not data:
-        raise _photo_error(name, msg.PHOTO_EMPTY, kinds=IMAGE_KINDS)
-    if len(data) > MAX_PHOTO_BYTES:
-        raise _photo_error(
-            name,
-            msg.PHOTO_SIZE,
-            limit_mb=_megabytes(MAX_PHOTO_BYTES),
-            size_mb=_megabytes(len(data)),
-        )
-    content_type = image_type(data)
-    if content_type is None:
-        raise _photo_error(name, msg.PHOTO_TYPE, kinds=IMAGE_KINDS)
+    name, content_type, data = checked_upload(
+        filename,
+        data,
+        max_bytes=MAX_PHOTO_BYTES,
+        content_type_of=image_type,
+        refuse=_refuse_photo,
+    )
     return PhotoFile(name, content_type, data)

@@ -6,17 +6,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from registry.kernel import messages as msg
-from registry.kernel.errors import ConfigurationError
+from registry.kernel.errors import ConfigurationError, Message, NotFoundError
 from registry.kernel.settings import Config
 
 MIGRATIONS_DIR = Path(__file__).parents[1] / "migrations"
@@ -108,3 +109,31 @@ def open_registry(config: Config) -> Registry:
     engine = make_engine(config.database_url)
     migrate(engine)
     return Registry(config=config, engine=engine)
+
+
+Row = TypeVar("Row")
+
+
+def load_row(
+    session: Session,
+    model: type[Row],
+    row_id: int,
+    not_found: Message,
+    *,
+    for_update: bool = False,
+) -> Row:
+    """The row of ``model`` whose ``id`` is ``row_id``, or :class:`NotFoundError`
+    with the ``not_found`` message (its context: ``key=row_id``).
+
+    ``for_update`` locks the row on PostgreSQL, so two people changing the same
+    row at once are applied one after the other (SQLite locks on the first write).
+    """
+    if for_update:
+        row = session.scalar(
+            select(model).where(model.id == row_id).with_for_update()  # type: ignore[attr-defined]
+        )
+    else:
+        row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(not_found, key=row_id)
+    return row

@@ -1,9 +1,10 @@
 """Growth of the network year by year: sites and technologies, change, 5G roll-out.
 
 Counts are of sites on the air at the end of each year (the last year: the given
-day), from the dated status histories and the on-air date of each technology, like
-:mod:`registry.maps.growth`; here they come with the year-on-year change and per unit
-(keyed by code), optionally for a set of communes (a cluster, a district, a commune).
+day), from the dated status histories and the on-air date of each technology, with
+the same functions as :mod:`registry.maps.growth`; here they come with the
+year-on-year change and per unit (keyed by code), optionally for a set of communes
+(a cluster, a district, a commune).
 Only the sites the actor may see are counted (operators: their own network).
 """
 
@@ -13,19 +14,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 import pandas as pd
-from sqlalchemy import select
 
 from geodata.editions import EDITIONS
 from registry.access.permissions import Actor
 from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError
-from registry.kernel.models import StatusEntry
-from registry.kernel.vocabulary import TECHNOLOGIES, SiteStatus
 from registry.maps import messages as msg
-from registry.maps.growth import FIRST_YEAR
+from registry.maps.growth import (
+    FIRST_YEAR,
+    on_air_at_year_ends,
+    technologies_on_air,
+)
 from registry.records.listing import list_records
 from registry.units import messages as units_msg
 
@@ -42,37 +43,13 @@ class GrowthReport:
     fiveg: pd.DataFrame
 
 
-def _on_air_at_year_ends(
-    registry: Registry, ids: np.ndarray, first_year: int, until: date
-) -> dict[int, tuple[date, np.ndarray]]:
-    """year -> (day, mask of ``ids`` on the air that day), from one query."""
-    with registry.reading() as session:
-        rows = session.execute(
-            select(StatusEntry.record_id, StatusEntry.status, StatusEntry.effective_on)
-            .where(StatusEntry.record_type == "site")
-            .order_by(StatusEntry.record_id, StatusEntry.effective_on, StatusEntry.id)
-        ).all()
-    history = pd.DataFrame(rows, columns=["id", "status", "effective_on"])
-    history["effective_on"] = pd.to_datetime(history["effective_on"])
-    masks = {}
-    for year in range(first_year, until.year + 1):
-        day = min(date(year, 12, 31), until)
-        known = history[history["effective_on"] <= pd.Timestamp(day)]
-        status = known.groupby("id")["status"].last()
-        live = status.index[status == SiteStatus.ON_AIR.value]
-        masks[year] = (day, np.isin(ids, live))
-    return masks
-
-
 def _year_table(sites: pd.DataFrame, masks) -> pd.DataFrame:
     rows = {}
     for year, (day, on_air) in masks.items():
-        end = pd.Timestamp(day)
-        row = {"sites": int(on_air.sum())}
-        for tech in TECHNOLOGIES:
-            dates = pd.to_datetime(sites[f"on_air_{tech.lower()}"])
-            row[f"sites_{tech.lower()}"] = int((on_air & (dates <= end)).sum())
-        rows[year] = row
+        counts = technologies_on_air(sites, on_air, day)
+        rows[year] = {"sites": int(on_air.sum())} | {
+            f"sites_{tech.lower()}": count for tech, count in counts.items()
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "year"
     table.insert(1, "change", table["sites"].diff())
@@ -155,7 +132,7 @@ def growth_report(
     if units is not None:
         sites = sites[sites[f"commune_{suffix}"].isin(set(units))]
     sites = sites.reset_index(drop=True)
-    masks = _on_air_at_year_ends(registry, sites["id"].to_numpy(), first_year, until)
+    masks = on_air_at_year_ends(registry, sites["id"].to_numpy(), first_year, until)
     names = dict(
         zip(sites[f"{level}_{suffix}"], sites[f"{level}_name_{suffix}"], strict=True)
     )

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
-from registry.kernel.errors import NotFoundError, PermissionDeniedError
+from registry.kernel.db import load_row
+from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import PermitApplication, PermitApplicationUnit, PermitStep
 from registry.kernel.vocabulary import Role
 from registry.permits import messages as msg
@@ -28,13 +29,13 @@ def load_application(
     session: Session, application_id: int, *, for_update: bool = False
 ) -> PermitApplication:
     """The application, or :class:`NotFoundError` (row locked on PostgreSQL)."""
-    query = select(PermitApplication).where(PermitApplication.id == int(application_id))
-    if for_update:
-        query = query.with_for_update()
-    application = session.scalar(query)
-    if application is None:
-        raise NotFoundError(msg.APPLICATION_NOT_FOUND, key=application_id)
-    return application
+    return load_row(
+        session,
+        PermitApplication,
+        int(application_id),
+        msg.APPLICATION_NOT_FOUND,
+        for_update=for_update,
+    )
 
 
 def application_units(session: Session, application_id: int) -> dict:
@@ -78,23 +79,10 @@ def require_see(session: Session, actor: Actor, application: PermitApplication) 
                 id=application.id,
                 own=actor.network_code,
             )
-        raise outside_area(actor, action, f"application #{application.id}")
+        raise perm.outside_area(
+            actor, action, f"application #{application.id}", msg.OUTSIDE_AREA
+        )
     return units
-
-
-def outside_area(actor: Actor, action: str, what: str) -> PermissionDeniedError:
-    """The refusal of an application (``what``) outside the actor's district or
-    commune (its code, edition and the unit's name travel as data)."""
-    return PermissionDeniedError(
-        msg.OUTSIDE_AREA,
-        user=actor.username,
-        action=action,
-        what=what,
-        area_level=actor.area_level,
-        area_code=actor.area_code,
-        edition=actor.area_edition,
-        area_name=actor.area_name,
-    )
 
 
 def open_step(session: Session, application_id: int) -> PermitStep | None:
@@ -136,4 +124,4 @@ def require_act(
             role=actor.role.value,
         )
     if not can_act(actor, level, units):
-        raise outside_area(actor, doing, "the application")
+        raise perm.outside_area(actor, doing, "the application", msg.OUTSIDE_AREA)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry.access.permissions import Actor
-from registry.files.uploads import clean_filename
+from registry.files.uploads import checked_upload
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
@@ -77,27 +77,36 @@ def _megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
 
 
+_DOCUMENT_REFUSALS = {
+    "bytes": msg.DOCUMENT_BYTES,
+    "empty": msg.DOCUMENT_EMPTY,
+    "type": msg.DOCUMENT_TYPE,
+}
+
+
 def check_document(filename: object, data: object, max_bytes: int) -> DocumentFile:
     """An uploaded file as a :class:`DocumentFile`, or a FieldError naming it."""
-    name = clean_filename(filename)
-    if not isinstance(data, bytes | bytearray | memoryview):
-        raise FieldError("document", name, msg.DOCUMENT_BYTES)
-    data = bytes(data)
-    if not data:
-        raise FieldError("document", name, msg.DOCUMENT_EMPTY)
-    if len(data) > max_bytes:
-        raise FieldError(
-            "document",
-            name,
-            msg.DOCUMENT_SIZE,
-            limit=_megabytes(max_bytes),
-            size=_megabytes(len(data)),
-            max_bytes=max_bytes,
-            size_bytes=len(data),
-        )
-    content_type = document_type(data)
-    if content_type is None:
-        raise FieldError("document", name, msg.DOCUMENT_TYPE)
+
+    def refuse(problem: str, name: str, size: int) -> FieldError:
+        if problem == "size":
+            return FieldError(
+                "document",
+                name,
+                msg.DOCUMENT_SIZE,
+                limit=_megabytes(max_bytes),
+                size=_megabytes(size),
+                max_bytes=max_bytes,
+                size_bytes=size,
+            )
+        return FieldError("document", name, _DOCUMENT_REFUSALS[problem])
+
+    name, content_type, data = checked_upload(
+        filename,
+        data,
+        max_bytes=max_bytes,
+        content_type_of=document_type,
+        refuse=refuse,
+    )
     return DocumentFile(name, content_type, data)
 
 

@@ -28,10 +28,8 @@ from registry.kernel.errors import (
 from registry.kernel.models import (
     PermitApplication,
     PermitFinding,
-    PermitStep,
 )
 from registry.kernel.vocabulary import OPERATORS, Role
-from registry.kernel.workdays import add_working_days
 from registry.permits import messages as msg
 from registry.permits.access import ENTITY, SUBJECT
 from registry.permits.documents import checked_documents, store_documents
@@ -44,6 +42,7 @@ from registry.permits.findings import (
 from registry.permits.matrix_versions import version_in_force
 from registry.permits.proposals import load_existing, proposal_of
 from registry.permits.queries import ApplicationView, get_application
+from registry.permits.step_runner import start_step
 from registry.permits.vocabulary import (
     KINDS_ON_EXISTING,
     ApplicationKind,
@@ -224,17 +223,7 @@ def file_application(
         session.add(application)
         session.flush()
         store_units(session, [application.id], prepared.where)
-        session.add(
-            PermitStep(
-                application_id=application.id,
-                kind=step_kind.value,
-                level=level,
-                started_on=day,
-                days=days,
-                due_on=add_working_days(day, days),
-                paused_days=0,
-            )
-        )
+        start_step(session, application, step_kind, level, days, day)
         session.add_all(
             PermitFinding(
                 application_id=application.id,

@@ -20,7 +20,7 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import FieldError, NotFoundError, ValidationError
 from registry.kernel.models import DelegationMatrix, DelegationRow
 from registry.permits import messages as msg
@@ -106,9 +106,9 @@ def _version(session: Session, matrix: DelegationMatrix) -> MatrixVersion:
 
 def load_version(session: Session, matrix_id: int) -> MatrixVersion:
     """A stored version by id (inside a session), or :class:`NotFoundError`."""
-    matrix = session.get(DelegationMatrix, int(matrix_id))
-    if matrix is None:
-        raise NotFoundError(msg.MATRIX_VERSION_NOT_FOUND, key=matrix_id)
+    matrix = load_row(
+        session, DelegationMatrix, int(matrix_id), msg.MATRIX_VERSION_NOT_FOUND
+    )
     return _version(session, matrix)
 
 
@@ -303,15 +303,6 @@ def matrix_on(registry: Registry, actor: Actor, day: date) -> MatrixVersion:
     perm.require(actor, perm.READ, SUBJECT)
     with registry.reading() as session:
         return version_in_force(session, day)
-
-
-def get_matrix_version(
-    registry: Registry, actor: Actor, matrix_id: int
-) -> MatrixVersion:
-    """One stored version by id."""
-    perm.require(actor, perm.READ, SUBJECT)
-    with registry.reading() as session:
-        return load_version(session, matrix_id)
 
 
 def list_matrix_versions(registry: Registry, actor: Actor) -> list[MatrixVersion]:

@@ -13,12 +13,11 @@ from datetime import date
 
 from sqlalchemy import select
 
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import (
     ConflictError,
     FieldError,
     Message,
-    NotFoundError,
     ValidationError,
 )
 from registry.kernel.models import BtsSite, PermitApplication, PublicPoint
@@ -62,15 +61,13 @@ def load_existing(session, kind: ApplicationKind, site_id, point_id):
     if kind.is_bts:
         if site_id is None:
             raise ValidationError([FieldError("site_id", None, msg.SITE_NEEDED)])
-        record = session.get(BtsSite, int(site_id))
-        if record is None:
-            raise NotFoundError(records_msg.SITE_NOT_FOUND, key=site_id)
+        record = load_row(session, BtsSite, int(site_id), records_msg.SITE_NOT_FOUND)
     else:
         if point_id is None:
             raise ValidationError([FieldError("point_id", None, msg.POINT_NEEDED)])
-        record = session.get(PublicPoint, int(point_id))
-        if record is None:
-            raise NotFoundError(records_msg.POINT_NOT_FOUND, key=point_id)
+        record = load_row(
+            session, PublicPoint, int(point_id), records_msg.POINT_NOT_FOUND
+        )
         if record.kind != PointKind.GAME_POINT:
             raise ValidationError([FieldError("point_id", point_id, msg.GAME_POINT)])
     if record.retired_on is not None:

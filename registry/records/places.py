@@ -1,5 +1,6 @@
 """Use cases shared by BTS sites and public points: create, update, change status,
-retire, read. ``sites`` and ``points`` expose them under their own names.
+retire, read. :mod:`registry.records.by_kind` exposes them per kind (``SITES``,
+``POINTS``).
 
 Each function takes the acting user, checks permission and area, validates, writes
 in one transaction together with its audit entry, and returns plain dictionaries.
@@ -17,11 +18,10 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.audit import audit_trail, record_audit
 from registry.kernel.clock import now, today
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import (
     ConflictError,
     FieldError,
-    NotFoundError,
     ValidationError,
 )
 from registry.kernel.history import status_history
@@ -50,10 +50,12 @@ def _subject(record_type: str) -> str:
 
 
 def _load(session: Session, record_type: str, record_id: int):
-    record = session.get(MODEL_OF[RecordType(record_type)], record_id)
-    if record is None:
-        raise NotFoundError(_NOT_FOUND[RecordType(record_type)], key=record_id)
-    return record
+    return load_row(
+        session,
+        MODEL_OF[RecordType(record_type)],
+        record_id,
+        _NOT_FOUND[RecordType(record_type)],
+    )
 
 
 def _units(session: Session, record_type: str, record_id: int) -> dict:

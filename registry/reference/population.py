@@ -9,7 +9,6 @@ replaces the populations of one edition, all or nothing, with one audit entry.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +18,7 @@ from geodata.editions import get_edition
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.files import messages as files_msg
+from registry.files.imports import ImportReport, ImportWording
 from registry.files.readers import read_table
 from registry.kernel.audit import record_audit
 from registry.kernel.bulk import write_frame
@@ -42,33 +42,10 @@ MAX_POPULATION = 2_000_000
 YEARS = (1990, 2100)
 
 
-@dataclass
-class PopulationImportReport:
-    """Outcome of a population import (rows counted from 2: the header is row 1)."""
-
-    file: str
-    edition: str
-    rows: int
-    dry_run: bool
-    errors: list[RowProblem] = field(default_factory=list)
-    stored: int = 0
-    total: int = 0
-
-    @property
-    def ok(self) -> bool:
-        """True when no row had an error."""
-        return not self.errors
-
-    def summary(self) -> str:
-        """One sentence on the outcome."""
-        if self.errors:
-            return (
-                f"{self.file}: {len(self.errors)} error(s) in {self.rows} row(s); "
-                "nothing was imported"
-            )
-        if self.dry_run:
-            return f"{self.file}: {self.rows} commune(s) valid (dry run)"
-        return f"{self.file}: population of {self.stored} commune(s) imported"
+POPULATION_WORDING = ImportWording(
+    valid="{rows} commune(s) valid (dry run)",
+    stored="population of {stored} commune(s) imported",
+)
 
 
 def _columns(table: pd.DataFrame, name: str) -> dict[str, str | None]:
@@ -164,7 +141,7 @@ def import_population(
     edition: str,
     filename: str | None = None,
     dry_run: bool = False,
-) -> PopulationImportReport:
+) -> ImportReport:
     """Replace the populations of an edition's communes from a CSV/XLSX table.
 
     Parameters
@@ -182,7 +159,7 @@ def import_population(
 
     Returns
     -------
-    PopulationImportReport
+    ImportReport
         Every unknown code, duplicate and bad value with its row; nothing is stored
         when there is any error. Communes missing from the file have no population.
     """
@@ -194,7 +171,14 @@ def import_population(
     with registry.reading() as session:
         known = set(units_frame(session, spec.key, "commune")["code"])
     rows, errors = _parse(table, columns, known)
-    report = PopulationImportReport(name, spec.key, len(rows), dry_run, errors)
+    report = ImportReport(
+        name,
+        len(rows),
+        dry_run,
+        wording=POPULATION_WORDING,
+        edition=spec.key,
+        errors=errors,
+    )
     if not rows and not errors:
         raise ImportFileError(msg.NO_ROWS, path=name)
     report.total = sum(r[1] or 0 for r in rows)

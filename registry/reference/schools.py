@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +22,7 @@ from geodata.distance import nearest
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.files import messages as files_msg
+from registry.files.imports import ImportReport, ImportWording
 from registry.files.readers import (
     EXCEL_EXTENSIONS,
     TEXT_EXTENSIONS,
@@ -73,34 +73,10 @@ GEOJSON_EXTENSIONS = (".geojson", ".json")
 BORDER_MARGIN_DEGREES = 0.02  # about 2 km
 
 
-@dataclass
-class SchoolImportReport:
-    """Outcome of a school import; ``row`` of a GeoJSON problem is the feature."""
-
-    file: str
-    rows: int
-    dry_run: bool
-    row_label: str = "row"
-    errors: list[RowProblem] = field(default_factory=list)
-    warnings: list[RowProblem] = field(default_factory=list)
-    unknown_columns: list[str] = field(default_factory=list)
-    stored: int = 0
-
-    @property
-    def ok(self) -> bool:
-        """True when no row had an error."""
-        return not self.errors
-
-    def summary(self) -> str:
-        """One sentence on the outcome."""
-        if self.errors:
-            return (
-                f"{self.file}: {len(self.errors)} error(s) in {self.rows} "
-                f"{self.row_label}(s); nothing was imported"
-            )
-        if self.dry_run:
-            return f"{self.file}: {self.rows} school(s) valid (dry run, nothing stored)"
-        return f"{self.file}: {self.stored} school(s) imported"
+SCHOOL_WORDING = ImportWording(
+    valid="{rows} school(s) valid (dry run, nothing stored)",
+    stored="{stored} school(s) imported",
+)
 
 
 def _level_lookup() -> dict[str, str]:
@@ -310,7 +286,7 @@ def import_schools(
     *,
     filename: str | None = None,
     dry_run: bool = False,
-) -> SchoolImportReport:
+) -> ImportReport:
     """Import schools from a CSV/XLSX table or GeoJSON points, all or nothing.
 
     Parameters
@@ -324,7 +300,7 @@ def import_schools(
 
     Returns
     -------
-    SchoolImportReport
+    ImportReport
         Every problem with its row (CSV/XLSX: the file's row, header = 1; GeoJSON:
         the feature's number from 1). Nothing is stored when there is any error.
     """
@@ -346,10 +322,11 @@ def import_schools(
     frame, unknown = _name_columns(table, name)
     filled = (frame != "").any(axis=1).to_numpy()
     frame, rows = frame[filled].reset_index(drop=True), rows[filled]
-    report = SchoolImportReport(
+    report = ImportReport(
         name,
         len(frame),
         dry_run,
+        wording=SCHOOL_WORDING,
         row_label="feature" if geojson else "row",
         unknown_columns=[c for c in unknown if c != "(geometry)"],
     )

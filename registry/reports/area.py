@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from geodata.editions import EDITIONS
 from registry.access.permissions import Actor
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import (
     Message,
     NotFoundError,
@@ -129,9 +129,7 @@ def resolve_area(
     if kind == "cluster":
         if bound:
             _refuse(actor, msg.CLUSTER_FOR_DISTRICT)
-        cluster = session.get(Cluster, int(key))
-        if cluster is None:
-            raise NotFoundError(msg.CLUSTER_NOT_FOUND, key=key)
+        cluster = load_row(session, Cluster, int(key), msg.CLUSTER_NOT_FOUND)
         districts = sorted(
             session.scalars(
                 select(ClusterMember.unit_code).where(

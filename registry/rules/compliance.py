@@ -16,8 +16,7 @@ from sqlalchemy import select
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
-from registry.kernel.db import Registry
-from registry.kernel.errors import NotFoundError
+from registry.kernel.db import Registry, load_row
 from registry.kernel.models import PublicPoint, UnitAssignment
 from registry.records.listing import list_records
 from registry.records.rows import record_dict
@@ -61,15 +60,13 @@ def evaluate_point(
     """Check one public point against the rule set in force on ``on``.
 
     Needs the right to read points and the point inside the actor's area (as
-    :func:`registry.records.points.get_point`). Returns the rule set and one result per
+    ``POINTS.get``). Returns the rule set and one result per
     rule that applies to the point's kind, in the rule set's order.
     """
     check_day(on)
     perm.require(actor, perm.READ, "point")
     with registry.reading() as session:
-        record = session.get(PublicPoint, point_id)
-        if record is None:
-            raise NotFoundError(msg.POINT_NOT_FOUND, key=point_id)
+        record = load_row(session, PublicPoint, point_id, msg.POINT_NOT_FOUND)
         units = {
             row.edition: (row.commune_code, row.district_code)
             for row in session.scalars(

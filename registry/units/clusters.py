@@ -8,7 +8,7 @@ change is audited and checked against the version the editor saw.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +21,7 @@ from registry.access.permissions import Actor
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.clock import today as current_day
-from registry.kernel.db import Registry
+from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import ConflictError, NotFoundError, RegistryError
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
 from registry.units import messages as msg
@@ -167,10 +167,7 @@ def _set_members(session: Session, cluster_id: int, codes: list[str]) -> None:
 
 
 def _load(session: Session, cluster_id: int) -> Cluster:
-    cluster = session.get(Cluster, int(cluster_id))
-    if cluster is None:
-        raise NotFoundError(msg.CLUSTER_NOT_FOUND, key=cluster_id)
-    return cluster
+    return load_row(session, Cluster, int(cluster_id), msg.CLUSTER_NOT_FOUND)
 
 
 def _check_version(cluster: Cluster, expected_version: int) -> None:
@@ -188,13 +185,6 @@ def list_clusters(
         if not include_retired:
             query = query.where(Cluster.retired_on.is_(None))
         return [_view(session, c) for c in session.scalars(query)]
-
-
-def get_cluster(registry: Registry, actor: Actor, cluster_id: int) -> ClusterView:
-    """One cluster with its members."""
-    perm.require(actor, perm.READ, SUBJECT)
-    with registry.reading() as session:
-        return _view(session, _load(session, cluster_id))
 
 
 def _create(
@@ -234,6 +224,40 @@ def create_cluster(
         return _create(session, actor.username, name, list(districts), note)
 
 
+def _change(
+    session: Session,
+    username: str,
+    cluster_id: int,
+    expected_version: int,
+    action: str,
+    change: Callable[[Session, Cluster], None],
+    reason: str | None,
+) -> ClusterView:
+    """Apply ``change`` to a cluster that is not retired and still at
+    ``expected_version``; bump its version and audit ``action`` with before/after."""
+    cluster = _load(session, cluster_id)
+    _check_version(cluster, expected_version)
+    if cluster.retired_on is not None:
+        raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
+    before = _view(session, cluster)
+    change(session, cluster)
+    cluster.version += 1
+    cluster.updated_at = now()
+    session.flush()
+    after = _view(session, cluster)
+    record_audit(
+        session,
+        username,
+        action,
+        SUBJECT,
+        cluster.id,
+        before=_audit_values(before),
+        after=_audit_values(after),
+        reason=reason,
+    )
+    return after
+
+
 def update_cluster(
     registry: Registry,
     actor: Actor,
@@ -252,33 +276,25 @@ def update_cluster(
     (:class:`ClusterVersionError`).
     """
     perm.require(actor, perm.UPDATE, SUBJECT)
-    with registry.transaction() as session:
-        cluster = _load(session, cluster_id)
-        _check_version(cluster, expected_version)
-        before = _view(session, cluster)
-        if cluster.retired_on is not None:
-            raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
+
+    def change(session: Session, cluster: Cluster) -> None:
         if name is not None:
             cluster.name = _clean_name(session, name, cluster.id)
         if note is not None:
             cluster.note = note.strip() or None
         if districts is not None:
             _set_members(session, cluster.id, _clean_members(session, list(districts)))
-        cluster.version += 1
-        cluster.updated_at = now()
-        session.flush()
-        after = _view(session, cluster)
-        record_audit(
+
+    with registry.transaction() as session:
+        return _change(
             session,
             actor.username,
+            cluster_id,
+            expected_version,
             "update",
-            SUBJECT,
-            cluster.id,
-            before=_audit_values(before),
-            after=_audit_values(after),
-            reason=reason,
+            change,
+            reason,
         )
-        return after
 
 
 def retire_cluster(
@@ -291,28 +307,20 @@ def retire_cluster(
 ) -> ClusterView:
     """Retire a cluster: kept with its members, no longer offered for reports."""
     perm.require(actor, perm.RETIRE, SUBJECT)
-    with registry.transaction() as session:
-        cluster = _load(session, cluster_id)
-        _check_version(cluster, expected_version)
-        if cluster.retired_on is not None:
-            raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
-        before = _view(session, cluster)
+
+    def retire(session: Session, cluster: Cluster) -> None:
         cluster.retired_on = current_day()
-        cluster.version += 1
-        cluster.updated_at = now()
-        session.flush()
-        after = _view(session, cluster)
-        record_audit(
+
+    with registry.transaction() as session:
+        return _change(
             session,
             actor.username,
+            cluster_id,
+            expected_version,
             "retire",
-            SUBJECT,
-            cluster.id,
-            before=_audit_values(before),
-            after=_audit_values(after),
-            reason=reason,
+            retire,
+            reason,
         )
-        return after
 
 
 def cluster_units(registry: Registry, cluster_id: int, edition: str) -> list[str]:

@@ -23,7 +23,9 @@ from geodata.territory import units_outline
 from registry.kernel.bulk import write_frame
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
+from registry.kernel.errors import FieldError
 from registry.kernel.models import AdminUnit, DatasetInfo, UnitAssignment, UnitCrosswalk
+from registry.units import messages as msg
 
 BOUNDARIES_VERSION_KEY = "boundaries_version"
 
@@ -258,3 +260,18 @@ def replace_assignments(
             )
         )
     write_frame(session, UnitAssignment.__table__, assignment.frame(record_type, ids))
+
+
+def check_edition_level(edition: str, level: str) -> None:
+    """Refuse (:class:`FieldError`) an edition that is not known, or a level that
+    the edition does not have."""
+    if edition not in EDITIONS:
+        raise FieldError("edition", edition, msg.EDITION, editions=list(EDITIONS))
+    if level not in EDITIONS[edition].levels:
+        raise FieldError(
+            "level",
+            level,
+            msg.LEVEL_IN_EDITION,
+            levels=list(EDITIONS[edition].levels),
+            edition=edition,
+        )

@@ -189,7 +189,7 @@ def urban_class(
     Parameters
     ----------
     point : mapping
-        A point as returned by :func:`registry.records.points.get_point` (its ``units``
+        A point as returned by ``POINTS.get`` (its ``units``
         are used) or any mapping with the point's ``id``.
     on : datetime.date, optional
         Day the class is wanted for (some entries are dated); default today.

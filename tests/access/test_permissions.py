@@ -6,15 +6,7 @@ import pytest
 
 from registry.access.users import authenticate, create_user
 from registry.kernel.errors import PermissionDeniedError, ValidationError
-from registry.records.points import create_point, get_point, list_points, update_point
-from registry.records.sites import (
-    change_site_status,
-    create_site,
-    get_site,
-    list_sites,
-    retire_site,
-    update_site,
-)
+from registry.records.by_kind import POINTS, SITES
 from tests.factories import commune_centroid, district_code, point_values, site_values
 
 
@@ -62,84 +54,84 @@ def people(registry, admin):
 
 def test_a_district_officer_registers_sites_in_their_district_only(registry, people):
     officer = people["district"]
-    inside = create_site(registry, officer, site_values(registry))
+    inside = SITES.create(registry, officer, site_values(registry))
     assert inside["id"]
     outside = site_values(registry, commune="Diễn Hồng", site_code="NAN-T0002")
     with pytest.raises(PermissionDeniedError, match="outside their district"):
-        create_site(registry, officer, outside)
+        SITES.create(registry, officer, outside)
 
 
 def test_a_district_officer_cannot_read_or_edit_a_site_of_another_district(
     registry, admin, people
 ):
-    site = create_site(registry, admin, site_values(registry, commune="Diễn Hồng"))
+    site = SITES.create(registry, admin, site_values(registry, commune="Diễn Hồng"))
     officer = people["district"]
     for attempt in (
-        lambda: get_site(registry, officer, site["id"]),
-        lambda: update_site(registry, officer, site["id"], {"name": "x"}),
-        lambda: change_site_status(
+        lambda: SITES.get(registry, officer, site["id"]),
+        lambda: SITES.update(registry, officer, site["id"], {"name": "x"}),
+        lambda: SITES.change_status(
             registry, officer, site["id"], "suspended", reason="no"
         ),
-        lambda: retire_site(registry, officer, site["id"], reason="no"),
+        lambda: SITES.retire(registry, officer, site["id"], reason="no"),
     ):
         with pytest.raises(PermissionDeniedError, match="outside"):
             attempt()
-    assert list_sites(registry, officer).empty
-    assert len(list_sites(registry, admin)) == 1
+    assert SITES.list(registry, officer).empty
+    assert len(SITES.list(registry, admin)) == 1
 
 
 def test_commune_staff_read_sites_but_do_not_edit_them(registry, admin, people):
-    site = create_site(registry, admin, site_values(registry))
+    site = SITES.create(registry, admin, site_values(registry))
     clerk = people["commune"]
-    assert get_site(registry, clerk, site["id"])["id"] == site["id"]
+    assert SITES.get(registry, clerk, site["id"])["id"] == site["id"]
     with pytest.raises(PermissionDeniedError, match="role 'commune'"):
-        update_site(registry, clerk, site["id"], {"name": "x"})
+        SITES.update(registry, clerk, site["id"], {"name": "x"})
 
 
 def test_commune_staff_record_points_of_their_commune_only(registry, people):
     clerk = people["commune"]
-    point = create_point(registry, clerk, point_values(registry))
+    point = POINTS.create(registry, clerk, point_values(registry))
     assert point["kind"] == "game_point"
     with pytest.raises(PermissionDeniedError, match="outside their commune"):
-        create_point(registry, clerk, point_values(registry, commune="Diễn Hồng"))
+        POINTS.create(registry, clerk, point_values(registry, commune="Diễn Hồng"))
 
 
 def test_an_operator_manages_only_its_own_network(registry, admin, people):
     operator = people["operator"]
-    own = create_site(registry, operator, site_values(registry))
+    own = SITES.create(registry, operator, site_values(registry))
     with pytest.raises(PermissionDeniedError, match="another network"):
-        create_site(
+        SITES.create(
             registry, operator, site_values(registry, network_code="01", site_code="X1")
         )
-    other = create_site(
+    other = SITES.create(
         registry, admin, site_values(registry, network_code="02", site_code="VNP1")
     )
     with pytest.raises(PermissionDeniedError, match="network 02"):
-        update_site(registry, operator, other["id"], {"name": "x"})
-    assert list_sites(registry, operator)["id"].tolist() == [own["id"]]
+        SITES.update(registry, operator, other["id"], {"name": "x"})
+    assert SITES.list(registry, operator)["id"].tolist() == [own["id"]]
     with pytest.raises(PermissionDeniedError, match="role 'operator'"):
-        retire_site(registry, operator, own["id"], reason="mine")
+        SITES.retire(registry, operator, own["id"], reason="mine")
     with pytest.raises(PermissionDeniedError):
-        list_points(registry, operator)
+        POINTS.list(registry, operator)
 
 
 def test_a_viewer_reads_everything_but_no_personal_data_and_writes_nothing(
     registry, admin, people
 ):
-    point = create_point(registry, admin, point_values(registry))
+    point = POINTS.create(registry, admin, point_values(registry))
     viewer = people["viewer"]
-    seen = get_point(registry, viewer, point["id"])
+    seen = POINTS.get(registry, viewer, point["id"])
     assert "owner_name" not in seen and "owner_phone" not in seen
-    assert "owner_name" not in list_points(registry, viewer).columns
+    assert "owner_name" not in POINTS.list(registry, viewer).columns
     with pytest.raises(PermissionDeniedError):
-        update_point(registry, viewer, point["id"], {"name": "x"})
+        POINTS.update(registry, viewer, point["id"], {"name": "x"})
     with pytest.raises(PermissionDeniedError):
-        create_site(registry, viewer, site_values(registry))
+        SITES.create(registry, viewer, site_values(registry))
 
 
 def test_the_department_acts_anywhere_but_cannot_manage_users(registry, people):
     department = people["department"]
-    create_site(registry, department, site_values(registry, commune="Diễn Hồng"))
+    SITES.create(registry, department, site_values(registry, commune="Diễn Hồng"))
     with pytest.raises(PermissionDeniedError, match="manage_users"):
         create_user(registry, department, username="x", display_name="x", role="viewer")
 

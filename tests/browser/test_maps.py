@@ -12,7 +12,7 @@ import pytest
 from registry.access.users import find_actor
 from registry.bootstrap import start_registry
 from registry.kernel.settings import load_config
-from registry.records.sites import create_site
+from registry.records.by_kind import SITES
 from tests.browser.support import (
     AppServer,
     RequestGuard,
@@ -145,7 +145,7 @@ def test_a_new_site_appears_on_the_map_and_a_hostile_name_stays_text(
     server, page, registry
 ):
     admin = find_actor(registry, "admin")
-    create_site(
+    SITES.create(
         registry,
         admin,
         site_values(registry, site_code="BR-MAP1", name=HOSTILE),

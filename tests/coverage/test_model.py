@@ -20,7 +20,7 @@ from registry.coverage.model import coverage_report, gap_reason_label
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, PermissionDeniedError
 from registry.maps.growth_report import growth_report
-from registry.records.sites import change_site_status, create_site
+from registry.records.by_kind import SITES
 from registry.reference.population import import_population
 from registry.units.divisions import units_frame
 from tests.factories import commune_centroid, district_code, site_values
@@ -31,7 +31,7 @@ RURAL = "Châu Khê"  # a large xã of Con Cuông (about 300 km²)
 
 def add_site(registry, admin, commune="Hưng Dũng", **overrides):
     values = site_values(registry, commune, **overrides)
-    return create_site(registry, admin, values)["id"]
+    return SITES.create(registry, admin, values)["id"]
 
 
 def row(report, name_part):
@@ -67,7 +67,7 @@ def test_a_rural_site_serves_the_rural_radius(registry, admin):
 
 def test_coverage_follows_the_on_air_dates_and_the_status_history(registry, admin):
     site = add_site(registry, admin, site_code="H1")  # 2G 2012, 4G 2018-05-20
-    change_site_status(
+    SITES.change_status(
         registry,
         admin,
         site,
@@ -75,7 +75,7 @@ def test_coverage_follows_the_on_air_dates_and_the_status_history(registry, admi
         effective_on=date(2021, 1, 1),
         reason="power",
     )
-    change_site_status(
+    SITES.change_status(
         registry, admin, site, "on_air", effective_on=date(2022, 1, 1), reason="back"
     )
 

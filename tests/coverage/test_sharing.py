@@ -11,7 +11,7 @@ from geodata.distance import close_pairs
 from registry.access.users import create_user
 from registry.coverage.sharing import sharing_report
 from registry.kernel.errors import FieldError
-from registry.records.sites import create_site
+from registry.records.by_kind import SITES
 from tests.factories import commune_centroid, site_values
 
 DAY = date(2026, 6, 30)
@@ -22,7 +22,7 @@ def add(registry, admin, code, network, north_m=0.0, commune="Hưng Dũng", **ex
     values = site_values(registry, commune, site_code=code, network_code=network)
     values["latitude"] += north_m * METRE
     values.update(extra)
-    return create_site(registry, admin, values)["id"]
+    return SITES.create(registry, admin, values)["id"]
 
 
 def test_close_pairs_finds_each_pair_once_with_its_distance():

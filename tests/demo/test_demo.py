@@ -12,8 +12,7 @@ from registry.demo.load import DEMO_USERS, load_demo
 from registry.kernel.dataset import is_demo
 from registry.kernel.db import open_registry
 from registry.kernel.settings import load_config
-from registry.records.points import list_points
-from registry.records.sites import list_sites
+from registry.records.by_kind import POINTS, SITES
 from tests.conftest import DEMO_DAY, database_url_for
 
 
@@ -26,7 +25,7 @@ def demo(registry, admin):
 
 def test_the_demo_has_five_thousand_sites_in_every_commune_and_is_labelled(demo, admin):
     registry, report = demo
-    sites = list_sites(registry, admin)
+    sites = SITES.list(registry, admin)
     assert report.sites == len(sites) == 5000
     assert sites["commune_2025_06"].nunique() == 412
     assert (sites["source"] == "demo").all() and (sites["coord_source"] == "demo").all()
@@ -36,7 +35,7 @@ def test_the_demo_has_five_thousand_sites_in_every_commune_and_is_labelled(demo,
 
 def test_sites_are_dense_in_vinh_and_sparse_in_the_western_mountains(demo, admin):
     registry, _ = demo
-    sites = list_sites(registry, admin)
+    sites = SITES.list(registry, admin)
     per_district = sites.groupby("district_name_2025_06").size()
     assert per_district["Thành phố Vinh"] > 4 * per_district["Huyện Kỳ Sơn"]
 
@@ -44,11 +43,11 @@ def test_sites_are_dense_in_vinh_and_sparse_in_the_western_mountains(demo, admin
 def test_the_network_grew_from_2005_with_3g_4g_and_5g_in_their_eras(demo, admin):
     registry, _ = demo
     counts = [
-        len(list_sites(registry, admin, as_of=date(year, 12, 31)))
+        len(SITES.list(registry, admin, as_of=date(year, 12, 31)))
         for year in (2005, 2010, 2015, 2020, 2025)
     ]
     assert counts == sorted(counts) and counts[0] > 0 and counts[-1] > 4000
-    sites = list_sites(registry, admin)
+    sites = SITES.list(registry, admin)
     assert pd.to_datetime(sites["on_air_3g"]).min() >= pd.Timestamp("2009-10-12")
     assert pd.to_datetime(sites["on_air_4g"]).min() >= pd.Timestamp("2017-04-18")
     five_g = sites[sites["on_air_5g"].notna()]
@@ -59,7 +58,7 @@ def test_the_network_grew_from_2005_with_3g_4g_and_5g_in_their_eras(demo, admin)
 
 def test_operator_shares_and_co_location_are_plausible(demo, admin):
     registry, _ = demo
-    sites = list_sites(registry, admin)
+    sites = SITES.list(registry, admin)
     shares = sites["network_code"].value_counts(normalize=True)
     assert shares.index[0] == "04" and 0.35 < shares["04"] < 0.5
     assert 0.1 < sites["co_located"].notna().mean() < 0.2
@@ -67,7 +66,7 @@ def test_operator_shares_and_co_location_are_plausible(demo, admin):
 
 def test_points_include_expired_and_missing_certificates_and_some_flags(demo, admin):
     registry, report = demo
-    points = list_points(registry, admin)
+    points = POINTS.list(registry, admin)
     games = points[points["kind"] == "game_point"]
     assert 300 <= len(points) == report.points
     assert (
@@ -97,7 +96,7 @@ def test_the_demo_is_the_same_every_time(templates, admin, registry):
         "on_air_4g",
         "status",
     ]
-    first = list_sites(registry, admin)[columns]
-    second = list_sites(other, find_actor(other, "admin"))[columns]
+    first = SITES.list(registry, admin)[columns]
+    second = SITES.list(other, find_actor(other, "admin"))[columns]
     pd.testing.assert_frame_equal(first, second)
     other.engine.dispose()

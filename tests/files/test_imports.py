@@ -14,7 +14,7 @@ from registry.access.users import create_user
 from registry.files.imports import import_records
 from registry.kernel.errors import ImportFileError
 from registry.kernel.models import AuditEntry, BtsSite, PublicPoint, StatusEntry
-from registry.records.sites import get_site, list_sites
+from registry.records.by_kind import SITES
 from tests.factories import commune_centroid, district_code
 
 HEADER = [
@@ -76,14 +76,14 @@ def test_a_valid_site_file_is_imported_with_history_and_audit(
     before = _counts(registry)
     report = import_records(registry, admin, "sites", path)
     assert report.ok and report.stored == 3
-    sites = list_sites(registry, admin)
+    sites = SITES.list(registry, admin)
     assert sorted(sites["name"]) == ["Trạm Vĩnh 0", "Trạm Vĩnh 1", "Trạm Vĩnh 2"]
     assert set(sites["status"]) == {"on_air"}
     assert sites["location_flag"].isna().all()
     after = _counts(registry)
     # 3 status history rows and one audit entry for the whole batch
     assert (after[2] - before[2], after[3] - before[3]) == (3, 1)
-    trail = get_site(registry, admin, int(sites["id"].iloc[0]))["audit"]
+    trail = SITES.get(registry, admin, int(sites["id"].iloc[0]))["audit"]
     assert trail[0]["action"] == "create_batch"
     assert trail[0]["after"]["file"] == "sites.csv"
     assert len(trail[0]["after"]["sha256"]) == 64 and trail[0]["after"]["records"] == 3
@@ -135,7 +135,7 @@ def test_swapped_coordinates_are_detected_corrected_and_reported(
     )
     assert report.ok and report.stored == 1
     assert any("swap" in w.expected.lower() for w in report.warnings)
-    site = list_sites(registry, admin).iloc[0]
+    site = SITES.list(registry, admin).iloc[0]
     assert 18 < site["latitude"] < 20 and 103 < site["longitude"] < 106
 
 
@@ -152,7 +152,7 @@ def test_decimal_commas_and_dms_coordinates_are_accepted(registry, admin, tmp_pa
     path.write_text(buffer.getvalue(), encoding="utf-8")
     report = import_records(registry, admin, "sites", path)
     assert report.ok, report.errors
-    assert list_sites(registry, admin)["latitude"].between(18, 20).all()
+    assert SITES.list(registry, admin)["latitude"].between(18, 20).all()
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1258"])
@@ -165,7 +165,7 @@ def test_files_in_utf8_with_or_without_bom_and_windows_1258_keep_vietnamese_text
     path = _write_csv(tmp_path / "s.csv", rows, encoding=encoding)
     report = import_records(registry, admin, "sites", path)
     assert report.ok, report.errors
-    name = list_sites(registry, admin)["name"].iloc[0]
+    name = SITES.list(registry, admin)["name"].iloc[0]
     assert name == "Trạm Vĩnh 0" and unicodedata.is_normalized("NFC", name)
 
 

@@ -22,7 +22,7 @@ from registry.inspections.service import (
     submit_inspection,
 )
 from registry.kernel.db import Registry
-from registry.records.points import create_point
+from registry.records.by_kind import POINTS
 from tests.factories import commune_centroid, district_code, point_values
 
 # A day under Decree 72/2013 as amended (school distance, floor area) and under
@@ -71,8 +71,8 @@ def make_world(registry: Registry, admin: Actor) -> World:
         for name in ("Hưng Dũng", "Hưng Bình", "Nghi Văn")
     }
     new_code = commune_centroid(registry, "Thành Vinh", "2025-07")[2]
-    game = create_point(registry, admin, point_values(registry))
-    agent = create_point(
+    game = POINTS.create(registry, admin, point_values(registry))
+    agent = POINTS.create(
         registry,
         admin,
         point_values(
@@ -89,7 +89,7 @@ def make_world(registry: Registry, admin: Actor) -> World:
             isp_contract_number="HĐ-01",
         ),
     )
-    far = create_point(
+    far = POINTS.create(
         registry,
         admin,
         point_values(registry, "Nghi Văn", name="Phòng game Nghi Văn"),

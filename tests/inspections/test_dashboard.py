@@ -17,7 +17,7 @@ from registry.inspections.service import (
     review_inspection,
     submit_inspection,
 )
-from registry.records.points import create_point
+from registry.records.by_kind import POINTS
 from registry.reference.schools import import_schools
 from tests.factories import commune_centroid, point_values
 from tests.inspections.support import (
@@ -114,7 +114,7 @@ def test_the_violation_rate_is_counted_per_rule(world):
     ids=["yesterday", "today", "in-60-days", "in-61-days"],
 )
 def test_certificates_expiring_within_60_days_and_expired(world, expires, figure):
-    point = create_point(
+    point = POINTS.create(
         world.registry,
         world.admin,
         point_values(
@@ -142,10 +142,10 @@ def test_operating_game_points_without_a_certificate_are_listed(world):
             "certificate_expires_on",
         )
     )
-    open_point = create_point(
+    open_point = POINTS.create(
         world.registry, world.admin, point_values(world.registry, **bare)
     )
-    create_point(
+    POINTS.create(
         world.registry,
         world.admin,
         point_values(world.registry, name="Chờ cấp phép", status="pending", **bare),

@@ -40,7 +40,7 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.kernel.settings import load_config
-from registry.records.points import create_point, retire_point
+from registry.records.by_kind import POINTS
 from tests.factories import point_values
 from tests.inspections.support import (
     NEW_REGIME_DAY,
@@ -120,10 +120,10 @@ def _gather(registry) -> dict[str, Refusal]:
         registry, clerk, with_violation["id"], answered(with_violation, "pass")
     )
     done = submitted(world, world.far_game, by=world.outsider)
-    second = create_point(registry, admin, point_values(registry, name="Thứ hai"))
+    second = POINTS.create(registry, admin, point_values(registry, name="Thứ hai"))
     own = submitted(world, second["id"], by=admin)
-    retired = create_point(registry, admin, point_values(registry, name="Đã đóng"))
-    retire_point(registry, admin, retired["id"], reason="Ngừng kinh doanh")
+    retired = POINTS.create(registry, admin, point_values(registry, name="Đã đóng"))
+    POINTS.retire(registry, admin, retired["id"], reason="Ngừng kinh doanh")
     day = new["inspected_on"]
     outsider, far = world.outsider, done["id"]
     cases = {

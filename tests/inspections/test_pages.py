@@ -21,7 +21,7 @@ from registry.inspections.service import (
 )
 from registry.inspections.vocabulary import InspectionState, ItemResult
 from registry.kernel.errors import RegistryError, ValidationError
-from registry.records.points import create_point
+from registry.records.by_kind import POINTS
 from tests.factories import point_values
 from tests.inspections.support import answered
 from tests.page_support import actor, demo_app_fixture, open_app, texts
@@ -38,7 +38,7 @@ REFUSAL = "Vai trò của bạn không được mở trang «Kiểm tra điểm 
 def _point(registry, name: str, commune: str = "Hưng Dũng") -> int:
     """A new operating game point (each test gets its own)."""
     values = point_values(registry, commune, name=name)
-    return int(create_point(registry, actor(registry, "so.tttt"), values)["id"])
+    return int(POINTS.create(registry, actor(registry, "so.tttt"), values)["id"])
 
 
 def _button(app, label: str):

@@ -18,7 +18,7 @@ from registry.permits.steps import (
     report_incomplete,
     verify_application,
 )
-from registry.records.sites import create_site, get_site
+from registry.records.by_kind import SITES
 from tests.factories import commune_centroid, site_values
 from tests.permits.support import (
     PDF,
@@ -77,7 +77,7 @@ def test_a_new_site_is_verified_by_the_commune_and_approved_with_its_permit(
         on=visit,
     )
     assert approved.summary.state == "approved"
-    site = get_site(registry, admin, approved.summary.site_id)
+    site = SITES.get(registry, admin, approved.summary.site_id)
     assert (site["permit_number"], site["permit_date"]) == ("123/GP-STTTT", visit)
     assert site["status"] == "licensed" and site["site_code"] == "NAN-T0001"
     assert site["units"]["2025-06"][0] == commune_centroid(registry, "Hưng Dũng")[2]
@@ -87,7 +87,7 @@ def test_a_new_site_is_verified_by_the_commune_and_approved_with_its_permit(
 
 
 def _existing_site(registry, admin):
-    return create_site(
+    return SITES.create(
         registry, admin, site_values(registry, site_code="NAN-E0001", status="on_air")
     )["id"]
 
@@ -125,7 +125,7 @@ def test_changes_to_an_existing_site_are_written_on_approval(
     approve_application(
         registry, getattr(people, decider), filed.summary.id, number="9/GP", on=day
     )
-    site = get_site(registry, admin, site_id)
+    site = SITES.get(registry, admin, site_id)
     if kind == "bts_change":
         assert (site["structure_height_m"], site["name"]) == (45, "Trạm nâng cột")
         assert site["permit_number"] == "9/GP"
@@ -249,7 +249,7 @@ def test_a_refusal_keeps_the_registry_unchanged(registry, admin):
 def test_a_high_tower_goes_to_the_department_and_sharing_is_proposed(registry, admin):
     people = make_people(registry, admin)
     lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
-    create_site(
+    SITES.create(
         registry,
         admin,
         site_values(

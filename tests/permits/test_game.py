@@ -11,7 +11,7 @@ import pytest
 from registry.kernel.errors import ConflictError, PermissionDeniedError
 from registry.permits.filing import file_application
 from registry.permits.steps import approve_application, verify_application
-from registry.records.points import create_point, get_point
+from registry.records.by_kind import POINTS
 from registry.reference.schools import store_schools
 from tests.factories import commune_centroid, point_values
 from tests.permits.support import (
@@ -54,7 +54,7 @@ def test_a_new_game_point_gets_its_certificate_for_three_years(registry, admin, 
     done = approve_application(
         registry, getattr(people, decider), filed.summary.id, number="01/GCN", on=day
     )
-    point = get_point(registry, admin, done.summary.point_id)
+    point = POINTS.get(registry, admin, done.summary.point_id)
     assert point["kind"] == "game_point" and point["status"] == "operating"
     assert point["certificate_number"] == "01/GCN"
     assert point["certificate_issuer"] == issuer
@@ -63,7 +63,7 @@ def test_a_new_game_point_gets_its_certificate_for_three_years(registry, admin, 
 
 
 def _certified_point(registry, admin) -> int:
-    return create_point(registry, admin, point_values(registry))["id"]
+    return POINTS.create(registry, admin, point_values(registry))["id"]
 
 
 @pytest.mark.parametrize("era", ERAS)
@@ -86,7 +86,7 @@ def test_certificate_changes_are_written_on_approval(registry, admin, era, kind)
     approve_application(
         registry, getattr(people, decider), filed.summary.id, number="02/GCN", on=day
     )
-    point = get_point(registry, admin, point_id)
+    point = POINTS.get(registry, admin, point_id)
     if kind == "game_renewal":
         # The old certificate ran to 1/3/2027: three more years from then.
         assert point["certificate_expires_on"] == date(2030, 3, 1)
@@ -158,7 +158,7 @@ def test_game_applications_are_recorded_by_staff_of_the_area_only(registry, admi
 
 def test_what_approval_could_not_do_is_refused_at_filing(registry, admin):
     people = make_people(registry, admin)
-    pending = create_point(
+    pending = POINTS.create(
         registry,
         admin,
         point_values(

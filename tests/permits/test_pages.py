@@ -22,8 +22,7 @@ from registry.permits.steps import (
     refuse_application,
     verify_application,
 )
-from registry.records.points import create_point
-from registry.records.sites import get_site, list_sites
+from registry.records.by_kind import POINTS, SITES
 from tests.factories import commune_centroid, point_values
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from ui.common.i18n import all_texts
@@ -200,7 +199,7 @@ def test_the_district_approves_with_a_permit_number_and_the_site_is_created(app_
         app.success
     )
     stored = get_application(app_env, actor(app_env, "so.tttt"), number)
-    site = get_site(app_env, actor(app_env, "so.tttt"), stored.summary.site_id)
+    site = SITES.get(app_env, actor(app_env, "so.tttt"), stored.summary.site_id)
     assert site["permit_number"] == "25/GPXD-UBND"
     links = [link.proto.label for link in app.get("page_link")]
     assert f"Mở bản ghi #{stored.summary.site_id} trong sổ đăng ký" in links
@@ -369,12 +368,12 @@ def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
     district = actor(app_env, "huyen.vinh")
     waiting = _filed(app_env, "VT-HD-LOI")
     site, other, third = (
-        int(i) for i in list_sites(app_env, viettel).sort_values("id")["id"].iloc[:3]
+        int(i) for i in SITES.list(app_env, viettel).sort_values("id")["id"].iloc[:3]
     )
     file_application(
         app_env, viettel, "bts_change", site_id=site, values={"name": "Đổi tên"}
     )
-    uncertified = create_point(
+    uncertified = POINTS.create(
         app_env,
         actor(app_env, "so.tttt"),
         point_values(

@@ -22,7 +22,7 @@ from registry.permits.matrix import check_rows, preset, read_preset
 from registry.permits.matrix_versions import (
     adopt_preset,
     edit_matrix,
-    get_matrix_version,
+    load_version,
     matrix_on,
 )
 from registry.permits.queries import get_application, list_applications
@@ -35,14 +35,7 @@ from registry.permits.steps import (
     report_incomplete,
     verify_application,
 )
-from registry.records.points import create_point
-from registry.records.sites import (
-    change_site_status,
-    create_site,
-    get_site,
-    retire_site,
-    update_site,
-)
+from registry.records.by_kind import POINTS, SITES
 from tests.factories import point_values, site_values
 from tests.permits.support import (
     PDF,
@@ -88,7 +81,7 @@ def _problems(error: RegistryError) -> list[RegistryError]:
 
 
 def _site(registry, admin, code: str, **values) -> int:
-    return create_site(
+    return SITES.create(
         registry,
         admin,
         site_values(registry, site_code=code, status="on_air", **values),
@@ -105,7 +98,7 @@ def _pending_point(registry, admin, name: str) -> int:
         certificate_issued_on=None,
         certificate_expires_on=None,
     )
-    return create_point(registry, admin, values)["id"]
+    return POINTS.create(registry, admin, values)["id"]
 
 
 def _bts(registry, people, code: str, **options) -> int:
@@ -137,14 +130,14 @@ def _filing_refusals(registry, admin, people) -> dict:
     site = _site(registry, admin, "NAN-R0001")
     busy = _site(registry, admin, "NAN-R0002")
     retired = _site(registry, admin, "NAN-R0003")
-    retire_site(registry, admin, retired, reason="Trùng")
+    SITES.retire(registry, admin, retired, reason="Trùng")
     gone = _site(registry, admin, "NAN-R0004")
-    change_site_status(registry, admin, gone, "decommissioned", reason="Tháo dỡ")
+    SITES.change_status(registry, admin, gone, "decommissioned", reason="Tháo dỡ")
     pending = _pending_point(registry, admin, "Phòng game chờ cấp")
-    agent = create_point(
+    agent = POINTS.create(
         registry, admin, point_values(registry, name="Đại lý", kind="internet_agent")
     )["id"]
-    height = get_site(registry, admin, site)["structure_height_m"]
+    height = SITES.get(registry, admin, site)["structure_height_m"]
     file_application(
         registry, viettel, "bts_change", site_id=busy, values={"name": "Đổi tên"}
     )
@@ -237,8 +230,8 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
         record_completion(registry, viettel, changed, on=DAY)
 
     def site_edit():
-        version = get_site(registry, admin, site)["version"]
-        update_site(registry, admin, site, {"name": "Sửa"}, expected_version=version)
+        version = SITES.get(registry, admin, site)["version"]
+        SITES.update(registry, admin, site, {"name": "Sửa"}, expected_version=version)
 
     def racing(change, application):
         def call():
@@ -292,6 +285,12 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
     }
 
 
+def _load_version(registry, matrix_id: int) -> None:
+    """A stored matrix version by id, as the steps and views load it."""
+    with registry.reading() as session:
+        load_version(session, matrix_id)
+
+
 def _matrix_refusals(registry, people, tmp_path) -> dict:
     department = people.department
     base = matrix_on(registry, department, DAY)
@@ -340,7 +339,7 @@ def _matrix_refusals(registry, people, tmp_path) -> dict:
         "matrix reason": edited(*rows, reason=" "),
         "first day": adopt(start="1/7/2025"),
         "preset not found": adopt(key="khong_co"),
-        "version not found": lambda: get_matrix_version(registry, department, 999_999),
+        "version not found": lambda: _load_version(registry, 999_999),
         "no matrix in force": lambda: matrix_on(registry, department, date(1990, 1, 1)),
         "row not found": lambda: base.row("bts_new", "tower"),
         "preset keys": preset_file("thieu.toml", 'key = "mau"\n'),

@@ -8,8 +8,7 @@ from registry.access.profile import actor_profile
 from registry.access.users import create_user
 from registry.files.preview import preview_import
 from registry.records.activity import recent_changes
-from registry.records.points import create_point, update_point
-from registry.records.sites import create_site, update_site
+from registry.records.by_kind import POINTS, SITES
 from registry.records.stats import compute_stats
 from tests.factories import commune_centroid, point_values, site_values
 
@@ -30,14 +29,14 @@ def _clerk(registry, admin, commune: str = "Hưng Dũng"):
 @pytest.fixture
 def changes(registry, admin):
     """A site and a point in Hưng Dũng, a site in Vĩnh Sơn, each edited once."""
-    here = create_site(registry, admin, site_values(registry, site_code="H-1"))
-    there = create_site(
+    here = SITES.create(registry, admin, site_values(registry, site_code="H-1"))
+    there = SITES.create(
         registry, admin, site_values(registry, "Vĩnh Sơn", site_code="V-1")
     )
-    point = create_point(registry, admin, point_values(registry))
-    update_site(registry, admin, here["id"], {"name": "Trạm mới"}, reason="Đổi tên")
-    update_site(registry, admin, there["id"], {"name": "Trạm xa"})
-    update_point(registry, admin, point["id"], {"owner_phone": "0911 000 111"})
+    point = POINTS.create(registry, admin, point_values(registry))
+    SITES.update(registry, admin, here["id"], {"name": "Trạm mới"}, reason="Đổi tên")
+    SITES.update(registry, admin, there["id"], {"name": "Trạm xa"})
+    POINTS.update(registry, admin, point["id"], {"owner_phone": "0911 000 111"})
     return {"here": here["id"], "there": there["id"], "point": point["id"]}
 
 
@@ -137,7 +136,7 @@ def test_a_trial_import_returns_the_first_rows_and_the_report(registry, admin):
 
 
 def test_an_operator_gets_figures_without_points(registry, admin):
-    create_site(registry, admin, site_values(registry))
+    SITES.create(registry, admin, site_values(registry))
     viettel = create_user(
         registry,
         admin,

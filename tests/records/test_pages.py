@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from geodata.names import fold_name
+from registry.records.by_kind import SITES
 from registry.records.search import search_records
-from registry.records.sites import get_site
 from tests.factories import commune_centroid
 from tests.page_support import (
     DEMO_USERNAMES,
@@ -132,7 +132,7 @@ def test_creating_a_site_through_the_form_stores_it_and_lists_it(app_env):
     assert any("Đã thêm bản ghi" in text for text in texts(app.success))
     new_id = int(app.query_params["id"])
     assert (
-        get_site(app_env, actor(app_env, "so.tttt"), new_id)["site_code"] == "UI-T0001"
+        SITES.get(app_env, actor(app_env, "so.tttt"), new_id)["site_code"] == "UI-T0001"
     )
     app.text_input(key="reg_query").input("UI-T0001").run()
     assert _table(app)["Mã trạm"].tolist() == ["UI-T0001"]
@@ -169,10 +169,9 @@ def test_a_missing_required_field_is_named_in_vietnamese(app_env):
 
 
 def _created_site(registry, code: str) -> int:
-    from registry.records.sites import create_site
 
     lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
-    record = create_site(
+    record = SITES.create(
         registry,
         actor(registry, "so.tttt"),
         {
@@ -199,7 +198,7 @@ def test_editing_a_record_saves_the_change_with_its_version(app_env):
     app.button(key=f"{prefix}_submit").click().run()
     assert not app.exception
     assert any("Đã lưu" in text for text in texts(app.success))
-    stored = get_site(app_env, actor(app_env, "so.tttt"), site_id)
+    stored = SITES.get(app_env, actor(app_env, "so.tttt"), site_id)
     assert (stored["name"], stored["version"]) == ("Trạm đã đổi tên", 2)
 
 
@@ -211,7 +210,7 @@ def test_changing_the_status_appends_to_the_history(app_env):
     app.text_input(key=f"{prefix}_reason").input("Đã phát sóng")
     app.button(key=f"{prefix}_submit").click().run()
     assert not app.exception
-    stored = get_site(app_env, actor(app_env, "so.tttt"), site_id)
+    stored = SITES.get(app_env, actor(app_env, "so.tttt"), site_id)
     assert [entry["status"] for entry in stored["history"]] == ["licensed", "on_air"]
 
 
@@ -233,7 +232,7 @@ def test_retiring_needs_the_confirmation_and_keeps_the_record(app_env):
     app.button(key=f"{prefix}_submit").click().run()
     assert not app.exception
     assert any("Bản ghi đã thu hồi" in text for text in texts(app.warning))
-    assert get_site(app_env, actor(app_env, "so.tttt"), site_id)["retired_on"]
+    assert SITES.get(app_env, actor(app_env, "so.tttt"), site_id)["retired_on"]
 
 
 @pytest.mark.parametrize(

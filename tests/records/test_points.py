@@ -7,19 +7,13 @@ from datetime import date
 import pytest
 
 from registry.kernel.errors import ConflictError, ValidationError
-from registry.records.points import (
-    change_point_status,
-    create_point,
-    get_point,
-    list_points,
-    update_point,
-)
+from registry.records.by_kind import POINTS
 from tests.factories import point_values
 
 
 def test_a_game_point_is_stored_with_its_certificate_and_hours(registry, admin):
-    point = create_point(registry, admin, point_values(registry))
-    stored = get_point(registry, admin, point["id"])
+    point = POINTS.create(registry, admin, point_values(registry))
+    stored = POINTS.get(registry, admin, point["id"])
     assert stored["certificate_expires_on"] == date(2027, 3, 1)
     assert stored["opens_at"].strftime("%H:%M") == "08:00"
     assert stored["history"][0]["status"] == "operating"
@@ -39,8 +33,8 @@ def test_invalid_point_values_are_refused_naming_the_field(
     registry, admin, overrides, field
 ):
     with pytest.raises(ValidationError, match=field):
-        create_point(registry, admin, point_values(registry, **overrides))
-    assert list_points(registry, admin).empty
+        POINTS.create(registry, admin, point_values(registry, **overrides))
+    assert POINTS.list(registry, admin).empty
 
 
 def test_an_internet_agent_needs_no_certificate(registry, admin):
@@ -52,28 +46,28 @@ def test_an_internet_agent_needs_no_certificate(registry, admin):
         "certificate_expires_on",
     ):
         values.pop(name)
-    assert create_point(registry, admin, values)["kind"] == "internet_agent"
+    assert POINTS.create(registry, admin, values)["kind"] == "internet_agent"
 
 
 def test_a_revoked_game_point_can_apply_again_and_closing_is_final(registry, admin):
-    point = create_point(registry, admin, point_values(registry))
+    point = POINTS.create(registry, admin, point_values(registry))
     for status in ("revoked", "pending", "closed"):
-        change_point_status(registry, admin, point["id"], status, reason=status)
+        POINTS.change_status(registry, admin, point["id"], status, reason=status)
     with pytest.raises(ConflictError):
-        change_point_status(registry, admin, point["id"], "operating", reason="again")
-    history = [h["status"] for h in get_point(registry, admin, point["id"])["history"]]
+        POINTS.change_status(registry, admin, point["id"], "operating", reason="again")
+    history = [h["status"] for h in POINTS.get(registry, admin, point["id"])["history"]]
     assert history == ["operating", "revoked", "pending", "closed"]
 
 
 def test_updating_the_certificate_is_audited(registry, admin):
-    point = create_point(registry, admin, point_values(registry))
-    update_point(
+    point = POINTS.create(registry, admin, point_values(registry))
+    POINTS.update(
         registry,
         admin,
         point["id"],
         {"certificate_issued_on": "2025-03-01", "certificate_expires_on": "2028-03-01"},
         reason="renewed",
     )
-    last = get_point(registry, admin, point["id"])["audit"][-1]
+    last = POINTS.get(registry, admin, point["id"])["audit"][-1]
     assert last["before"]["certificate_expires_on"] == "2027-03-01"
     assert last["after"]["certificate_expires_on"] == "2028-03-01"

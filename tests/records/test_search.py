@@ -7,12 +7,11 @@ import pytest
 
 from registry.access.users import create_user
 from registry.kernel.errors import PermissionDeniedError
-from registry.records.points import create_point
+from registry.records.by_kind import POINTS, SITES
 from registry.records.search import fold_text, record_view, search_records
-from registry.records.sites import create_site
 from tests.factories import commune_centroid, point_values, site_values
 
-SITES = (
+SITE_ROWS = (
     ("VS-1", "Trạm Vĩnh Sơn", "Vĩnh Sơn"),  # Anh Sơn district
     ("HS-1", "Trạm Hoà Sơn", "Hòa Sơn"),  # Đô Lương; tone mark placed the old way
     ("HD-1", "Trạm Hưng Dũng", "Hưng Dũng"),  # Vinh city
@@ -24,8 +23,8 @@ SITES = (
 def sites(registry, admin) -> dict[str, int]:
     """Four sites in four communes, by code."""
     ids = {}
-    for code, name, commune in SITES:
-        record = create_site(
+    for code, name, commune in SITE_ROWS:
+        record = SITES.create(
             registry,
             admin,
             site_values(registry, commune, site_code=code, name=name),
@@ -73,8 +72,8 @@ def test_search_is_limited_to_the_users_area(registry, admin, sites):
 
 
 def test_points_can_be_limited_to_some_kinds(registry, admin):
-    create_point(registry, admin, point_values(registry, name="Phòng game Hoà"))
-    create_point(
+    POINTS.create(registry, admin, point_values(registry, name="Phòng game Hoà"))
+    POINTS.create(
         registry,
         admin,
         point_values(registry, kind="internet_agent", name="Đại lý Hòa"),

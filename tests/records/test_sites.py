@@ -9,14 +9,7 @@ from sqlalchemy import func, select
 
 from registry.kernel.errors import ConflictError, NotFoundError, ValidationError
 from registry.kernel.models import AuditEntry, BtsSite, StatusEntry, UnitAssignment
-from registry.records.sites import (
-    change_site_status,
-    create_site,
-    get_site,
-    list_sites,
-    retire_site,
-    update_site,
-)
+from registry.records.by_kind import SITES
 from tests.factories import commune_centroid, district_code, site_values
 
 
@@ -28,7 +21,7 @@ def _count(registry, model) -> int:
 def test_creating_a_site_stores_history_units_of_both_editions_and_an_audit_entry(
     registry, admin
 ):
-    site = create_site(registry, admin, site_values(registry), reason="survey 2026")
+    site = SITES.create(registry, admin, site_values(registry), reason="survey 2026")
     with registry.reading() as session:
         units = {
             u.edition: u
@@ -56,14 +49,14 @@ def test_a_declared_commune_that_differs_from_the_coordinates_is_flagged_not_mov
     registry, admin
 ):
     values = site_values(registry, declared_commune="Phường Trường Thi")
-    site = create_site(registry, admin, values)
+    site = SITES.create(registry, admin, values)
     _, _, hung_dung = commune_centroid(registry, "Hưng Dũng")
     assert "Trường Thi" in site["location_flag"]
-    assert get_site(registry, admin, site["id"])["units"]["2025-06"][0] == hung_dung
+    assert SITES.get(registry, admin, site["id"])["units"]["2025-06"][0] == hung_dung
 
 
 def test_an_unknown_declared_commune_is_flagged(registry, admin):
-    site = create_site(
+    site = SITES.create(
         registry, admin, site_values(registry, declared_commune="Xã Atlantis")
     )
     assert "Atlantis" in site["location_flag"]
@@ -72,16 +65,16 @@ def test_an_unknown_declared_commune_is_flagged(registry, admin):
 def test_a_second_site_with_the_same_operator_code_is_refused_and_nothing_changes(
     registry, admin
 ):
-    create_site(registry, admin, site_values(registry))
+    SITES.create(registry, admin, site_values(registry))
     before = (_count(registry, BtsSite), _count(registry, AuditEntry))
     with pytest.raises(ValidationError, match="site_code"):
-        create_site(registry, admin, site_values(registry, name="Another"))
+        SITES.create(registry, admin, site_values(registry, name="Another"))
     assert (_count(registry, BtsSite), _count(registry, AuditEntry)) == before
 
 
 def test_the_same_site_code_is_allowed_for_another_operator(registry, admin):
-    create_site(registry, admin, site_values(registry))
-    other = create_site(registry, admin, site_values(registry, network_code="01"))
+    SITES.create(registry, admin, site_values(registry))
+    other = SITES.create(registry, admin, site_values(registry, network_code="01"))
     assert other["network_code"] == "01"
 
 
@@ -104,18 +97,18 @@ def test_invalid_site_values_are_refused_naming_the_field(
     if field == "latitude" and value == 21.03:
         overrides["longitude"] = 105.85
     with pytest.raises(ValidationError) as caught:
-        create_site(registry, admin, site_values(registry, **overrides))
+        SITES.create(registry, admin, site_values(registry, **overrides))
     assert expected in str(caught.value)
     assert _count(registry, BtsSite) == 0
     assert _count(registry, StatusEntry) == 0
 
 
 def test_updating_a_site_keeps_before_and_after_in_the_audit(registry, admin):
-    site = create_site(registry, admin, site_values(registry))
-    updated = update_site(
+    site = SITES.create(registry, admin, site_values(registry))
+    updated = SITES.update(
         registry, admin, site["id"], {"structure_height_m": 45}, reason="re-measured"
     )
-    trail = get_site(registry, admin, site["id"])["audit"]
+    trail = SITES.get(registry, admin, site["id"])["audit"]
     assert updated["version"] == 2
     assert trail[-1]["action"] == "update"
     assert trail[-1]["before"] == {"structure_height_m": 42.0}
@@ -124,22 +117,22 @@ def test_updating_a_site_keeps_before_and_after_in_the_audit(registry, admin):
 
 
 def test_an_update_from_a_stale_version_is_refused(registry, admin):
-    site = create_site(registry, admin, site_values(registry))
-    update_site(registry, admin, site["id"], {"name": "Tên mới"})
+    site = SITES.create(registry, admin, site_values(registry))
+    SITES.update(registry, admin, site["id"], {"name": "Tên mới"})
     with pytest.raises(ConflictError, match="someone else"):
-        update_site(registry, admin, site["id"], {"name": "Khác"}, expected_version=1)
+        SITES.update(registry, admin, site["id"], {"name": "Khác"}, expected_version=1)
 
 
 def test_moving_a_site_reassigns_its_units(registry, admin):
-    site = create_site(registry, admin, site_values(registry))
+    site = SITES.create(registry, admin, site_values(registry))
     lat, lon, code = commune_centroid(registry, "Diễn Hồng")
-    update_site(registry, admin, site["id"], {"latitude": lat, "longitude": lon})
-    assert get_site(registry, admin, site["id"])["units"]["2025-06"][0] == code
+    SITES.update(registry, admin, site["id"], {"latitude": lat, "longitude": lon})
+    assert SITES.get(registry, admin, site["id"])["units"]["2025-06"][0] == code
 
 
 def test_status_changes_are_appended_and_the_past_can_be_reconstructed(registry, admin):
-    site = create_site(registry, admin, site_values(registry))
-    change_site_status(
+    site = SITES.create(registry, admin, site_values(registry))
+    SITES.change_status(
         registry,
         admin,
         site["id"],
@@ -147,7 +140,7 @@ def test_status_changes_are_appended_and_the_past_can_be_reconstructed(registry,
         effective_on=date(2020, 6, 1),
         reason="tower repair",
     )
-    change_site_status(
+    SITES.change_status(
         registry,
         admin,
         site["id"],
@@ -155,30 +148,30 @@ def test_status_changes_are_appended_and_the_past_can_be_reconstructed(registry,
         effective_on=date(2020, 9, 1),
         reason="repaired",
     )
-    history = get_site(registry, admin, site["id"])["history"]
+    history = SITES.get(registry, admin, site["id"])["history"]
     assert [h["status"] for h in history] == ["on_air", "suspended", "on_air"]
-    assert list_sites(registry, admin, as_of=date(2011, 1, 1)).empty
-    assert list_sites(registry, admin, as_of=date(2020, 7, 1))["status"].tolist() == [
+    assert SITES.list(registry, admin, as_of=date(2011, 1, 1)).empty
+    assert SITES.list(registry, admin, as_of=date(2020, 7, 1))["status"].tolist() == [
         "suspended"
     ]
-    assert list_sites(registry, admin, as_of=date(2021, 1, 1))["status"].tolist() == [
+    assert SITES.list(registry, admin, as_of=date(2021, 1, 1))["status"].tolist() == [
         "on_air"
     ]
 
 
 def test_an_illegal_status_transition_is_refused(registry, admin):
-    site = create_site(registry, admin, site_values(registry))
-    change_site_status(registry, admin, site["id"], "decommissioned", reason="removed")
+    site = SITES.create(registry, admin, site_values(registry))
+    SITES.change_status(registry, admin, site["id"], "decommissioned", reason="removed")
     with pytest.raises(ConflictError, match="cannot become on_air"):
-        change_site_status(registry, admin, site["id"], "on_air", reason="back")
+        SITES.change_status(registry, admin, site["id"], "on_air", reason="back")
 
 
 def test_a_status_change_needs_a_reason_and_a_date_not_in_the_future(registry, admin):
-    site = create_site(registry, admin, site_values(registry))
+    site = SITES.create(registry, admin, site_values(registry))
     with pytest.raises(ValidationError, match="reason"):
-        change_site_status(registry, admin, site["id"], "suspended", reason=" ")
+        SITES.change_status(registry, admin, site["id"], "suspended", reason=" ")
     with pytest.raises(ValidationError, match="effective_on"):
-        change_site_status(
+        SITES.change_status(
             registry,
             admin,
             site["id"],
@@ -189,23 +182,23 @@ def test_a_status_change_needs_a_reason_and_a_date_not_in_the_future(registry, a
 
 
 def test_retired_sites_are_kept_hidden_and_frozen(registry, admin):
-    site = create_site(registry, admin, site_values(registry))
-    retire_site(registry, admin, site["id"], reason="entered twice")
-    assert list_sites(registry, admin).empty
-    kept = list_sites(registry, admin, include_retired=True)
+    site = SITES.create(registry, admin, site_values(registry))
+    SITES.retire(registry, admin, site["id"], reason="entered twice")
+    assert SITES.list(registry, admin).empty
+    kept = SITES.list(registry, admin, include_retired=True)
     assert kept["retired_reason"].tolist() == ["entered twice"]
     with pytest.raises(ConflictError, match="retired"):
-        update_site(registry, admin, site["id"], {"name": "x"})
+        SITES.update(registry, admin, site["id"], {"name": "x"})
     assert _count(registry, BtsSite) == 1
 
 
 def test_reading_a_missing_site_names_it(registry, admin):
     with pytest.raises(NotFoundError, match="12345"):
-        get_site(registry, admin, 12345)
+        SITES.get(registry, admin, 12345)
 
 
 def test_hostile_strings_are_stored_as_text(registry, admin):
     hostile = "<img src=x onerror=alert(1)>'; DROP TABLE bts_sites; --"
-    site = create_site(registry, admin, site_values(registry, name=hostile))
-    assert get_site(registry, admin, site["id"])["name"] == hostile
+    site = SITES.create(registry, admin, site_values(registry, name=hostile))
+    assert SITES.get(registry, admin, site["id"])["name"] == hostile
     assert _count(registry, BtsSite) == 1

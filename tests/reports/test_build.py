@@ -24,8 +24,7 @@ from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import AuditEntry
 from registry.maps.data import data_version
 from registry.permits.filing import file_application
-from registry.records.points import create_point
-from registry.records.sites import create_site
+from registry.records.by_kind import POINTS, SITES
 from registry.reports.area import ReportInputError
 from registry.reports.build import make_report
 from registry.units.clusters import DEFAULT_CLUSTER, cluster_units, list_clusters
@@ -48,7 +47,7 @@ class World:
 
 
 def _site(registry, admin, commune, **values):
-    return create_site(registry, admin, site_values(registry, commune, **values))
+    return SITES.create(registry, admin, site_values(registry, commune, **values))
 
 
 def _inspection(registry, clerk, point, day, *, violation: bool):
@@ -111,7 +110,7 @@ def world(registry, admin) -> World:
             ("xa", "commune", "2025-06", hung_dung),
         )
     }
-    game = create_point(registry, admin, point_values(registry))["id"]
+    game = POINTS.create(registry, admin, point_values(registry))["id"]
     _inspection(registry, users["commune"], game, date(2026, 3, 10), violation=True)
     _inspection(registry, users["commune"], game, date(2025, 12, 1), violation=False)
     file_application(

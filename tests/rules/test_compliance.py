@@ -13,7 +13,7 @@ from registry.access.users import create_user
 from registry.kernel.db import open_registry
 from registry.kernel.errors import NotFoundError, PermissionDeniedError, ValidationError
 from registry.kernel.settings import load_config
-from registry.records.points import change_point_status, create_point, retire_point
+from registry.records.by_kind import POINTS
 from registry.reference.schools import store_schools
 from registry.rules.compliance import NoRuleSetError, evaluate_point, evaluate_points
 from tests.factories import commune_centroid, point_values
@@ -30,7 +30,7 @@ def _results(registry, actor, point_id, on):
 
 
 def _game_point(registry, admin, commune="Hưng Dũng", **overrides):
-    return create_point(registry, admin, point_values(registry, commune, **overrides))
+    return POINTS.create(registry, admin, point_values(registry, commune, **overrides))
 
 
 def _school_at(registry, admin, lat, lon, east_m, name="Trường THCS Thử"):
@@ -241,7 +241,7 @@ def test_a_game_point_without_certificate_fails_and_a_pending_one_is_exempt(
 
 def test_a_revoked_certificate_fails(registry, admin):
     point = _game_point(registry, admin)
-    change_point_status(
+    POINTS.change_status(
         registry, admin, point["id"], "revoked", reason="vi phạm giờ mở cửa"
     )
     _, results = _results(registry, admin, point["id"], NEW_REGIME)
@@ -324,9 +324,9 @@ def test_a_venue_gets_only_the_checklist_of_venues(registry, admin):
 
 def test_closed_and_retired_points_are_not_applicable(registry, admin):
     closed = _game_point(registry, admin)
-    change_point_status(registry, admin, closed["id"], "closed", reason="đóng cửa")
+    POINTS.change_status(registry, admin, closed["id"], "closed", reason="đóng cửa")
     retired = _game_point(registry, admin, name="Phòng game rút khỏi sổ")
-    retire_point(registry, admin, retired["id"], reason="nhập trùng")
+    POINTS.retire(registry, admin, retired["id"], reason="nhập trùng")
     for point in (closed, retired):
         _, results = _results(registry, admin, point["id"], NEW_REGIME)
         assert {r.outcome for r in results.values()} == {"not_applicable"}

@@ -32,13 +32,7 @@ from registry.kernel.errors import (
 )
 from registry.kernel.settings import load_config
 from registry.records import messages as records_msg
-from registry.records.sites import (
-    change_site_status,
-    create_site,
-    get_site,
-    retire_site,
-    update_site,
-)
+from registry.records.by_kind import SITES
 from registry.records.validation import validate_rows
 from tests.factories import commune_centroid, site_values
 from ui.common.messages import (
@@ -196,7 +190,7 @@ def test_service_refusals_have_vietnamese_texts(sqlite_registry):
         role="operator",
         network_code="01",
     )
-    site = create_site(
+    site = SITES.create(
         registry,
         admin,
         site_values(
@@ -211,30 +205,30 @@ def test_service_refusals_have_vietnamese_texts(sqlite_registry):
     texts = {
         "stale": error_text(
             _raised(
-                lambda: update_site(
+                lambda: SITES.update(
                     registry, admin, site_id, {"name": "B"}, expected_version=7
                 )
             )
         ),
         "transition": error_text(
             _raised(
-                lambda: change_site_status(
+                lambda: SITES.change_status(
                     registry, admin, site_id, "planned", reason="thử"
                 )
             )
         ),
-        "outside": error_text(_raised(lambda: get_site(registry, clerk, site_id))),
+        "outside": error_text(_raised(lambda: SITES.get(registry, clerk, site_id))),
         "other network": error_text(
             _raised(
-                lambda: create_site(
+                lambda: SITES.create(
                     registry, operator, site_values(registry, site_code="B2")
                 )
             )
         ),
         "role": error_text(
-            _raised(lambda: retire_site(registry, clerk, site_id, reason="x"))
+            _raised(lambda: SITES.retire(registry, clerk, site_id, reason="x"))
         ),
-        "not found": error_text(_raised(lambda: get_site(registry, admin, 999_999))),
+        "not found": error_text(_raised(lambda: SITES.get(registry, admin, 999_999))),
     }
     for text in texts.values():
         assert_plain_vietnamese(text)
@@ -249,8 +243,8 @@ def test_service_refusals_have_vietnamese_texts(sqlite_registry):
     assert "vai trò «Cán bộ xã/phường» không có quyền này" in texts["role"]
     assert texts["not found"] == "Không tìm thấy trạm BTS 999999."
 
-    retire_site(registry, admin, site_id, reason="Trùng")
-    retired = _raised(lambda: update_site(registry, admin, site_id, {"name": "C"}))
+    SITES.retire(registry, admin, site_id, reason="Trùng")
+    retired = _raised(lambda: SITES.update(registry, admin, site_id, {"name": "C"}))
     assert isinstance(retired, ConflictError)
     assert error_text(retired).startswith(f"Bản ghi #{site_id} đã bị thu hồi ngày")
 
@@ -258,17 +252,17 @@ def test_service_refusals_have_vietnamese_texts(sqlite_registry):
 def test_service_field_errors_have_vietnamese_texts(sqlite_registry):
     registry = sqlite_registry
     admin = find_actor(registry, "admin")
-    site = create_site(registry, admin, site_values(registry))
+    site = SITES.create(registry, admin, site_values(registry))
     problems = [
-        _raised(lambda: create_site(registry, admin, site_values(registry))),
+        _raised(lambda: SITES.create(registry, admin, site_values(registry))),
         _raised(
-            lambda: change_site_status(
+            lambda: SITES.change_status(
                 registry, admin, site["id"], "suspended", reason=" "
             )
         ),
-        _raised(lambda: retire_site(registry, admin, site["id"], reason="")),
-        _raised(lambda: update_site(registry, admin, site["id"], {"status": "x"})),
-        _raised(lambda: update_site(registry, admin, site["id"], {"colour": "x"})),
+        _raised(lambda: SITES.retire(registry, admin, site["id"], reason="")),
+        _raised(lambda: SITES.update(registry, admin, site["id"], {"status": "x"})),
+        _raised(lambda: SITES.update(registry, admin, site["id"], {"colour": "x"})),
     ]
     for problem in problems:
         assert isinstance(problem, ValidationError), problem

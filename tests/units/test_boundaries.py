@@ -7,7 +7,7 @@ import pytest
 from shapely.geometry import Polygon
 
 from registry.kernel.errors import ValidationError
-from registry.records.sites import create_site, get_site
+from registry.records.by_kind import SITES
 from registry.units.boundaries import BoundaryImportError, import_boundaries
 from registry.units.divisions import unit_polygons, units_frame
 from tests.factories import commune_centroid, site_values
@@ -50,7 +50,7 @@ def _official_file(
 def test_official_communes_replace_approximate_ones_and_records_are_reassigned(
     registry, admin, tmp_path, crs
 ):
-    site = create_site(registry, admin, site_values(registry))
+    site = SITES.create(registry, admin, site_values(registry))
     path = _official_file(registry, tmp_path, crs=crs)
     report = import_boundaries(
         registry, admin, path, edition="2025-06", level="commune"
@@ -64,7 +64,7 @@ def test_official_communes_replace_approximate_ones_and_records_are_reassigned(
     other = unit_polygons(registry, "2025-07", "commune")
     assert set(other["boundary_source"]) == {"approximate"}
     _, _, truong_thi = commune_centroid(registry, "Trường Thi")
-    stored = get_site(registry, admin, site["id"])
+    stored = SITES.get(registry, admin, site["id"])
     assert stored["units"]["2025-06"][0] == truong_thi
     assert "Hưng Dũng" in stored["location_flag"]
 
@@ -88,7 +88,7 @@ def test_units_missing_from_the_file_are_listed_and_keep_their_polygon(
 def test_records_in_units_missing_from_the_file_keep_their_unit(
     registry, admin, tmp_path
 ):
-    site = create_site(registry, admin, site_values(registry))
+    site = SITES.create(registry, admin, site_values(registry))
     _, _, hung_dung = commune_centroid(registry, "Hưng Dũng")
     communes = unit_polygons(registry, "2025-06", "commune")
     others = communes[communes["code"] != hung_dung].iloc[:10]
@@ -99,7 +99,7 @@ def test_records_in_units_missing_from_the_file_keep_their_unit(
         registry, admin, path, edition="2025-06", level="commune"
     )
     assert len(report.matched) == 10 and report.reassigned == 1
-    stored = get_site(registry, admin, site["id"])
+    stored = SITES.get(registry, admin, site["id"])
     assert stored["units"]["2025-06"][0] == hung_dung
     assert not stored["location_flag"]
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from geodata.adminunits import load_admin_units
-from registry.records.points import create_point, get_point
+from registry.records.by_kind import POINTS
 from registry.units.urban import (
     URBAN_CLASSES_FILE,
     UrbanClassFileError,
@@ -31,10 +31,10 @@ from tests.factories import point_values
 def test_a_point_takes_the_urban_class_of_its_2025_06_commune(
     registry, admin, commune, expected, bucket
 ):
-    point = get_point(
+    point = POINTS.get(
         registry,
         admin,
-        create_point(registry, admin, point_values(registry, commune))["id"],
+        POINTS.create(registry, admin, point_values(registry, commune))["id"],
     )
     found = urban_class(registry, point, on=date(2024, 6, 1))
     assert (found.urban_class, found.bucket) == (expected, bucket)
@@ -50,7 +50,7 @@ def test_a_point_takes_the_urban_class_of_its_2025_06_commune(
 def test_the_wards_of_cua_lo_were_class_three_until_they_joined_vinh(
     registry, admin, day, expected
 ):
-    point = create_point(registry, admin, point_values(registry, "Nghi Thủy"))
+    point = POINTS.create(registry, admin, point_values(registry, "Nghi Thủy"))
     found = urban_class(registry, point | {"units": None}, on=day)
     assert found.urban_class == expected and found.bucket == "class_I_III"
 

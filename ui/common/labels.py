@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time
 import pandas as pd
 
 from registry.kernel.clock import VIETNAM_TIME
-from ui.common.i18n import field_label, operator_label, t, value_label
+from ui.common.i18n import operator_label, t, value_label
 
 # Fields whose values are enumerations labelled in registry.kernel.vocabulary.
 ENUM_FIELDS = frozenset({"status", "kind", "structure_type", "coord_source", "role"})
@@ -115,8 +115,3 @@ def action_label(action: object) -> str:
         return t(f"action.{action}")
     except KeyError:
         return "" if missing(action) else str(action)
-
-
-def labelled_columns(frame: pd.DataFrame, record_type: str) -> pd.DataFrame:
-    """A copy of ``frame`` whose column names are the fields' labels."""
-    return frame.rename(columns={c: field_label(record_type, c) for c in frame})

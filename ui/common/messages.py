@@ -176,8 +176,3 @@ def error_text(error: RegistryError | GeodataError, subject: str = "site") -> st
     if isinstance(error, ImportFileError):
         return t("err.import_file", file=error.path, reason=reason)
     return reason
-
-
-def field_error_lines(error: ValidationError, subject: str) -> list[str]:
-    """Each field error of a validation error as its own line."""
-    return [field_error_text(subject, problem) for problem in error.errors]

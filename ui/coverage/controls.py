@@ -25,6 +25,7 @@ from registry.kernel.clock import today
 from registry.kernel.db import Registry
 from registry.kernel.vocabulary import OPERATORS, TECHNOLOGIES, Role
 from registry.maps.data import data_version
+from ui.common.flow import as_keywords
 from ui.common.i18n import language, number, operator_name, t
 from ui.maps.render import STATIC_DIR
 
@@ -115,15 +116,7 @@ def coverage_controls(registry: Registry, actor: Actor) -> CoverageChoice:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _dashboard(_registry: Registry, actor: Actor, choice: CoverageChoice, version):
-    return coverage_dashboard(
-        _registry,
-        actor,
-        as_of=choice.as_of,
-        edition=choice.edition,
-        level=choice.level,
-        operator=choice.operator,
-        technology=choice.technology,
-    )
+    return coverage_dashboard(_registry, actor, **as_keywords(choice))
 
 
 def load_dashboard(

@@ -6,16 +6,17 @@ import streamlit as st
 
 from registry.access.permissions import Actor
 from registry.coverage.dashboard import CoverageDashboard
+from registry.files.imports import ImportReport
 from registry.kernel.db import Registry
 from registry.kernel.errors import RegistryError
-from registry.reference.population import PopulationImportReport, import_population
+from registry.reference.population import import_population
 from ui.common.i18n import number, t
 from ui.common.messages import error_text, expected_text
 
 _KNOWN_COLUMNS = ("ma_xa", "dan_so", "nam")
 
 
-def _problems(report: PopulationImportReport) -> None:
+def _problems(report: ImportReport) -> None:
     st.error(t("cov.population.errors", count=len(report.errors)))
     lines = []
     for problem in report.errors[:50]:

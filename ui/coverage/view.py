@@ -172,29 +172,26 @@ def sharing(dashboard: CoverageDashboard) -> None:
     pairs = pairs.head(PAIRS_SHOWN)
     table = pd.DataFrame(
         {
-            t("cov.col.site_a"): [
-                f"{_site(c, n)} ({operator_name(o)})"
-                for c, n, o in zip(
-                    pairs["site_code_a"],
-                    pairs["name_a"],
-                    pairs["network_a"],
-                    strict=True,
-                )
-            ],
-            t("cov.col.site_b"): [
-                f"{_site(c, n)} ({operator_name(o)})"
-                for c, n, o in zip(
-                    pairs["site_code_b"],
-                    pairs["name_b"],
-                    pairs["network_b"],
-                    strict=True,
-                )
-            ],
+            t("cov.col.site_a"): _pair_sites(pairs, "a"),
+            t("cov.col.site_b"): _pair_sites(pairs, "b"),
             t("cov.col.distance"): pairs["distance_m"].map(lambda v: amount(v, 0)),
             t("cov.col.commune"): pairs["commune_name"].fillna("—"),
         }
     )
     _table(table, height=300)
+
+
+def _pair_sites(pairs: pd.DataFrame, side: str) -> list[str]:
+    """One side (``a`` or ``b``) of each pair of nearby sites: code, name, operator."""
+    return [
+        f"{_site(code, name)} ({operator_name(network)})"
+        for code, name, network in zip(
+            pairs[f"site_code_{side}"],
+            pairs[f"name_{side}"],
+            pairs[f"network_{side}"],
+            strict=True,
+        )
+    ]
 
 
 def growth(dashboard: CoverageDashboard) -> None:

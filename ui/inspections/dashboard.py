@@ -17,7 +17,8 @@ from registry.maps.data import EXPIRY_WINDOW_DAYS, unit_options
 from ui.common.i18n import language, number, t, value_label
 from ui.common.labels import day_text
 from ui.inspections.links import link_to_inspection
-from ui.inspections.messages import plan_label, ruleset_title
+from ui.inspections.lists import commune_plan_table
+from ui.inspections.messages import ruleset_title
 from ui.shell.menu import link_to_record
 
 _LINKS = 20
@@ -207,17 +208,6 @@ def render_dashboard(dashboard: Dashboard) -> None:
 
     _rates(dashboard)
     st.subheader(t("dash.by_commune"))
-    table = dashboard.by_commune.drop(columns="commune_code")
     st.dataframe(
-        table.rename(
-            columns={
-                "commune_name": t("dash.commune"),
-                "points": t("insp.col_points"),
-                "overdue": plan_label("overdue"),
-                "due": plan_label("due"),
-                "ok": plan_label("ok"),
-                "done": t("insp.col_done"),
-            }
-        ),
-        hide_index=True,
+        commune_plan_table(dashboard.by_commune, t("dash.commune")), hide_index=True
     )

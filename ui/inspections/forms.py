@@ -50,20 +50,49 @@ def is_correction(view: dict[str, Any]) -> bool:
     return "correct" in view["actions"] and "edit" not in view["actions"]
 
 
+def correction_call(
+    registry, actor, view: dict[str, Any], reason: str | None, parts: dict[str, Any]
+) -> Callable[[], dict]:
+    """The service call that corrects a submitted inspection with a reason;
+    ``parts`` are what it changes (keyword arguments of ``correct_inspection``)."""
+    return partial(
+        correct_inspection,
+        registry,
+        actor,
+        view["id"],
+        reason=reason,
+        **parts,
+        expected_version=view["version"],
+    )
+
+
+def save_change(
+    registry,
+    actor,
+    view: dict[str, Any],
+    slots: Slots,
+    *,
+    reason: str | None,
+    correction: dict[str, Any],
+    direct: Callable[[], dict],
+) -> None:
+    """Save a change to an inspection: on a draft with the ``direct`` service call,
+    once submitted as a correction of the ``correction`` parts with ``reason``;
+    errors under the fields, or the success message and a rerun."""
+    if is_correction(view):
+        call = correction_call(registry, actor, view, reason, correction)
+    else:
+        call = direct
+    save(call, view, slots, saved_text(view))
+
+
 def withdrawal_call(registry, actor, view: dict[str, Any], what: str, item_id, reason):
     """The service call that withdraws a photo or violation (``what``) with a reason:
     a plain withdrawal on a draft, a correction once the inspection was submitted.
     """
     if is_correction(view):
-        return partial(
-            correct_inspection,
-            registry,
-            actor,
-            view["id"],
-            reason=reason,
-            **{f"withdraw_{what}s": [item_id]},
-            expected_version=view["version"],
-        )
+        parts = {f"withdraw_{what}s": [item_id]}
+        return correction_call(registry, actor, view, reason, parts)
     service = withdraw_photo if what == "photo" else withdraw_violation
     return partial(service, registry, actor, view["id"], item_id, reason=reason)
 
@@ -193,26 +222,22 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
         if (values["result"], values["note"] or None)
         != next((i["result"], i["note"]) for i in view["items"] if i["rule_id"] == rule)
     }
-    if is_correction(view):
-        call = partial(
-            correct_inspection,
-            registry,
-            actor,
-            view["id"],
-            reason=reason,
-            items=changed,
-            expected_version=view["version"],
-        )
-    else:
-        call = partial(
+    save_change(
+        registry,
+        actor,
+        view,
+        slots,
+        reason=reason,
+        correction={"items": changed},
+        direct=partial(
             record_items,
             registry,
             actor,
             view["id"],
             changed,
             expected_version=view["version"],
-        )
-    save(call, view, slots, saved_text(view))
+        ),
+    )
 
 
 def details_form(registry, actor, view: dict[str, Any]) -> None:
@@ -259,23 +284,19 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         for name, value in values.items()
         if (value or None) != (view[name] or None)
     }
-    if is_correction(view):
-        call = partial(
-            correct_inspection,
-            registry,
-            actor,
-            view["id"],
-            reason=reason,
-            fields=changes,
-            expected_version=view["version"],
-        )
-    else:
-        call = partial(
+    save_change(
+        registry,
+        actor,
+        view,
+        slots,
+        reason=reason,
+        correction={"fields": changes},
+        direct=partial(
             update_inspection,
             registry,
             actor,
             view["id"],
             changes,
             expected_version=view["version"],
-        )
-    save(call, view, slots, saved_text(view))
+        ),
+    )

@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui.common.i18n import t
 from ui.shell import page_state
-from ui.shell.menu import page
+from ui.shell.menu import link_to_page
 from ui.shell.page_state import query_number
 
 INSPECTION_PARAM = "inspection"
@@ -31,21 +31,21 @@ def point_query(point_id: int) -> dict[str, str]:
 
 def link_to_inspection(inspection_id: int, label: str | None = None) -> None:
     """A link that opens an inspection on the inspections page."""
-    st.page_link(
-        page("inspections").path,
-        label=label or t("menu.open_inspection", id=inspection_id),
-        icon=":material/fact_check:",
-        query_params=inspection_query(inspection_id),
+    link_to_page(
+        "inspections",
+        inspection_query(inspection_id),
+        label or t("menu.open_inspection", id=inspection_id),
+        ":material/fact_check:",
     )
 
 
 def link_to_new_inspection(point_id: int, label: str | None = None) -> None:
     """A link that starts an inspection of a point (commune staff)."""
-    st.page_link(
-        page("inspections").path,
-        label=label or t("menu.inspect_point", id=point_id),
-        icon=":material/add_task:",
-        query_params=point_query(point_id),
+    link_to_page(
+        "inspections",
+        point_query(point_id),
+        label or t("menu.inspect_point", id=point_id),
+        ":material/add_task:",
     )
 
 

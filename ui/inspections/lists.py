@@ -14,7 +14,7 @@ from registry.inspections.service import list_inspections, open_inspection
 from registry.inspections.vocabulary import InspectionState
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError
-from registry.records.points import get_point
+from registry.records.by_kind import POINTS
 from ui.common.i18n import t, value_label
 from ui.common.labels import day_text, missing
 from ui.common.messages import error_text, field_error_text
@@ -43,44 +43,69 @@ def _suffix(edition: str) -> str:
     return edition.replace("-", "_")
 
 
+def _draft_text(inspection_id) -> str:
+    return "" if missing(inspection_id) else f"#{inspection_id}"
+
+
+# (header text key, column — ``{suffix}`` is the edition's —, how values are shown)
+INSPECTION_COLUMNS = (
+    ("insp.col_inspection", "id", None),
+    ("insp.col_point", "point_name", None),
+    ("insp.col_kind", "kind", value_label),
+    ("insp.col_commune", "commune_name_{suffix}", None),
+    ("insp.col_date", "inspected_on", day_text),
+    ("insp.col_inspector", "inspector", None),
+    ("insp.col_state", "state", state_label),
+    ("insp.col_deadline", "follow_up_deadline", day_text),
+    ("insp.col_open", "open_items", None),
+    ("insp.col_failed", "failed_items", None),
+    ("insp.col_violations", "violations", None),
+    ("insp.col_photos", "photos", None),
+)
+PLAN_COLUMNS = (
+    ("insp.col_point_id", "point_id", None),
+    ("insp.col_point", "name", None),
+    ("insp.col_kind", "kind", value_label),
+    ("insp.col_commune", "commune_name_{suffix}", None),
+    ("insp.col_last", "last_inspected_on", day_text),
+    ("insp.col_this_year", "inspections_this_year", None),
+    ("insp.col_next_due", "next_due_on", day_text),
+    ("insp.col_plan", "plan_state", plan_label),
+    ("insp.col_days_overdue", "days_overdue", None),
+    ("insp.col_draft", "draft_inspection_id", _draft_text),
+)
+
+
+def _translated(frame: pd.DataFrame, columns, edition: str) -> pd.DataFrame:
+    """The ``columns`` of ``frame`` under translated headers, values as shown."""
+    suffix = _suffix(edition)
+    table = {}
+    for header, name, show in columns:
+        values = frame.get(name.format(suffix=suffix))
+        table[t(header)] = values if show is None else values.map(show)
+    return pd.DataFrame(table)
+
+
 def inspections_table(frame: pd.DataFrame, edition: str) -> pd.DataFrame:
     """Inspections with translated headers and values."""
-    suffix = _suffix(edition)
-    return pd.DataFrame(
-        {
-            t("insp.col_inspection"): frame["id"],
-            t("insp.col_point"): frame["point_name"],
-            t("insp.col_kind"): frame["kind"].map(value_label),
-            t("insp.col_commune"): frame.get(f"commune_name_{suffix}"),
-            t("insp.col_date"): frame["inspected_on"].map(day_text),
-            t("insp.col_inspector"): frame["inspector"],
-            t("insp.col_state"): frame["state"].map(state_label),
-            t("insp.col_deadline"): frame["follow_up_deadline"].map(day_text),
-            t("insp.col_open"): frame["open_items"],
-            t("insp.col_failed"): frame["failed_items"],
-            t("insp.col_violations"): frame["violations"],
-            t("insp.col_photos"): frame["photos"],
-        }
-    )
+    return _translated(frame, INSPECTION_COLUMNS, edition)
 
 
 def plan_table(plan: pd.DataFrame, edition: str) -> pd.DataFrame:
     """Points and their inspection plan with translated headers and values."""
-    suffix = _suffix(edition)
-    return pd.DataFrame(
-        {
-            t("insp.col_point_id"): plan["point_id"],
-            t("insp.col_point"): plan["name"],
-            t("insp.col_kind"): plan["kind"].map(value_label),
-            t("insp.col_commune"): plan.get(f"commune_name_{suffix}"),
-            t("insp.col_last"): plan["last_inspected_on"].map(day_text),
-            t("insp.col_this_year"): plan["inspections_this_year"],
-            t("insp.col_next_due"): plan["next_due_on"].map(day_text),
-            t("insp.col_plan"): plan["plan_state"].map(plan_label),
-            t("insp.col_days_overdue"): plan["days_overdue"],
-            t("insp.col_draft"): plan["draft_inspection_id"].map(
-                lambda i: "" if missing(i) else f"#{i}"
-            ),
+    return _translated(plan, PLAN_COLUMNS, edition)
+
+
+def commune_plan_table(by_commune: pd.DataFrame, commune_header: str) -> pd.DataFrame:
+    """Points per commune by plan state (``plan_by_commune``), headers translated."""
+    return by_commune.drop(columns="commune_code").rename(
+        columns={
+            "commune_name": commune_header,
+            "points": t("insp.col_points"),
+            "overdue": plan_label("overdue"),
+            "due": plan_label("due"),
+            "ok": plan_label("ok"),
+            "done": t("insp.col_done"),
         }
     )
 
@@ -188,7 +213,7 @@ def open_form(registry, actor, points: pd.DataFrame, *, point_id=None) -> None:
 def render_point_request(registry, actor, point_id: int) -> None:
     """``?point=N``: the point, its earlier inspections, and a form to start one."""
     try:
-        point = get_point(registry, actor, point_id)
+        point = POINTS.get(registry, actor, point_id)
         earlier = list_inspections(registry, actor, point_id=point_id)
     except RegistryError as error:
         st.error(error_text(error, FIELDS))
@@ -248,15 +273,5 @@ def render_overview(registry, actor, overview: InspectionOverview) -> None:
     with tabs[-1]:
         by_commune = plan_by_commune(overview.plan, edition)
         st.dataframe(
-            by_commune.drop(columns="commune_code").rename(
-                columns={
-                    "commune_name": t("insp.col_commune"),
-                    "points": t("insp.col_points"),
-                    "overdue": plan_label("overdue"),
-                    "due": plan_label("due"),
-                    "ok": plan_label("ok"),
-                    "done": t("insp.col_done"),
-                }
-            ),
-            hide_index=True,
+            commune_plan_table(by_commune, t("insp.col_commune")), hide_index=True
         )

@@ -14,7 +14,6 @@ import streamlit as st
 
 from registry.inspections.service import (
     attach_photos,
-    correct_inspection,
     photo_data,
 )
 from registry.inspections.vocabulary import MAX_PHOTO_BYTES
@@ -29,6 +28,7 @@ from ui.inspections.forms import (
     is_correction,
     may_change,
     save,
+    save_change,
     saved_text,
     withdrawal_call,
 )
@@ -111,19 +111,15 @@ def upload_form(registry, actor, view: dict[str, Any]) -> None:
     if not chosen:
         slots.general.info(t("insp.no_photo_chosen"))
         return
-    if is_correction(view):
-        call = partial(
-            correct_inspection,
-            registry,
-            actor,
-            view["id"],
-            reason=reason,
-            photos=chosen,
-            expected_version=view["version"],
-        )
-    else:
-        call = partial(attach_photos, registry, actor, view["id"], chosen)
-    save(call, view, slots, saved_text(view))
+    save_change(
+        registry,
+        actor,
+        view,
+        slots,
+        reason=reason,
+        correction={"photos": chosen},
+        direct=partial(attach_photos, registry, actor, view["id"], chosen),
+    )
 
 
 def withdraw_form(registry, actor, view: dict[str, Any]) -> None:

@@ -10,17 +10,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from registry.inspections.service import add_violation, correct_inspection
+from registry.inspections.service import add_violation
 from ui.common.i18n import t
 from ui.common.labels import local_time, missing
 from ui.inspections.forms import (
     Slots,
     form_key,
-    is_correction,
     item_title,
     may_change,
     reason_input,
     save,
+    save_change,
     saved_text,
     withdrawal_call,
 )
@@ -99,19 +99,15 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
             "description": description,
             "proposed_fine_vnd": fine,
         }
-        if is_correction(view):
-            call = partial(
-                correct_inspection,
-                registry,
-                actor,
-                view["id"],
-                reason=reason,
-                add_violations=[violation],
-                expected_version=view["version"],
-            )
-        else:
-            call = partial(add_violation, registry, actor, view["id"], **violation)
-        save(call, view, slots, saved_text(view))
+        save_change(
+            registry,
+            actor,
+            view,
+            slots,
+            reason=reason,
+            correction={"add_violations": [violation]},
+            direct=partial(add_violation, registry, actor, view["id"], **violation),
+        )
     _withdraw_violation_form(registry, actor, view)
 
 

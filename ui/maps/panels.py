@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import folium
 import pandas as pd
 import streamlit as st
 
@@ -9,8 +12,9 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.maps.data import MapData, SiteOverview
 from ui.common.charts import line_chart
-from ui.common.i18n import field_label, operator_name, t, value_label
+from ui.common.i18n import field_label, number, operator_name, t, value_label
 from ui.inspections.links import link_to_new_inspection
+from ui.maps.render import show_map
 from ui.shell.menu import link_to_record
 
 _SITE_DETAILS = (
@@ -124,3 +128,26 @@ def growth(overview: SiteOverview) -> None:
             y_title=t("maps.sites_on_air"),
         )
     st.dataframe(table, use_container_width=True)
+
+
+def map_beside_units(
+    data: MapData,
+    build_map: Callable[[], folium.Map],
+    *,
+    record_type: str,
+    actor: Actor,
+    shown_text: str,
+    key: str,
+) -> None:
+    """The body of a map page: how many records are shown (text key
+    ``shown_text``), the warning on approximate polygons, the map (``build_map``)
+    beside the units' table, then the record clicked on the map."""
+    st.caption(t(shown_text, count=number(len(data.records))))
+    if data.approximate:
+        st.warning(t("maps.approximate"), icon="⚠️")
+    map_column, table_column = st.columns([3, 1])
+    with map_column:
+        clicked = show_map(build_map(), key=key)
+    with table_column:
+        unit_table(data)
+    selected_record(data, record_type, clicked, actor)

@@ -45,6 +45,7 @@ from registry.maps.data import (
     site_overview,
     unit_options,
 )
+from ui.common.flow import as_keywords
 from ui.common.i18n import field_label, language, number, t, value_label
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
@@ -115,7 +116,11 @@ def _area_filters(registry: Registry, actor: Actor, edition: str, prefix: str):
     return district, commune
 
 
-def _common_controls(prefix: str, registry: Registry) -> tuple[date, str, str, str]:
+def _common_controls(
+    prefix: str, registry: Registry, metric_texts: str
+) -> tuple[date, str, str, str]:
+    """Day, edition, level and metric (its labels: ``{metric_texts}{value}``) of a
+    map page, then the heading of its filters."""
     day = st.slider(
         t("maps.as_of"),
         min_value=FIRST_DAY,
@@ -142,21 +147,21 @@ def _common_controls(prefix: str, registry: Registry) -> tuple[date, str, str, s
         horizontal=True,
         key=f"{prefix}_level_{edition}",
     )
-    return day, edition, level
+    metric = st.radio(
+        t("maps.metric"),
+        ["count", "per_km2"],
+        format_func=lambda v: t(f"{metric_texts}{v}"),
+        horizontal=True,
+        key=f"{prefix}_metric",
+    )
+    st.markdown(f"**{t('maps.filters')}**")
+    return day, edition, level, metric
 
 
 def site_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the BTS map page."""
     with st.sidebar:
-        day, edition, level = _common_controls("bts", registry)
-        metric = st.radio(
-            t("maps.metric"),
-            ["count", "per_km2"],
-            format_func=lambda v: t(f"maps.metric.{v}"),
-            horizontal=True,
-            key="bts_metric",
-        )
-        st.markdown(f"**{t('maps.filters')}**")
+        day, edition, level, metric = _common_controls("bts", registry, "maps.metric.")
         networks = _multiselect(
             "maps.filter.network",
             OPERATORS,
@@ -183,15 +188,9 @@ def site_controls(registry: Registry, actor: Actor) -> MapChoice:
 def point_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the points map page."""
     with st.sidebar:
-        day, edition, level = _common_controls("pts", registry)
-        metric = st.radio(
-            t("maps.metric"),
-            ["count", "per_km2"],
-            format_func=lambda v: t(f"maps.metric.points_{v}"),
-            horizontal=True,
-            key="pts_metric",
+        day, edition, level, metric = _common_controls(
+            "pts", registry, "maps.metric.points_"
         )
-        st.markdown(f"**{t('maps.filters')}**")
         kinds = _multiselect("maps.filter.kind", PointKind, "pts_kind")
         statuses = _multiselect("maps.filter.status", PointStatus, "pts_status")
         states = _multiselect(
@@ -213,28 +212,12 @@ def point_controls(registry: Registry, actor: Actor) -> MapChoice:
 
 @st.cache_data(max_entries=24, show_spinner=False)
 def _site_overview(_registry: Registry, actor: Actor, choice: MapChoice, version):
-    return site_overview(
-        _registry,
-        actor,
-        as_of=choice.as_of,
-        edition=choice.edition,
-        level=choice.level,
-        metric=choice.metric,
-        filters=choice.filters,
-    )
+    return site_overview(_registry, actor, **as_keywords(choice))
 
 
 @st.cache_data(max_entries=24, show_spinner=False)
 def _point_map(_registry: Registry, actor: Actor, choice: MapChoice, version):
-    return point_map(
-        _registry,
-        actor,
-        as_of=choice.as_of,
-        edition=choice.edition,
-        level=choice.level,
-        metric=choice.metric,
-        filters=choice.filters,
-    )
+    return point_map(_registry, actor, **as_keywords(choice))
 
 
 def load_site_overview(registry: Registry, actor: Actor, choice: MapChoice):
@@ -275,6 +258,36 @@ def _choropleth(m: folium.Map, data: MapData, title_key: str) -> None:
     )
 
 
+def _records_layer(
+    m: folium.Map,
+    records,
+    color_by: str,
+    colors: dict[str, str],
+    popup_columns: list[tuple[str, str]],
+    *,
+    name: str,
+    legend_title: str,
+    legend_position: str = "bottomright",
+) -> None:
+    """The records as one layer coloured by ``color_by`` (when there are any) and
+    a legend of the colours with how many records have each."""
+    if not records.empty:
+        add_sites_layer(
+            m,
+            records,
+            color_by=color_by,
+            colors=colors,
+            tooltip_column="name",
+            popup_columns=popup_columns,
+            name=name,
+        )
+    counts = records[color_by].value_counts().to_dict()
+    legend = points_legend(
+        colors, title=legend_title, counts=counts, count_format=number
+    )
+    add_legend(m, legend, position=legend_position)
+
+
 def site_map(registry: Registry, data: MapData) -> folium.Map:
     """The BTS map: units shaded by the figure, sites coloured by operator."""
     m = _base(registry, data)
@@ -284,29 +297,21 @@ def site_map(registry: Registry, data: MapData) -> folium.Map:
         status_label=data.records["status"].map(value_label),
     )
     colors = {OPERATORS[c].name: color for c, color in OPERATOR_COLORS.items()}
-    if not records.empty:
-        add_sites_layer(
-            m,
-            records,
-            color_by="operator",
-            colors=colors,
-            tooltip_column="name",
-            popup_columns=[
-                ("name", field_label("site", "name")),
-                ("operator", t("maps.filter.network")),
-                ("site_code", field_label("site", "site_code")),
-                ("technologies", t("maps.filter.technology")),
-                ("status_label", t("maps.filter.status")),
-                ("permit_number", field_label("site", "permit_number")),
-            ],
-            name=t("maps.bts.title"),
-        )
-    counts = records["operator"].value_counts().to_dict()
-    add_legend(
+    _records_layer(
         m,
-        points_legend(
-            colors, title=t("maps.legend.operators"), counts=counts, count_format=number
-        ),
+        records,
+        "operator",
+        colors,
+        [
+            ("name", field_label("site", "name")),
+            ("operator", t("maps.filter.network")),
+            ("site_code", field_label("site", "site_code")),
+            ("technologies", t("maps.filter.technology")),
+            ("status_label", t("maps.filter.status")),
+            ("permit_number", field_label("site", "permit_number")),
+        ],
+        name=t("maps.bts.title"),
+        legend_title=t("maps.legend.operators"),
     )
     return m
 
@@ -323,31 +328,20 @@ def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
         status_label=data.records["status"].map(value_label),
     )
     colors = {t(f"maps.certificate.{s}"): c for s, c in CERTIFICATE_COLORS.items()}
-    if not records.empty:
-        add_sites_layer(
-            m,
-            records,
-            color_by="certificate",
-            colors=colors,
-            tooltip_column="name",
-            popup_columns=[
-                ("name", field_label("point", "name")),
-                ("kind_label", t("maps.filter.kind")),
-                ("status_label", t("maps.filter.status")),
-                ("certificate", t("maps.filter.certificate")),
-            ],
-            name=t("maps.points.title"),
-        )
-    counts = records["certificate"].value_counts().to_dict()
-    add_legend(
+    _records_layer(
         m,
-        points_legend(
-            colors,
-            title=t("maps.legend.certificates"),
-            counts=counts,
-            count_format=number,
-        ),
-        position="topright",
+        records,
+        "certificate",
+        colors,
+        [
+            ("name", field_label("point", "name")),
+            ("kind_label", t("maps.filter.kind")),
+            ("status_label", t("maps.filter.status")),
+            ("certificate", t("maps.filter.certificate")),
+        ],
+        name=t("maps.points.title"),
+        legend_title=t("maps.legend.certificates"),
+        legend_position="topright",
     )
     return m
 

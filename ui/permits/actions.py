@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -63,15 +64,16 @@ def uploaded(files) -> list[tuple[str, bytes]]:
     return [(f.name, f.getvalue()) for f in files or []]
 
 
-def _run(slot, call: Callable[[], object], message: str) -> None:
-    """Make the service call; on success keep the message and rerun."""
+def attempt(slot, call: Callable[[], Any], success: str | Callable[[Any], str]) -> None:
+    """Make the service call: its refusal goes into ``slot`` line by line; on
+    success keep the message (``success``, or a function of the answer) and rerun."""
     try:
-        call()
+        answer = call()
     except RegistryError as error:
         for line in permit_error_lines(error):
             slot.error(line, icon=":material/error:")
         return
-    flash(message)
+    flash(success(answer) if callable(success) else success)
     st.rerun()
 
 
@@ -107,13 +109,13 @@ def verify_form(registry, actor, view) -> None:
     if not sent:
         return
     if outcome == "incomplete":
-        _run(
+        attempt(
             slot,
             lambda: report_incomplete(registry, actor, number, reasons=reasons),
             t("pmt.done.incomplete", id=number),
         )
         return
-    _run(
+    attempt(
         slot,
         lambda: verify_application(
             registry,
@@ -136,7 +138,7 @@ def incomplete_form(registry, actor, view) -> None:
         slot = st.container()
         sent = st.form_submit_button(t("pmt.i.submit"), icon=":material/pause:")
     if sent:
-        _run(
+        attempt(
             slot,
             lambda: report_incomplete(registry, actor, number, reasons=reasons),
             t("pmt.done.incomplete", id=number),
@@ -155,7 +157,7 @@ def completion_form(registry, actor, view) -> None:
             t("pmt.c.submit"), type="primary", icon=":material/playlist_add_check:"
         )
     if sent:
-        _run(
+        attempt(
             slot,
             lambda: record_completion(
                 registry,
@@ -196,14 +198,14 @@ def decide_form(registry, actor, view) -> None:
     if not sent:
         return
     if outcome == "refuse":
-        _run(
+        attempt(
             slot,
             lambda: refuse_application(registry, actor, summary.id, reasons=reasons),
             t("pmt.done.refused", id=summary.id),
         )
         return
     number = permit_number.strip()
-    _run(
+    attempt(
         slot,
         lambda: approve_application(
             registry,
@@ -230,7 +232,7 @@ def escalate_form(registry, actor, view) -> None:
         slot = st.container()
         sent = st.form_submit_button(t("pmt.e.submit"), icon=":material/north:")
     if sent:
-        _run(
+        attempt(
             slot,
             lambda: escalate_application(registry, actor, number, reason=reason),
             t("pmt.done.escalated", id=number, level=level_text(target)),
@@ -246,7 +248,7 @@ def documents_form(registry, actor, view) -> None:
         slot = st.container()
         sent = st.form_submit_button(t("pmt.a.add_documents"), icon=":material/upload:")
     if sent:
-        _run(
+        attempt(
             slot,
             lambda: add_documents(registry, actor, number, uploaded(files)),
             t("pmt.done.documents", id=number),

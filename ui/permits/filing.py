@@ -19,8 +19,7 @@ from registry.kernel.errors import FieldError, RegistryError, ValidationError
 from registry.kernel.vocabulary import OPERATORS, PointKind, Role, StructureType
 from registry.permits.filing import file_application
 from registry.permits.vocabulary import BTS_KINDS, GAME_KINDS, ApplicationKind
-from registry.records.points import list_points
-from registry.records.sites import list_sites
+from registry.records.by_kind import POINTS, SITES
 from ui.common.forms import input_text
 from ui.common.i18n import field_label, operator_label, t, value_label
 from ui.common.labels import day_text
@@ -80,9 +79,9 @@ def _pick_record(registry, actor, kind: str) -> dict[str, Any] | None:
     """The site or game point the application concerns (current values)."""
     is_bts = kind.startswith("bts_")
     if is_bts:
-        frame = list_sites(registry, actor)
+        frame = SITES.list(registry, actor)
     else:
-        frame = list_points(registry, actor)
+        frame = POINTS.list(registry, actor)
         frame = frame[frame["kind"] == PointKind.GAME_POINT.value]
     frame = frame.sort_values("id")
     options = [int(i) for i in frame["id"]]

@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui.common.i18n import t
 from ui.shell import page_state
-from ui.shell.menu import page
+from ui.shell.menu import link_to_page
 from ui.shell.page_state import query_number
 
 APPLICATION_PARAM = "application"
@@ -26,11 +26,11 @@ def application_query(application_id: int) -> dict[str, str]:
 
 def link_to_application(application_id: int, label: str | None = None) -> None:
     """A link that opens an application on the permits page."""
-    st.page_link(
-        page("permits").path,
-        label=label or t("pmt.open_application", id=application_id),
-        icon=":material/approval:",
-        query_params=application_query(application_id),
+    link_to_page(
+        "permits",
+        application_query(application_id),
+        label or t("pmt.open_application", id=application_id),
+        ":material/approval:",
     )
 
 

@@ -25,8 +25,8 @@ from registry.permits.matrix_versions import (
 from registry.permits.vocabulary import Level
 from ui.common.i18n import all_texts, language, number, t
 from ui.common.labels import day_text, local_time, missing
+from ui.permits.actions import attempt
 from ui.permits.labels import label
-from ui.permits.links import flash
 from ui.permits.messages import permit_error_lines
 
 SUBJECT = "delegation"
@@ -117,6 +117,11 @@ def render_presets() -> None:
         )
 
 
+def _saved_text(version) -> str:
+    """The success message of a new matrix version."""
+    return t("pmt.m.saved", id=version.id, start=day_text(version.effective_from))
+
+
 def adopt_form(registry, actor) -> None:
     """Store a preset as a new version in force from a chosen day."""
     presets = load_presets()
@@ -142,16 +147,11 @@ def adopt_form(registry, actor) -> None:
         sent = st.form_submit_button(t("pmt.m.adopt_submit"), type="primary")
     if not sent:
         return
-    try:
-        version = adopt_preset(
-            registry, actor, key, effective_from=start, reason=reason
-        )
-    except RegistryError as error:
-        for line in permit_error_lines(error):
-            slot.error(line, icon=":material/error:")
-        return
-    flash(t("pmt.m.saved", id=version.id, start=day_text(version.effective_from)))
-    st.rerun()
+    attempt(
+        slot,
+        lambda: adopt_preset(registry, actor, key, effective_from=start, reason=reason),
+        _saved_text,
+    )
 
 
 def _editable(rows: tuple[MatrixRow, ...]) -> pd.DataFrame:
@@ -232,8 +232,9 @@ def edit_form(registry, actor, version) -> None:
         sent = st.form_submit_button(t("pmt.m.edit_submit"), type="primary")
     if not sent:
         return
-    try:
-        saved = edit_matrix(
+    attempt(
+        slot,
+        lambda: edit_matrix(
             registry,
             actor,
             version.id,
@@ -241,13 +242,9 @@ def edit_form(registry, actor, version) -> None:
             effective_from=start,
             reason=reason,
             height_threshold_m=height,
-        )
-    except RegistryError as error:
-        for line in permit_error_lines(error):
-            slot.error(line, icon=":material/error:")
-        return
-    flash(t("pmt.m.saved", id=saved.id, start=day_text(saved.effective_from)))
-    st.rerun()
+        ),
+        _saved_text,
+    )
 
 
 def render_matrix(registry, actor) -> None:

@@ -21,28 +21,14 @@ from registry.kernel.vocabulary import (
     Role,
     SiteStatus,
 )
-from registry.records.points import (
-    change_point_status,
-    create_point,
-    retire_point,
-    update_point,
-)
-from registry.records.sites import (
-    change_site_status,
-    create_site,
-    retire_site,
-    update_site,
-)
+from registry.records.by_kind import POINTS, SITES
 from ui.common.forms import FormSlots, record_inputs, show_field_errors
 from ui.common.i18n import field_label, t, value_label
 from ui.common.messages import error_text, expected_text
 from ui.records.details import render_audit, render_record_details
 from ui.records.tables import GROUPS, flash, open_record
 
-CREATE = {"site": create_site, "point": create_point}
-UPDATE = {"site": update_site, "point": update_point}
-CHANGE_STATUS = {"site": change_site_status, "point": change_point_status}
-RETIRE = {"site": retire_site, "point": retire_point}
+USE_CASES = {"site": SITES, "point": POINTS}
 _CREATE_ROUND = "reg_create_round"
 
 
@@ -101,7 +87,9 @@ def create_form(registry, actor, group: str) -> None:
     if not submitted:
         return
     try:
-        record = CREATE[record_type](registry, actor, values, reason=reason or None)
+        record = USE_CASES[record_type].create(
+            registry, actor, values, reason=reason or None
+        )
     except RegistryError as error:
         _report_failure(record_type, error, slots)
         return
@@ -128,7 +116,7 @@ def edit_form(registry, actor, record_type: str, record: dict[str, Any], kinds) 
     if not submitted:
         return
     try:
-        saved = UPDATE[record_type](
+        saved = USE_CASES[record_type].update(
             registry,
             actor,
             int(record["id"]),
@@ -190,7 +178,7 @@ def status_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
         slots.fields["status"].error(t("form.pick_status"))
         return
     try:
-        saved = CHANGE_STATUS[record_type](
+        saved = USE_CASES[record_type].change_status(
             registry,
             actor,
             int(record["id"]),
@@ -229,7 +217,9 @@ def retire_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
         slots.general.warning(t("form.retire_unconfirmed"))
         return
     try:
-        saved = RETIRE[record_type](registry, actor, int(record["id"]), reason=reason)
+        saved = USE_CASES[record_type].retire(
+            registry, actor, int(record["id"]), reason=reason
+        )
     except RegistryError as error:
         _report_failure(record_type, error, slots)
         return

@@ -15,6 +15,7 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.vocabulary import INTERNET_POINT_KINDS, PointKind
 from ui.common.i18n import field_label, operator_name, t, value_label
+from ui.common.selection import picked_row
 
 # group -> (record type, kinds of point); the same groups as imports and exports.
 GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -147,19 +148,15 @@ def records_table(found: pd.DataFrame, record_type: str, table_key: str) -> None
         field_label(record_type, name): st.column_config.DateColumn(format="DD/MM/YYYY")
         for name in ("status_since", "certificate_expires_on")
     }
-    event = st.dataframe(
+    row = picked_row(
         shown,
-        hide_index=True,
-        key=table_key,
-        on_select="rerun",
-        selection_mode="single-row",
+        table_key,
+        max_height=360,
         column_config=date_format,
-        height=min(360, 40 + 35 * max(len(shown), 1)),
+        memory=_SELECTION_KEY,
     )
-    rows = list(event.selection.rows) if event is not None else []
-    if rows and st.session_state.get(_SELECTION_KEY) != (table_key, rows):
-        st.session_state[_SELECTION_KEY] = (table_key, rows)
-        open_record(record_type, int(found.iloc[rows[0]]["id"]))
+    if row is not None:
+        open_record(record_type, int(found.iloc[row]["id"]))
         st.rerun()
 
 

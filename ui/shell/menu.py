@@ -160,17 +160,23 @@ def record_query(record_type: str, record_id: int) -> dict[str, str]:
     return {"id": str(int(record_id)), "kind": record_type}
 
 
+def link_to_page(page_key: str, query: dict[str, str], label: str, icon: str) -> None:
+    """A link to one of the app's pages (``page_key``) with query parameters; it
+    keeps the session signed in."""
+    st.page_link(page(page_key).path, label=label, icon=icon, query_params=query)
+
+
 def link_to_record(record_type: str, record_id: int, label: str | None = None) -> None:
     """A link to a record's page on the registry page (keeps the session signed in).
 
     ``record_type`` is ``"site"`` or ``"point"``; the label defaults to
     'Mở bản ghi #N trong sổ đăng ký'.
     """
-    st.page_link(
-        page("registry").path,
-        label=label or t("menu.open_record", id=record_id),
-        icon=":material/open_in_new:",
-        query_params=record_query(record_type, record_id),
+    link_to_page(
+        "registry",
+        record_query(record_type, record_id),
+        label or t("menu.open_record", id=record_id),
+        ":material/open_in_new:",
     )
 
 
