@@ -46,24 +46,28 @@ GeoFrame = gpd.GeoDataFrame
 """A geopandas GeoDataFrame (e.g. unit polygons); the type of geometry tables."""
 
 
-def geometry_to_wkb(geometry: object) -> bytes:
+def geometry_to_wkb(geometry: object) -> bytes | None:
     """The well-known binary of one geometry, as stored in the database.
 
     Parameters
     ----------
-    geometry : shapely geometry
-        Any geometry; an empty one gives the WKB of an empty geometry.
+    geometry : shapely geometry or None
+        Any geometry; an empty one gives the WKB of an empty geometry, None
+        (no geometry) gives None, which :func:`frame_from_wkb` reads back as a
+        missing geometry.
 
     Returns
     -------
-    bytes
+    bytes or None
         ``shapely.to_wkb`` of the geometry (coordinates unchanged, no CRS).
 
     Raises
     ------
     InvalidInputError
-        If ``geometry`` is not a shapely geometry.
+        If ``geometry`` is neither a shapely geometry nor None.
     """
+    if geometry is None:
+        return None
     if not isinstance(geometry, shapely.Geometry):
         raise InvalidInputError("geometry", geometry, "a shapely geometry")
     return shapely.to_wkb(geometry)

@@ -50,7 +50,10 @@ def test_a_polygon_survives_the_wkb_round_trip_exactly():
 
 def test_a_missing_wkb_gives_a_missing_geometry_and_an_empty_one_stays_empty():
     rows = pd.DataFrame(
-        {"code": ["n", "e"], "wkb": [None, geometry_to_wkb(shapely.Polygon())]}
+        {
+            "code": ["n", "e"],
+            "wkb": [geometry_to_wkb(None), geometry_to_wkb(shapely.Polygon())],
+        }
     )
     frame = frame_from_wkb(rows)
     assert frame.geometry.iloc[0] is None
