@@ -7,8 +7,8 @@ import pytest
 import shapely
 
 from registry.kernel.errors import ValidationError
+from registry.records.by_kind import SITES
 from registry.records.province_checks import territory, validate_values
-from registry.records.sites import create_site, get_site
 from tests.factories import site_values
 
 
@@ -26,8 +26,8 @@ def test_a_site_exactly_on_the_province_border_is_accepted_and_assigned(
     values = site_values(registry, latitude=lat, longitude=lon)
     typed, _ = validate_values(registry, "site", values)
     assert (typed["latitude"], typed["longitude"]) == (lat, lon)
-    site = create_site(registry, admin, values)
-    units = get_site(registry, admin, site["id"])["units"]
+    site = SITES.create(registry, admin, values)
+    units = SITES.get(registry, admin, site["id"])["units"]
     assert units["2025-06"][0] is not None and units["2025-07"][0] is not None
 
 
