@@ -18,7 +18,19 @@ from sqlalchemy import create_engine, text
 from registry.access.users import find_actor
 from registry.bootstrap import initialise
 from registry.kernel.db import Registry, open_registry
-from registry.kernel.settings import load_config
+from registry.kernel.settings import INSECURE_TEST_HASHING, Config, load_config
+
+# Password hashes at the cheapest argon2 cost: insecure, for test registries only.
+# Set in the environment too, for what reads it there (AppTest pages, the browser
+# tests' app server, the command line run in-process).
+TEST_SETTINGS = {"REGISTRY_PASSWORD_HASHING": INSECURE_TEST_HASHING}
+os.environ.update(TEST_SETTINGS)
+
+
+def registry_config(settings: dict[str, str] | None = None) -> Config:
+    """The settings of a test registry: ``settings`` over :data:`TEST_SETTINGS`."""
+    return load_config({**TEST_SETTINGS, **(settings or {})})
+
 
 POSTGRES_SERVER = os.environ.get(
     "REGISTRY_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -62,7 +74,7 @@ class Templates:
         self.pg_template = None
 
     def _init(self, url: str) -> None:
-        registry = open_registry(load_config({"REGISTRY_DATABASE_URL": url}))
+        registry = open_registry(registry_config({"REGISTRY_DATABASE_URL": url}))
         initialise(registry)
         registry.engine.dispose()
 
@@ -129,7 +141,7 @@ def database_url(backend, templates) -> str:
 @pytest.fixture
 def registry(database_url) -> Registry:
     """An initialised, empty registry (admin units stored, admin user created)."""
-    opened = open_registry(load_config({"REGISTRY_DATABASE_URL": database_url}))
+    opened = open_registry(registry_config({"REGISTRY_DATABASE_URL": database_url}))
     yield opened
     opened.engine.dispose()
 

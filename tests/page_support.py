@@ -17,7 +17,7 @@ from registry.access.permissions import Actor
 from registry.access.users import find_actor
 from registry.bootstrap import start_registry
 from registry.kernel.db import Registry
-from registry.kernel.settings import load_config
+from tests.conftest import registry_config
 from ui.shell.state import ACTOR_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def demo_app_fixture():
     def app_env(tmp_path_factory) -> Registry:
         path = tmp_path_factory.mktemp("pages") / "registry.sqlite3"
         settings = demo_environment(f"sqlite:///{path}")
-        registry = start_registry(load_config(settings))
+        registry = start_registry(registry_config(settings))
         with pytest.MonkeyPatch.context() as patch:
             for name, value in settings.items():
                 patch.setenv(name, value)

@@ -12,7 +12,6 @@ import pytest
 
 from registry.access.users import find_actor
 from registry.kernel.db import open_registry
-from registry.kernel.settings import load_config
 from registry.kernel.vocabulary import Role
 from registry.records.search import search_records
 from tests.browser.support import (
@@ -25,6 +24,7 @@ from tests.browser.support import (
     sign_in,
     wait_for_script,
 )
+from tests.conftest import registry_config
 from ui.common.i18n import text_in
 from ui.shell.menu import pages_for
 
@@ -84,7 +84,7 @@ def test_a_viewer_cannot_open_the_import_page_by_its_url(server, page):
 
 def test_an_operator_opens_its_own_site_by_url_but_not_the_points_map(server, page):
     database = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
-    registry = open_registry(load_config({"REGISTRY_DATABASE_URL": database}))
+    registry = open_registry(registry_config({"REGISTRY_DATABASE_URL": database}))
     own = search_records(registry, find_actor(registry, "viettel"), "site", "")
     site_id = int(own["id"].iloc[0])
     registry.engine.dispose()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from registry.bootstrap import start_registry
-from registry.kernel.settings import load_config
 from tests.browser.support import (
     AppServer,
     RequestGuard,
@@ -15,6 +14,7 @@ from tests.browser.support import (
     sign_in,
     wait_for_script,
 )
+from tests.conftest import registry_config
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def server(tmp_path_factory, browser):
     app = AppServer(tmp_path_factory.mktemp("browser-coverage")).start()
     url = f"sqlite:///{app.workdir / 'registry.sqlite3'}"
     settings = {"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"}
-    start_registry(load_config(settings)).engine.dispose()
+    start_registry(registry_config(settings)).engine.dispose()
     yield app
     app.stop()
 

@@ -16,7 +16,6 @@ from PIL import Image
 from registry.access.users import find_actor
 from registry.bootstrap import start_registry
 from registry.inspections.plans import inspection_overview
-from registry.kernel.settings import load_config
 from tests.browser.support import (
     AppServer,
     RequestGuard,
@@ -26,6 +25,7 @@ from tests.browser.support import (
     sign_in,
     wait_for_script,
 )
+from tests.conftest import registry_config
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def point(server) -> tuple[int, str]:
     """
     url = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
     settings = {"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"}
-    registry = start_registry(load_config(settings))
+    registry = start_registry(registry_config(settings))
     clerk = find_actor(registry, "xa.hungdung")
     first = inspection_overview(registry, clerk).points.iloc[0]
     registry.engine.dispose()

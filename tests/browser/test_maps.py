@@ -11,7 +11,6 @@ import pytest
 
 from registry.access.users import find_actor
 from registry.bootstrap import start_registry
-from registry.kernel.settings import load_config
 from registry.records.sites import create_site
 from tests.browser.support import (
     AppServer,
@@ -21,6 +20,7 @@ from tests.browser.support import (
     sign_in,
     wait_for_script,
 )
+from tests.conftest import registry_config
 from tests.factories import site_values
 
 pytestmark = pytest.mark.browser
@@ -85,7 +85,7 @@ def registry(server):
     """
     url = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
     settings = {"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"}
-    opened = start_registry(load_config(settings))
+    opened = start_registry(registry_config(settings))
     yield opened
     opened.engine.dispose()
 

@@ -19,7 +19,6 @@ import pytest
 from registry.access.users import find_actor
 from registry.bootstrap import start_registry
 from registry.kernel.clock import today
-from registry.kernel.settings import load_config
 from registry.permits.matrix_versions import adopt_preset
 from tests.browser.support import (
     AppServer,
@@ -30,6 +29,7 @@ from tests.browser.support import (
     sign_in,
     wait_for_script,
 )
+from tests.conftest import registry_config
 from tests.factories import commune_centroid
 
 pytestmark = pytest.mark.browser
@@ -82,7 +82,7 @@ def position(server) -> tuple[str, str]:
     """
     url = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
     registry = start_registry(
-        load_config({"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"})
+        registry_config({"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"})
     )
     adopt_preset(
         registry,

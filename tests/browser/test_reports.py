@@ -12,7 +12,6 @@ import pytest
 from openpyxl import load_workbook
 
 from registry.bootstrap import start_registry
-from registry.kernel.settings import load_config
 from registry.units.clusters import DEFAULT_CLUSTER
 from tests.browser.support import (
     AppServer,
@@ -23,6 +22,7 @@ from tests.browser.support import (
     sign_in,
     wait_for_script,
 )
+from tests.conftest import registry_config
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def server(tmp_path_factory, browser):
         "REGISTRY_DATABASE_URL": f"sqlite:///{folder / 'registry.sqlite3'}",
         "REGISTRY_DEMO_SITES": "300",
     }
-    start_registry(load_config(settings)).engine.dispose()
+    start_registry(registry_config(settings)).engine.dispose()
     app = AppServer(folder).start()
     yield app
     app.stop()

@@ -11,10 +11,9 @@ from registry.access.users import authenticate, find_actor
 from registry.demo.load import DEMO_USERS, load_demo
 from registry.kernel.dataset import is_demo
 from registry.kernel.db import open_registry
-from registry.kernel.settings import load_config
 from registry.records.points import list_points
 from registry.records.sites import list_sites
-from tests.conftest import DEMO_DAY, database_url_for
+from tests.conftest import DEMO_DAY, database_url_for, registry_config
 
 
 @pytest.fixture
@@ -86,7 +85,7 @@ def test_every_demo_user_can_sign_in(demo):
 
 def test_the_demo_is_the_same_every_time(templates, admin, registry):
     other_url = database_url_for("sqlite", templates)
-    other = open_registry(load_config({"REGISTRY_DATABASE_URL": other_url}))
+    other = open_registry(registry_config({"REGISTRY_DATABASE_URL": other_url}))
     load_demo(registry, admin, sites=300, today=DEMO_DAY)
     load_demo(other, find_actor(other, "admin"), sites=300, today=DEMO_DAY)
     columns = [

@@ -30,6 +30,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "action.retire": ("Thu hồi", "Retired"),
     "action.create_batch": ("Nhập theo lô", "Batch import"),
     "action.import_boundaries": ("Nhập ranh giới", "Boundaries imported"),
+    "action.rehash_password": (
+        "Nâng cấp mã băm mật khẩu",
+        "Password hash strengthened",
+    ),
     "edition.2025-06": (
         "Trước 1/7/2025 (huyện/xã)",
         "Before 1/7/2025 (district/commune)",
