@@ -16,11 +16,15 @@ from registry.records.sites import list_sites
 from tests.conftest import DEMO_DAY, database_url_for, registry_config
 
 
+def _full_demo(registry):
+    return load_demo(registry, find_actor(registry, "admin"), sites=5000, today=DEMO_DAY)
+
+
 @pytest.fixture
-def demo(registry, admin):
-    """A registry with the full-size demo data set, as of a fixed day."""
-    report = load_demo(registry, admin, sites=5000, today=DEMO_DAY)
-    return registry, report
+def demo(open_world):
+    """A registry with the full-size demo data set, as of a fixed day (a copy of
+    the session's demo world)."""
+    return open_world("demo-5000", _full_demo)
 
 
 def test_the_demo_has_five_thousand_sites_in_every_commune_and_is_labelled(demo, admin):
