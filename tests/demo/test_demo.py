@@ -17,7 +17,8 @@ from tests.conftest import DEMO_DAY, database_url_for, registry_config
 
 
 def _full_demo(registry):
-    return load_demo(registry, find_actor(registry, "admin"), sites=5000, today=DEMO_DAY)
+    admin = find_actor(registry, "admin")
+    return load_demo(registry, admin, sites=5000, today=DEMO_DAY)
 
 
 @pytest.fixture
