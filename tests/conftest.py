@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 
 from registry.access.users import find_actor
 from registry.bootstrap import initialise
+from registry.demo.load import load_demo
 from registry.kernel.db import Registry, open_registry
 from registry.kernel.settings import INSECURE_TEST_HASHING, Config, load_config
 
@@ -248,6 +249,20 @@ def database_url_for(backend: str, templates: Templates) -> str:
     return templates.copy(backend)[0]
 
 
+# The demo the app's pages and the browser tests run on (the app would build the
+# same on its first start with REGISTRY_DEMO_SITES=300, as of the day it starts).
+APP_DEMO_SITES = 300
+
+
+def _app_demo(registry: Registry) -> None:
+    load_demo(registry, find_actor(registry, "admin"), sites=APP_DEMO_SITES)
+
+
+def app_demo_url(templates: Templates) -> str:
+    """URL of a fresh SQLite copy of the session's 300-site demo registry."""
+    return templates.copy("sqlite", "app-demo-300", _app_demo)[0]
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
     """Each storage test runs once on SQLite and once on PostgreSQL."""
@@ -299,9 +314,9 @@ def admin(registry):
     return find_actor(registry, "admin")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser(request):
-    """Debian's Chromium for a module of browser tests.
+    """Debian's Chromium for the session's browser tests (one per xdist worker).
 
     Skipped without it, except under CI, where the browser tests must run.
     """
