@@ -7,6 +7,7 @@ fail instead under CI (CI=true), where a skipped storage test would hide a defec
 
 from __future__ import annotations
 
+import copy
 import os
 import queue
 import shutil
@@ -105,11 +106,15 @@ class Templates:
         build: Callable[[Registry], Any] | None = None,
     ) -> tuple[str, Any]:
         """URL of a fresh copy of ``world`` on ``backend``, and the builder's data."""
+        template, data = self._template(backend, world, build)
+        return self._copy_of(backend, template), copy.deepcopy(data)
+
+    def _template(self, backend: str, world: str, build) -> tuple[str, Any]:
+        """The template of ``world`` (built on first use) and its builder's data."""
         key = (world, backend)
         if key not in self.built:
             self.built[key] = self._build(backend, world, build)
-        template, data = self.built[key]
-        return self._copy_of(backend, template), data
+        return self.built[key]
 
     def sqlite(self) -> str:
         """A fresh initialised SQLite database."""
@@ -126,7 +131,8 @@ class Templates:
         else:
             if build is None:
                 raise ValueError(f"world {world!r} needs a builder")
-            template = self._new(backend, "tpl", self.copy(backend)[0])
+            initialised = self._template(backend, INITIALISED, None)[0]
+            template = self._new(backend, "tpl", self._url(backend, initialised))
             builder = build
         registry = open_registry(
             registry_config({"REGISTRY_DATABASE_URL": self._url(backend, template)})
