@@ -1,6 +1,7 @@
 """Running the app's pages with Streamlit's AppTest against a real demo database.
 
-The database (SQLite file, small demo of 300 sites) is built once per test module
+The database (SQLite file, small demo of 300 sites) is a copy, made once per test
+module, of the session's demo registry (see ``app_demo_url`` in tests/conftest.py),
 and the app finds it through the environment, as in production
 (``REGISTRY_DATABASE_URL``). A test signs in the way :mod:`ui.shell.state` does: by
 putting the user's :class:`~registry.access.permissions.Actor` in the session state.
@@ -17,7 +18,7 @@ from registry.access.permissions import Actor
 from registry.access.users import find_actor
 from registry.bootstrap import start_registry
 from registry.kernel.db import Registry
-from registry.kernel.settings import load_config
+from tests.conftest import app_demo_url, registry_config
 from ui.shell.state import ACTOR_KEY
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,15 +44,14 @@ def demo_app_fixture():
     """A module fixture: the app pointed at a fresh small demo registry.
 
     Use it as ``app_env = demo_app_fixture()`` in a test module. The registry is
-    built once for the module (a SQLite file with the 300-site demo) and the
+    a copy for the module of the session's 300-site demo (a SQLite file) and the
     environment names it for the module's tests, as it would in production.
     """
 
     @pytest.fixture(scope="module")
-    def app_env(tmp_path_factory) -> Registry:
-        path = tmp_path_factory.mktemp("pages") / "registry.sqlite3"
-        settings = demo_environment(f"sqlite:///{path}")
-        registry = start_registry(load_config(settings))
+    def app_env(templates) -> Registry:
+        settings = demo_environment(app_demo_url(templates))
+        registry = start_registry(registry_config(settings))
         with pytest.MonkeyPatch.context() as patch:
             for name, value in settings.items():
                 patch.setenv(name, value)

@@ -1,8 +1,15 @@
-"""Users, roles and jurisdictions; passwords are stored as argon2 hashes."""
+"""Users, roles and jurisdictions; passwords are stored as argon2 hashes.
+
+The hashes' cost is the ``REGISTRY_PASSWORD_HASHING`` setting. A registry on the
+strong profile rehashes a stored hash of weaker parameters when its user signs in,
+and audits it.
+"""
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+from functools import cache
+
+from argon2 import PasswordHasher, extract_parameters
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,9 +28,30 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.kernel.models import AdminUnit, User
+from registry.kernel.settings import PASSWORD_HASHING, STRONG_HASHING
 from registry.kernel.vocabulary import OPERATORS, Role
 
-_HASHER = PasswordHasher()
+
+@cache
+def _hasher(profile: str) -> PasswordHasher:
+    time_cost, memory_cost, parallelism = PASSWORD_HASHING[profile]
+    return PasswordHasher(
+        time_cost=time_cost, memory_cost=memory_cost, parallelism=parallelism
+    )
+
+
+def _registry_hasher(registry: Registry) -> PasswordHasher:
+    return _hasher(registry.config.password_hashing)
+
+
+def _hash_parameters(password_hash: str) -> dict:
+    """The argon2 cost stored in a hash (never the hash itself), for the audit."""
+    parameters = extract_parameters(password_hash)
+    return {
+        "time_cost": parameters.time_cost,
+        "memory_cost_kib": parameters.memory_cost,
+        "parallelism": parameters.parallelism,
+    }
 
 
 def actor_of(session: Session, user: User) -> Actor:
@@ -109,7 +137,9 @@ def create_user(
             area_edition=area_edition,
             area_code=area_code,
             network_code=network_code,
-            password_hash=_HASHER.hash(password) if password else None,
+            password_hash=(
+                _registry_hasher(registry).hash(password) if password else None
+            ),
             active=True,
             created_at=now(),
         )
@@ -141,17 +171,47 @@ def find_actor(registry: Registry, username: str) -> Actor:
 
 
 def authenticate(registry: Registry, username: str, password: str) -> Actor:
-    """Check a password; the same refusal for an unknown user and a wrong password."""
+    """Check a password; the same refusal for an unknown user and a wrong password.
+
+    On the strong hashing profile, a correct password whose stored hash has other
+    (weaker) parameters is rehashed with the strong ones, and the change audited.
+    """
     refusal = PermissionDeniedError(msg.WRONG_PASSWORD, user=username, action="sign in")
+    hasher = _registry_hasher(registry)
     with registry.reading() as session:
         user = session.scalar(select(User).where(User.username == username))
         if user is None or not user.active or not user.password_hash:
             raise refusal
         try:
-            _HASHER.verify(user.password_hash, password)
+            hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
             raise refusal from None
-        return actor_of(session, user)
+        stored = user.password_hash
+        actor = actor_of(session, user)
+    if registry.config.password_hashing == STRONG_HASHING and (
+        hasher.check_needs_rehash(stored)
+    ):
+        _rehash(registry, username, stored, hasher.hash(password))
+    return actor
+
+
+def _rehash(registry: Registry, username: str, stored: str, fresh: str) -> None:
+    """Replace ``stored`` by ``fresh`` unless another sign-in did it first."""
+    with registry.transaction() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None or user.password_hash != stored:
+            return
+        user.password_hash = fresh
+        record_audit(
+            session,
+            username,
+            "rehash_password",
+            "user",
+            username,
+            before=_hash_parameters(stored),
+            after=_hash_parameters(fresh),
+            reason="sign-in: stored hash weaker than the strong profile",
+        )
 
 
 def list_users(registry: Registry, actor: Actor) -> list[dict]:

@@ -119,6 +119,15 @@ SETTINGS: tuple[Setting, ...] = (
         "existing structure can be proposed (10 to 20000).",
     ),
     Setting(
+        "REGISTRY_PASSWORD_HASHING",
+        "strong",
+        "Cost of the argon2 password hashes: strong (RFC 9106 low-memory profile: 3 "
+        "passes over 64 MiB, 4 lanes) for every real registry, or "
+        "insecure-fast-for-tests-only (1 pass over 8 KiB), which only test suites "
+        "may set. A strong registry rehashes a weaker stored hash when its user "
+        "signs in (audited).",
+    ),
+    Setting(
         "REGISTRY_ADMIN_USER",
         "admin",
         "User name the command line acts as (created by `init` with the admin role).",
@@ -156,6 +165,17 @@ class Config:
     # Permit applications: largest document, and the radius of the nearby-sites list.
     max_document_bytes: int = 10 * 1024 * 1024
     permit_nearby_m: float = 500.0
+    # Argon2 cost profile of password hashes (see PASSWORD_HASHING).
+    password_hashing: str = "strong"
+
+
+# Argon2 cost profiles: (time cost, memory cost in KiB, parallelism).
+STRONG_HASHING = "strong"
+INSECURE_TEST_HASHING = "insecure-fast-for-tests-only"
+PASSWORD_HASHING: dict[str, tuple[int, int, int]] = {
+    STRONG_HASHING: (3, 65536, 4),
+    INSECURE_TEST_HASHING: (1, 8, 1),
+}
 
 
 def _raw(env: Mapping[str, str], name: str) -> str:
@@ -289,6 +309,17 @@ def _permit_settings(env: Mapping[str, str]) -> dict:
     }
 
 
+def _password_hashing(value: str) -> str:
+    if value not in PASSWORD_HASHING:
+        raise ConfigurationError(
+            msg.SETTING_CHOICE,
+            name="REGISTRY_PASSWORD_HASHING",
+            value=value,
+            choices=" or ".join(PASSWORD_HASHING),
+        )
+    return value
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read every setting from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -320,4 +351,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         ),
         **_coverage_settings(env),
         **_permit_settings(env),
+        password_hashing=_password_hashing(_raw(env, "REGISTRY_PASSWORD_HASHING")),
     )

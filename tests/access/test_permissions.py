@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from registry.access.users import authenticate, create_user
+from registry.access.users import authenticate, create_user, find_actor
 from registry.kernel.errors import PermissionDeniedError, ValidationError
 from registry.records.by_kind import POINTS, SITES
 from tests.factories import commune_centroid, district_code, point_values, site_values
 
 
-@pytest.fixture
-def people(registry, admin):
+def _make_people(registry):
     """One user per role, with areas in Vinh (district) and Hưng Dũng (commune)."""
+    admin = find_actor(registry, "admin")
     _, _, hung_dung = commune_centroid(registry, "Hưng Dũng")
     made = {
         "district": create_user(
@@ -50,6 +50,24 @@ def people(registry, admin):
         ),
     }
     return made
+
+
+@pytest.fixture
+def world(open_world):
+    """A copy of the session's world of one user per role (see _make_people)."""
+    return open_world("access-people", _make_people)
+
+
+@pytest.fixture
+def registry(world):
+    """This test's registry: the world's copy."""
+    return world[0]
+
+
+@pytest.fixture
+def people(world):
+    """One user per role, with areas in Vinh (district) and Hưng Dũng (commune)."""
+    return world[1]
 
 
 def test_a_district_officer_registers_sites_in_their_district_only(registry, people):

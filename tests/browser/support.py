@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from registry.kernel.settings import INSECURE_TEST_HASHING
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -67,6 +69,9 @@ class AppServer:
 
     workdir: Path
     demo_sites: int = 300
+    # A database to serve (e.g. a copy of a test template); default: a new SQLite
+    # file in ``workdir``, filled with the demo on the first page.
+    database_url: str | None = None
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
 
@@ -78,14 +83,29 @@ class AppServer:
     def log_path(self) -> Path:
         return self.workdir / "streamlit.log"
 
+    @property
+    def settings(self) -> dict[str, str]:
+        """The registry settings the server runs with (its own SQLite file).
+
+        Password hashes are the cheap, insecure kind only tests may use.
+        """
+        return {
+            "REGISTRY_DATABASE_URL": self.database_url
+            or f"sqlite:///{self.workdir / 'registry.sqlite3'}",
+            "REGISTRY_DEMO_SITES": str(self.demo_sites),
+            "REGISTRY_PASSWORD_HASHING": INSECURE_TEST_HASHING,
+        }
+
+    def open_registry(self):
+        """The server's registry, opened beside it; started (demo loaded) if new."""
+        from registry.bootstrap import start_registry
+        from registry.kernel.settings import load_config
+
+        return start_registry(load_config(self.settings))
+
     def start(self, timeout: float = 120) -> AppServer:
         """Start the server and wait until its health check answers."""
-        env = {
-            **os.environ,
-            "REGISTRY_DATABASE_URL": f"sqlite:///{self.workdir / 'registry.sqlite3'}",
-            "REGISTRY_DEMO_SITES": str(self.demo_sites),
-            "PYTHONUNBUFFERED": "1",
-        }
+        env = {**os.environ, **self.settings, "PYTHONUNBUFFERED": "1"}
         log = self.log_path.open("wb")
         self.process = subprocess.Popen(
             [

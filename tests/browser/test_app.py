@@ -1,8 +1,9 @@
 """The app in headless Chromium: sign-in per role, URL guard, creating a site.
 
-One server (a temp SQLite file, 300 demo sites) serves the whole module; each test
-opens its own browser context, so each is a fresh session. Every request to a host
-other than the app is aborted and recorded; the last test checks there were none.
+The session's server (a temp SQLite file, 300 demo sites) serves the module; each
+test opens its own browser context, so each is a fresh session. Every request to a
+host other than the app is aborted and recorded; the last test opens the module's
+pages under a guard of its own and checks there were none.
 Screenshots are saved under the folder printed at the start of the module.
 """
 
@@ -11,12 +12,9 @@ from __future__ import annotations
 import pytest
 
 from registry.access.users import find_actor
-from registry.kernel.db import open_registry
-from registry.kernel.settings import load_config
 from registry.kernel.vocabulary import Role
 from registry.records.search import search_records
 from tests.browser.support import (
-    AppServer,
     RequestGuard,
     choose_option,
     menu_labels,
@@ -37,14 +35,6 @@ USERS = {
     Role.OPERATOR: "viettel",
     Role.VIEWER: "khach",
 }
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, browser):
-    """The app on a free port with its own small demo database."""
-    app = AppServer(tmp_path_factory.mktemp("browser-app")).start()
-    yield app
-    app.stop()
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +73,7 @@ def test_a_viewer_cannot_open_the_import_page_by_its_url(server, page):
 
 
 def test_an_operator_opens_its_own_site_by_url_but_not_the_points_map(server, page):
-    database = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
-    registry = open_registry(load_config({"REGISTRY_DATABASE_URL": database}))
+    registry = server.open_registry()
     own = search_records(registry, find_actor(registry, "viettel"), "site", "")
     site_id = int(own["id"].iloc[0])
     registry.engine.dispose()
@@ -144,5 +133,14 @@ def test_a_wrong_location_is_shown_under_the_latitude(server, page):
     screenshot(page, "create_site_invalid")
 
 
-def test_no_request_left_localhost(guard):
+def test_no_request_left_localhost(server, browser):
+    guard = RequestGuard()
+    for username, path in (
+        ("so.tttt", "So_dang_ky"),
+        ("viettel", ""),
+        ("khach", "Nhap_xuat"),
+    ):
+        page = new_page(browser, guard)
+        sign_in(page, server.url, username, path=path)
+        page.context.close()
     assert guard.blocked == []

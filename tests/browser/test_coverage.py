@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from registry.bootstrap import start_registry
-from registry.kernel.settings import load_config
 from tests.browser.support import (
-    AppServer,
     RequestGuard,
     new_page,
     screenshot,
@@ -30,21 +27,6 @@ DRAWN_PIXELS = """() => {
     }
     return drawn;
 }"""
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, browser):
-    """The app on a free port with its own small demo database.
-
-    The demo is built here, the way the app builds it on its first request, so the
-    first page does not wait for it.
-    """
-    app = AppServer(tmp_path_factory.mktemp("browser-coverage")).start()
-    url = f"sqlite:///{app.workdir / 'registry.sqlite3'}"
-    settings = {"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"}
-    start_registry(load_config(settings)).engine.dispose()
-    yield app
-    app.stop()
 
 
 @pytest.fixture

@@ -2,18 +2,16 @@
 
 A map of 5,000 sites is written to a standalone HTML file and served, with the
 assets installed by ``install_map_assets``, by a local ``http.server``; every
-request to another host is aborted. Skipped with a reason when Debian's Chromium
-is missing, except under CI (CI=true), where a skipped browser test would hide a
-defect.
+request to another host is aborted. The session's Chromium (the ``browser``
+fixture) draws it: skipped with a reason when Debian's Chromium is missing, except
+under CI (CI=true), where a skipped browser test would hide a defect.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -23,35 +21,11 @@ import pytest
 from geodata.mapassets import install_map_assets
 from geodata.maps import add_legend, add_sites_layer, base_map, points_legend
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 BOUNDS = (103.87, 18.55, 105.81, 19.99)
 NETWORKS = {"Viettel": "#e41a1c", "VinaPhone": "#377eb8", "MobiFone": "#4daf4a"}
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 pytestmark = pytest.mark.browser
-
-
-def _require_browser():
-    missing = None
-    if not CHROMIUM.exists():
-        missing = f"{CHROMIUM} is not installed (apt-get install chromium)"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            missing = "the playwright package is not installed"
-    if missing and os.environ.get("CI") == "true":
-        pytest.fail(f"browser test cannot run under CI: {missing}")
-    if missing:
-        pytest.skip(missing)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -134,11 +108,8 @@ _ZOOM_IN = """() => {
 
 
 def test_compact_layer_draws_offline_and_a_click_reports_the_escaped_site(
-    served_map,
+    served_map, browser
 ):
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
     requests, aborted, errors, dialogs = [], [], [], []
 
     def route(route):
@@ -153,36 +124,33 @@ def test_compact_layer_draws_offline_and_a_click_reports_the_escaped_site(
         dialogs.append(dialog.message)
         dialog.dismiss()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1000, "height": 700})
-            page.route("**/*", route)
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.on("dialog", on_dialog)
-            page.goto(served_map)
-            page.wait_for_function("window.__pointsDrawn > 0", timeout=10_000)
-            sample = list(range(0, 5_000, 10))
-            first = page.evaluate(_INSPECT, sample)
-            boxes = [
-                page.is_visible(".geodata-map-note"),
-                page.is_visible(".geodata-points-legend"),
-            ]
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    try:
+        page = context.new_page()
+        page.route("**/*", route)
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", on_dialog)
+        page.goto(served_map)
+        page.wait_for_function("window.__pointsDrawn > 0", timeout=10_000)
+        sample = list(range(0, 5_000, 10))
+        first = page.evaluate(_INSPECT, sample)
+        boxes = [
+            page.is_visible(".geodata-map-note"),
+            page.is_visible(".geodata-points-legend"),
+        ]
 
-            target = page.evaluate(_CLICK_TARGET, 4_999)
-            page.mouse.click(target["x"], target["y"])
-            page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
-            popup_text = page.inner_text(".leaflet-popup-content")
-            clicks = page.evaluate("window.__clicks")
+        target = page.evaluate(_CLICK_TARGET, 4_999)
+        page.mouse.click(target["x"], target["y"])
+        page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
+        popup_text = page.inner_text(".leaflet-popup-content")
+        clicks = page.evaluate("window.__clicks")
 
-            page.evaluate(_ZOOM_IN)
-            page.wait_for_function("window.__moved === true", timeout=5_000)
-            zoomed = page.evaluate(_INSPECT, sample)
-        finally:
-            browser.close()
+        page.evaluate(_ZOOM_IN)
+        page.wait_for_function("window.__moved === true", timeout=5_000)
+        zoomed = page.evaluate(_INSPECT, sample)
+    finally:
+        context.close()
 
     assert errors == [] and dialogs == []
     assert aborted == []

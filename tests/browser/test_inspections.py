@@ -1,9 +1,10 @@
 """An inspection clicked through in headless Chromium: a commune clerk records it
 with a photo, the district officer reviews it, the dashboard counts change.
 
-One server (temp SQLite file, 300 demo sites) serves the module; each user gets
-a fresh browser context. Requests off localhost are aborted and recorded; the last
-test checks there were none. Screenshots go to the folder the module prints.
+The session's server (temp SQLite file, 300 demo sites) serves the module; each
+user gets a fresh browser context. Requests off localhost are aborted and recorded:
+the flow checks it made none, and so does the last test for the pages it opens.
+Screenshots go to the folder the module prints.
 """
 
 from __future__ import annotations
@@ -14,11 +15,8 @@ import pytest
 from PIL import Image
 
 from registry.access.users import find_actor
-from registry.bootstrap import start_registry
 from registry.inspections.plans import inspection_overview
-from registry.kernel.settings import load_config
 from tests.browser.support import (
-    AppServer,
     RequestGuard,
     choose_option,
     new_page,
@@ -28,13 +26,6 @@ from tests.browser.support import (
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, browser):
-    app = AppServer(tmp_path_factory.mktemp("browser-inspections")).start()
-    yield app
-    app.stop()
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +44,9 @@ def page(browser, guard):
 def point(server) -> tuple[int, str]:
     """The first point of the Hưng Dũng clerk's plan (overdue first).
 
-    The database is started here with the server's settings, before any page is
-    opened (the server would create the same demo on its first page).
+    The registry is opened beside the session's server (same SQLite file).
     """
-    url = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
-    settings = {"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"}
-    registry = start_registry(load_config(settings))
+    registry = server.open_registry()
     clerk = find_actor(registry, "xa.hungdung")
     first = inspection_overview(registry, clerk).points.iloc[0]
     registry.engine.dispose()
@@ -163,6 +151,7 @@ def test_a_clerk_records_an_inspection_the_district_reviews_it(
     screenshot(officer, "inspections_dashboard_after")
     _no_exception(officer)
     officer.context.close()
+    assert guard.blocked == []
 
 
 def test_a_viewer_cannot_open_the_inspections_by_their_url(server, page):
@@ -172,5 +161,15 @@ def test_a_viewer_cannot_open_the_inspections_by_their_url(server, page):
     screenshot(page, "inspections_url_guard_viewer")
 
 
-def test_no_request_left_localhost(guard):
+def test_no_request_left_localhost(server, browser):
+    guard = RequestGuard()
+    for username, path in (
+        ("xa.hungdung", "Kiem_tra"),
+        ("huyen.vinh", "Bang_theo_doi"),
+        ("so.tttt", "Kiem_tra"),
+    ):
+        page = new_page(browser, guard)
+        sign_in(page, server.url, username, path=path)
+        _no_exception(page)
+        page.context.close()
     assert guard.blocked == []

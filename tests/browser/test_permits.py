@@ -5,9 +5,11 @@ the department reads the whole trail.
 
 The three-level matrix (commune verifies, district decides) is put in force from
 30 days ago by the department before any page opens, through the same service the
-matrix page uses. One server (temp SQLite file, 300 demo sites) serves the module;
-each user gets a fresh browser context. Requests off localhost are aborted and
-recorded; the last test checks there were none.
+matrix page uses. The session's server (temp SQLite file, 300 demo sites, default
+basemap) serves the module; each user gets a fresh browser context. Requests off
+localhost are aborted and recorded: the flow may only have asked for the map's
+basemap tiles, and the last test opens the permit pages and checks they ask for
+nothing outside.
 """
 
 from __future__ import annotations
@@ -17,12 +19,9 @@ from datetime import timedelta
 import pytest
 
 from registry.access.users import find_actor
-from registry.bootstrap import start_registry
 from registry.kernel.clock import today
-from registry.kernel.settings import load_config
 from registry.permits.matrix_versions import adopt_preset
 from tests.browser.support import (
-    AppServer,
     RequestGuard,
     choose_option,
     new_page,
@@ -57,17 +56,6 @@ OPEN_POPUP = """(name) => {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, browser):
-    """The app on its own demo database, without basemap tiles (a closed network:
-    the map then needs nothing from outside)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("REGISTRY_BASEMAP", "none")
-        app = AppServer(tmp_path_factory.mktemp("browser-permits")).start()
-    yield app
-    app.stop()
-
-
-@pytest.fixture(scope="module")
 def guard() -> RequestGuard:
     return RequestGuard()
 
@@ -77,13 +65,9 @@ def position(server) -> tuple[str, str]:
     """Latitude and longitude (typed the Vietnamese way) inside Hưng Dũng, after the
     department put the three-level matrix in force.
 
-    The database is started here with the server's settings, before any page is
-    opened (the server would create the same demo on its first page).
+    The registry is opened beside the session's server (same SQLite file).
     """
-    url = f"sqlite:///{server.workdir / 'registry.sqlite3'}"
-    registry = start_registry(
-        load_config({"REGISTRY_DATABASE_URL": url, "REGISTRY_DEMO_SITES": "300"})
-    )
+    registry = server.open_registry()
     adopt_preset(
         registry,
         find_actor(registry, "so.tttt"),
@@ -223,7 +207,23 @@ def test_an_application_goes_from_the_operator_through_commune_and_district(
     screenshot(department, "permits_report")
     _no_exception(department)
     department.context.close()
+    # Only the BTS map's basemap tiles (the default basemap) may have been asked for.
+    assert all("tile.openstreetmap.org" in url for url in guard.blocked), guard.blocked
 
 
-def test_no_request_left_localhost(guard):
+def test_no_request_left_localhost(server, browser, position):
+    guard = RequestGuard()
+    for username in ("viettel", "xa.hungdung", "huyen.vinh", "so.tttt"):
+        page = new_page(browser, guard)
+        sign_in(page, server.url, username, path="Ho_so_cap_phep")
+        _no_exception(page)
+        if username == "so.tttt":
+            sections = page.locator('[data-testid="stButtonGroup"]')
+            sections.get_by_text("Ma trận phân cấp", exact=True).click()
+            page.get_by_text("Các mẫu phân cấp").wait_for()
+            wait_for_script(page)
+            sections.get_by_text("Báo cáo", exact=True).click()
+            page.get_by_text("Hồ sơ nhận", exact=True).wait_for()
+            wait_for_script(page)
+        page.context.close()
     assert guard.blocked == []

@@ -2,8 +2,9 @@
 downloads the workbook (opened with openpyxl) and the printable page (shown in the
 browser, with its maps); a viewer cannot open the page by its URL.
 
-One server (temp SQLite file, 300 demo sites) serves the module. Requests off
-localhost are aborted and recorded; the last test checks there were none.
+The session's server (temp SQLite file, 300 demo sites) serves the module. Requests
+off localhost are aborted; the last test makes the report and its printable page
+under a guard of its own and checks none was asked for.
 """
 
 from __future__ import annotations
@@ -11,11 +12,8 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from registry.bootstrap import start_registry
-from registry.kernel.settings import load_config
 from registry.units.clusters import DEFAULT_CLUSTER
 from tests.browser.support import (
-    AppServer,
     RequestGuard,
     artifacts_dir,
     new_page,
@@ -28,26 +26,11 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, browser):
-    folder = tmp_path_factory.mktemp("browser-reports")
-    # The demo database is made here, before the server's first page would.
-    settings = {
-        "REGISTRY_DATABASE_URL": f"sqlite:///{folder / 'registry.sqlite3'}",
-        "REGISTRY_DEMO_SITES": "300",
-    }
-    start_registry(load_config(settings)).engine.dispose()
-    app = AppServer(folder).start()
-    yield app
-    app.stop()
-
-
-@pytest.fixture(scope="module")
 def guard() -> RequestGuard:
     return RequestGuard()
 
 
-@pytest.fixture(scope="module")
-def made(server, browser, guard):
+def _make_report(server, browser, guard):
     """A department page with the Cụm I report made (the default choices)."""
     page = new_page(browser, guard)
     sign_in(page, server.url, "so.tttt", path="Bao_cao")
@@ -56,6 +39,24 @@ def made(server, browser, guard):
     page.get_by_role("button", name="Lập báo cáo").click()
     page.get_by_text(f"Báo cáo: {DEFAULT_CLUSTER}").wait_for(timeout=90_000)
     wait_for_script(page)
+    return page
+
+
+def _printable(made, browser, guard, folder):
+    """The printable page, downloaded from ``made`` and opened in a new context."""
+    with made.expect_download() as info:
+        made.get_by_role("button", name="Tải trang in").click()
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    printable = new_page(browser, guard)
+    printable.set_content(path.read_text(encoding="utf-8"))
+    return printable
+
+
+@pytest.fixture(scope="module")
+def made(server, browser, guard):
+    """A department page with the Cụm I report made (the default choices)."""
+    page = _make_report(server, browser, guard)
     yield page
     page.context.close()
 
@@ -90,13 +91,7 @@ def test_the_department_downloads_the_cluster_workbook(made, tmp_path):
 
 
 def test_the_printable_page_shows_tables_and_maps(made, browser, guard, tmp_path):
-    with made.expect_download() as info:
-        made.get_by_role("button", name="Tải trang in").click()
-    path = tmp_path / info.value.suggested_filename
-    info.value.save_as(path)
-    html = path.read_text(encoding="utf-8")
-    printable = new_page(browser, guard)
-    printable.set_content(html)
+    printable = _printable(made, browser, guard, tmp_path)
     assert printable.locator("svg").count() == 2
     assert printable.locator("table").count() >= 10
     assert printable.locator("path.gap").count() > 0
@@ -115,5 +110,14 @@ def test_a_viewer_cannot_open_the_reports_by_their_url(server, browser, guard):
     page.context.close()
 
 
-def test_no_request_left_localhost(guard):
+def test_no_request_left_localhost(server, browser, tmp_path):
+    guard = RequestGuard()
+    made = _make_report(server, browser, guard)
+    printable = _printable(made, browser, guard, tmp_path)
+    printable.locator("svg").first.wait_for()
+    printable.context.close()
+    made.context.close()
+    viewer = new_page(browser, guard)
+    sign_in(viewer, server.url, "khach", path="Bao_cao")
+    viewer.context.close()
     assert guard.blocked == []

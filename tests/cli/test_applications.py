@@ -6,13 +6,20 @@ import pytest
 
 from registry.cli.main import main
 from registry.permits.filing import file_application
-from tests.permits.support import TWO_LEVEL_DAY, make_people, new_site
+from tests.permits.support import TWO_LEVEL_DAY, new_site, people_world
 
 
 @pytest.fixture
-def cli(database_url, monkeypatch, capsys):
+def world(open_world):
+    """A copy of the permit tests' world: the registry and its people."""
+    return people_world(open_world)
+
+
+@pytest.fixture
+def cli(world, monkeypatch, capsys):
     """Run the command line in-process against this test's database."""
-    monkeypatch.setenv("REGISTRY_DATABASE_URL", database_url)
+    url = world[0].engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("REGISTRY_DATABASE_URL", url)
 
     def run(*args: str) -> tuple[int, str, str]:
         code = main(list(args))
@@ -22,8 +29,8 @@ def cli(database_url, monkeypatch, capsys):
     return run
 
 
-def test_applications_are_listed_shown_and_reported(cli, registry, admin):
-    people = make_people(registry, admin)
+def test_applications_are_listed_shown_and_reported(cli, world):
+    registry, people = world
     filed = file_application(
         registry,
         people.viettel,

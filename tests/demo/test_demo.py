@@ -11,16 +11,20 @@ from registry.access.users import authenticate, find_actor
 from registry.demo.load import DEMO_USERS, load_demo
 from registry.kernel.dataset import is_demo
 from registry.kernel.db import open_registry
-from registry.kernel.settings import load_config
 from registry.records.by_kind import POINTS, SITES
-from tests.conftest import DEMO_DAY, database_url_for
+from tests.conftest import DEMO_DAY, database_url_for, registry_config
+
+
+def _full_demo(registry):
+    admin = find_actor(registry, "admin")
+    return load_demo(registry, admin, sites=5000, today=DEMO_DAY)
 
 
 @pytest.fixture
-def demo(registry, admin):
-    """A registry with the full-size demo data set, as of a fixed day."""
-    report = load_demo(registry, admin, sites=5000, today=DEMO_DAY)
-    return registry, report
+def demo(open_world):
+    """A registry with the full-size demo data set, as of a fixed day (a copy of
+    the session's demo world)."""
+    return open_world("demo-5000", _full_demo)
 
 
 def test_the_demo_has_five_thousand_sites_in_every_commune_and_is_labelled(demo, admin):
@@ -85,7 +89,7 @@ def test_every_demo_user_can_sign_in(demo):
 
 def test_the_demo_is_the_same_every_time(templates, admin, registry):
     other_url = database_url_for("sqlite", templates)
-    other = open_registry(load_config({"REGISTRY_DATABASE_URL": other_url}))
+    other = open_registry(registry_config({"REGISTRY_DATABASE_URL": other_url}))
     load_demo(registry, admin, sites=300, today=DEMO_DAY)
     load_demo(other, find_actor(other, "admin"), sites=300, today=DEMO_DAY)
     columns = [

@@ -5,14 +5,15 @@ from __future__ import annotations
 from registry.access.users import find_actor
 from registry.demo.load import load_demo
 from registry.kernel.db import open_registry
-from registry.kernel.settings import load_config
 from registry.permits.queries import get_application, inbox, list_applications
-from tests.conftest import DEMO_DAY, database_url_for
+from tests.conftest import DEMO_DAY, database_url_for, registry_config
 
 
 def test_the_demo_applications_cover_every_state_and_inbox(templates):
     registry = open_registry(
-        load_config({"REGISTRY_DATABASE_URL": database_url_for("sqlite", templates)})
+        registry_config(
+            {"REGISTRY_DATABASE_URL": database_url_for("sqlite", templates)}
+        )
     )
     load_demo(registry, find_actor(registry, "admin"), sites=300, today=DEMO_DAY)
     department = find_actor(registry, "so.tttt")

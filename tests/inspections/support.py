@@ -8,13 +8,13 @@ agent in Vinh's Hưng Dũng ward, and a game point in Nghi Văn (Nghi Lộc dist
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from PIL import Image
 
 from registry.access.permissions import Actor
-from registry.access.users import create_user
+from registry.access.users import create_user, find_actor
 from registry.inspections.service import (
     open_inspection,
     record_items,
@@ -35,7 +35,7 @@ NEW_REGIME_DAY = date(2025, 3, 10)
 class World:
     """The users and points of an inspection test."""
 
-    registry: Registry
+    registry: Registry | None  # None in the session's template data
     admin: Actor
     clerk: Actor  # commune staff of Hưng Dũng (Vinh)
     neighbour: Actor  # commune staff of Hưng Bình (Vinh)
@@ -130,6 +130,17 @@ def make_world(registry: Registry, admin: Actor) -> World:
         agent=int(agent["id"]),
         far_game=int(far["id"]),
     )
+
+
+def _world_template(registry: Registry) -> World:
+    return replace(make_world(registry, find_actor(registry, "admin")), registry=None)
+
+
+def world_copy(open_world) -> World:
+    """A fresh copy of the inspection world (built once a session, see
+    ``open_world`` in tests/conftest.py)."""
+    registry, world = open_world("inspections", _world_template)
+    return replace(world, registry=registry)
 
 
 def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (8, 8)) -> bytes:

@@ -32,12 +32,12 @@ from registry.inspections.service import (
 )
 from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import AuditEntry
-from tests.inspections.support import image_bytes, make_world, submitted
+from tests.inspections.support import image_bytes, submitted, world_copy
 
 
 @pytest.fixture
-def world(registry, admin):
-    return make_world(registry, admin)
+def world(open_world):
+    return world_copy(open_world)
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ from tests.inspections.support import (
     NEW_REGIME_DAY,
     OLD_REGIME_DAY,
     answered,
-    make_world,
     submitted,
+    world_copy,
 )
 
 ON = date(2025, 6, 2)
@@ -33,8 +33,8 @@ METRES_PER_DEGREE_LATITUDE = 111_320
 
 
 @pytest.fixture
-def world(registry, admin):
-    return make_world(registry, admin)
+def world(open_world):
+    return world_copy(open_world)
 
 
 def test_points_are_counted_by_kind_with_their_ids(world):

@@ -27,16 +27,16 @@ from tests.inspections.support import (
     NEW_REGIME_DAY,
     OLD_REGIME_DAY,
     image_bytes,
-    make_world,
     submitted,
+    world_copy,
 )
 
 PNG_HEADER = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
-def world(registry, admin):
-    return make_world(registry, admin)
+def world(open_world):
+    return world_copy(open_world)
 
 
 @pytest.fixture

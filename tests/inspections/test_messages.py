@@ -39,8 +39,8 @@ from registry.kernel.errors import (
     RegistryError,
     ValidationError,
 )
-from registry.kernel.settings import load_config
 from registry.records.by_kind import POINTS
+from tests.conftest import registry_config
 from tests.factories import point_values
 from tests.inspections.support import (
     NEW_REGIME_DAY,
@@ -95,7 +95,9 @@ def _refused(call) -> Refusal:
 @pytest.fixture(scope="module")
 def refusals(templates) -> dict[str, Refusal]:
     """name -> a refusal of the inspection services, each produced for real."""
-    registry = open_registry(load_config({"REGISTRY_DATABASE_URL": templates.sqlite()}))
+    registry = open_registry(
+        registry_config({"REGISTRY_DATABASE_URL": templates.sqlite()})
+    )
     try:
         yield _gather(registry)
     finally:

@@ -24,7 +24,7 @@ from registry.inspections.service import (
     update_inspection,
 )
 from registry.kernel.db import Registry
-from tests.inspections.support import NEW_REGIME_DAY, make_world, submitted
+from tests.inspections.support import NEW_REGIME_DAY, submitted, world_copy
 
 # The game point of the world has operated since 2024-03-01: with one inspection a
 # year and none recorded, it falls due on 2025-03-01.
@@ -32,8 +32,8 @@ FIRST_DUE = date(2025, 3, 1)
 
 
 @pytest.fixture
-def world(registry, admin):
-    return make_world(registry, admin)
+def world(open_world):
+    return world_copy(open_world)
 
 
 def _row(plan, point_id):

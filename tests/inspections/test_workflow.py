@@ -28,15 +28,15 @@ from tests.inspections.support import (
     OLD_REGIME_DAY,
     answered,
     image_bytes,
-    make_world,
     reviewed,
     submitted,
+    world_copy,
 )
 
 
 @pytest.fixture
-def world(registry, admin):
-    return make_world(registry, admin)
+def world(open_world):
+    return world_copy(open_world)
 
 
 def _actions(view) -> list[str]:

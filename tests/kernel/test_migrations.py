@@ -7,8 +7,7 @@ from alembic.runtime.migration import MigrationContext
 
 from registry.kernel.db import is_migrated, open_registry
 from registry.kernel.models import Base
-from registry.kernel.settings import load_config
-from tests.conftest import database_url_for
+from tests.conftest import database_url_for, registry_config
 
 
 def test_the_migrated_schema_matches_the_models(registry):
@@ -21,7 +20,7 @@ def test_the_migrated_schema_matches_the_models(registry):
 
 def test_sqlite_files_run_in_wal_mode(templates):
     url = database_url_for("sqlite", templates)
-    opened = open_registry(load_config({"REGISTRY_DATABASE_URL": url}))
+    opened = open_registry(registry_config({"REGISTRY_DATABASE_URL": url}))
     with opened.engine.connect() as connection:
         mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
     opened.engine.dispose()

@@ -14,11 +14,15 @@ from registry.maps.growth import TOTAL_LABEL, growth_by_year, technology_growth
 from tests.conftest import DEMO_DAY
 
 
+def _small_demo(registry):
+    load_demo(registry, find_actor(registry, "admin"), sites=400, today=DEMO_DAY)
+
+
 @pytest.fixture
-def demo(registry, admin):
-    """A registry with a 400-site demo, as of a fixed day."""
-    load_demo(registry, admin, sites=400, today=DEMO_DAY)
-    return registry
+def demo(open_world):
+    """A registry with a 400-site demo, as of a fixed day (a copy of the session's
+    demo world)."""
+    return open_world("demo-400", _small_demo)[0]
 
 
 def test_the_site_map_shows_the_network_as_it_stood_on_a_date(demo, admin):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from registry.access.permissions import Actor
-from registry.access.users import create_user
+from registry.access.users import create_user, find_actor
 from registry.kernel.db import Registry
 from tests.factories import commune_centroid, district_code, point_values, site_values
 
@@ -89,6 +89,16 @@ def make_people(registry: Registry, admin: Actor) -> People:
         mobifone=add_user(registry, admin, "mobifone", "operator", network="01"),
         viewer=add_user(registry, admin, "khach", "viewer"),
     )
+
+
+def _people_template(registry: Registry) -> People:
+    return make_people(registry, find_actor(registry, "admin"))
+
+
+def people_world(open_world) -> tuple[Registry, People]:
+    """A fresh copy of an initialised registry with :func:`make_people`'s people
+    (built once a session, see ``open_world`` in tests/conftest.py)."""
+    return open_world("permit-people", _people_template)
 
 
 def new_site(registry: Registry, commune: str = "Hưng Dũng", **overrides) -> dict:

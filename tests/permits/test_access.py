@@ -29,17 +29,15 @@ from tests.permits.support import (
     PNG,
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
-    make_people,
     new_game_point,
     new_site,
 )
 
 
 @pytest.fixture
-def world(registry, admin):
+def world(registry, admin, people):
     """People, a Viettel application in Hưng Dũng (three-level era, verified:
     the district of Vinh decides) and a MobiFone one in Nghi Văn (two-level era)."""
-    people = make_people(registry, admin)
     vinh = file_application(
         registry,
         people.viettel,

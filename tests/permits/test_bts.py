@@ -25,7 +25,6 @@ from tests.permits.support import (
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
     add_user,
-    make_people,
     new_site,
 )
 
@@ -38,10 +37,9 @@ ERAS = {
 
 @pytest.mark.parametrize("era", ERAS)
 def test_a_new_site_is_verified_by_the_commune_and_approved_with_its_permit(
-    registry, admin, era
+    registry, admin, era, people
 ):
     day, decider = ERAS[era]
-    people = make_people(registry, admin)
     filed = file_application(
         registry,
         people.viettel,
@@ -102,10 +100,9 @@ def _existing_site(registry, admin):
     ],
 )
 def test_changes_to_an_existing_site_are_written_on_approval(
-    registry, admin, era, kind, values
+    registry, admin, era, kind, values, people
 ):
     day, decider = ERAS[era]
-    people = make_people(registry, admin)
     site_id = _existing_site(registry, admin)
     if isinstance(values, str):
         lat, lon, code = commune_centroid(registry, values)
@@ -140,8 +137,7 @@ def test_changes_to_an_existing_site_are_written_on_approval(
         assert site["history"][-1]["status"] == "decommissioned"
 
 
-def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin):
-    people = make_people(registry, admin)
+def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin, people):
     filed = file_application(
         registry,
         people.viettel,
@@ -182,8 +178,7 @@ def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin):
     assert [e["action"] for e in resumed.audit] == ["file", "incomplete", "complete"]
 
 
-def test_the_decider_refers_the_case_to_the_department(registry, admin):
-    people = make_people(registry, admin)
+def test_the_decider_refers_the_case_to_the_department(registry, admin, people):
     filed = file_application(
         registry,
         people.viettel,
@@ -222,8 +217,7 @@ def test_the_decider_refers_the_case_to_the_department(registry, admin):
     assert [s.outcome for s in done.steps] == ["verified", "escalated", "approved"]
 
 
-def test_a_refusal_keeps_the_registry_unchanged(registry, admin):
-    people = make_people(registry, admin)
+def test_a_refusal_keeps_the_registry_unchanged(registry, admin, people):
     filed = file_application(
         registry,
         people.viettel,
@@ -246,8 +240,9 @@ def test_a_refusal_keeps_the_registry_unchanged(registry, admin):
         approve_application(registry, people.new_commune, filed.summary.id, number="1")
 
 
-def test_a_high_tower_goes_to_the_department_and_sharing_is_proposed(registry, admin):
-    people = make_people(registry, admin)
+def test_a_high_tower_goes_to_the_department_and_sharing_is_proposed(
+    registry, admin, people
+):
     lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
     SITES.create(
         registry,
@@ -277,9 +272,8 @@ def test_a_high_tower_goes_to_the_department_and_sharing_is_proposed(registry, a
 
 
 def test_bad_filings_are_refused_naming_the_field_and_nothing_is_written(
-    registry, admin
+    registry, admin, people
 ):
-    people = make_people(registry, admin)
     site_id = _existing_site(registry, admin)
     refused = [
         # Hà Nội: outside the province.
@@ -327,9 +321,8 @@ def test_bad_filings_are_refused_naming_the_field_and_nothing_is_written(
 
 
 def test_in_the_two_level_era_the_commune_refers_a_case_to_the_department(
-    registry, admin
+    registry, admin, people
 ):
-    people = make_people(registry, admin)
     filed = file_application(
         registry,
         people.viettel,

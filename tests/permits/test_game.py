@@ -18,7 +18,6 @@ from tests.permits.support import (
     OLD_RULES_DAY,
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
-    make_people,
     new_game_point,
 )
 
@@ -35,9 +34,10 @@ ERAS = {
 
 
 @pytest.mark.parametrize("era", ERAS)
-def test_a_new_game_point_gets_its_certificate_for_three_years(registry, admin, era):
+def test_a_new_game_point_gets_its_certificate_for_three_years(
+    registry, admin, era, people
+):
     day, clerk, decider, issuer = ERAS[era]
-    people = make_people(registry, admin)
     filed = file_application(
         registry,
         getattr(people, clerk),
@@ -68,9 +68,10 @@ def _certified_point(registry, admin) -> int:
 
 @pytest.mark.parametrize("era", ERAS)
 @pytest.mark.parametrize("kind", ["game_renewal", "game_reissue", "game_revocation"])
-def test_certificate_changes_are_written_on_approval(registry, admin, era, kind):
+def test_certificate_changes_are_written_on_approval(
+    registry, admin, era, kind, people
+):
     day, clerk, decider, _ = ERAS[era]
-    people = make_people(registry, admin)
     point_id = _certified_point(registry, admin)
     values = {"owner_phone": "0912 345 678"} if kind == "game_reissue" else {}
     filed = file_application(
@@ -100,8 +101,9 @@ def test_certificate_changes_are_written_on_approval(registry, admin, era, kind)
         assert point["history"][-1]["status"] == "revoked"
 
 
-def test_the_school_distance_in_force_on_the_filing_day_is_a_finding(registry, admin):
-    people = make_people(registry, admin)
+def test_the_school_distance_in_force_on_the_filing_day_is_a_finding(
+    registry, admin, people
+):
     lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
     with registry.transaction() as session:
         store_schools(
@@ -143,8 +145,9 @@ def test_the_school_distance_in_force_on_the_filing_day_is_a_finding(registry, a
     assert any(f.facts.get("ruleset") == "nd147-2024" for f in new.findings)
 
 
-def test_game_applications_are_recorded_by_staff_of_the_area_only(registry, admin):
-    people = make_people(registry, admin)
+def test_game_applications_are_recorded_by_staff_of_the_area_only(
+    registry, admin, people
+):
     for outsider in (people.other_commune, people.other_district, people.viettel):
         with pytest.raises(PermissionDeniedError):
             file_application(
@@ -156,8 +159,7 @@ def test_game_applications_are_recorded_by_staff_of_the_area_only(registry, admi
             )
 
 
-def test_what_approval_could_not_do_is_refused_at_filing(registry, admin):
-    people = make_people(registry, admin)
+def test_what_approval_could_not_do_is_refused_at_filing(registry, admin, people):
     pending = POINTS.create(
         registry,
         admin,

@@ -15,7 +15,6 @@ from registry.permits.matrix_versions import (
     matrix_on,
 )
 from registry.permits.vocabulary import Case, bts_case
-from tests.permits.support import make_people
 
 
 def test_both_presets_cover_every_kind_and_case_and_say_what_is_unverified():
@@ -117,8 +116,9 @@ def test_a_fresh_registry_holds_both_presets_in_force_by_date(registry, admin):
         matrix_on(registry, admin, date(2014, 12, 31))
 
 
-def test_editing_the_matrix_stores_a_new_version_with_who_when_why(registry, admin):
-    people = make_people(registry, admin)
+def test_editing_the_matrix_stores_a_new_version_with_who_when_why(
+    registry, admin, people
+):
     base = matrix_on(registry, admin, date(2026, 1, 5))
     rows = [r.as_dict() for r in base.rows]
     game = next(i for i, r in enumerate(rows) if r["kind"] == "game_new")
@@ -151,8 +151,7 @@ def test_editing_the_matrix_stores_a_new_version_with_who_when_why(registry, adm
     assert adopted.title.endswith("— áp dụng lại từ 01/02/2026")
 
 
-def test_only_the_department_and_admins_edit_the_matrix(registry, admin):
-    people = make_people(registry, admin)
+def test_only_the_department_and_admins_edit_the_matrix(registry, admin, people):
     base = matrix_on(registry, admin, date(2026, 1, 5))
     for who in (people.district, people.commune, people.viettel, people.viewer):
         with pytest.raises(PermissionDeniedError):

@@ -40,7 +40,6 @@ from tests.factories import point_values, site_values
 from tests.permits.support import (
     PDF,
     THREE_LEVEL_DAY,
-    make_people,
     new_game_point,
     new_site,
 )
@@ -356,12 +355,11 @@ def _matrix_refusals(registry, people, tmp_path) -> dict:
 
 
 def test_permit_refusals_read_in_vietnamese_without_internal_names(
-    registry, admin, monkeypatch, tmp_path
+    registry, admin, monkeypatch, tmp_path, people
 ):
     """Every code of :mod:`registry.permits.messages` is produced; the two that only
     a race produces, by a second change between an approval's preparation and its
     transaction."""
-    people = make_people(registry, admin)
     calls = {
         **_filing_refusals(registry, admin, people),
         **_step_refusals(registry, admin, people, monkeypatch),

@@ -16,7 +16,7 @@ from registry.permits.steps import (
     verify_application,
 )
 from tests.factories import district_code
-from tests.permits.support import TWO_LEVEL_DAY, make_people, new_site
+from tests.permits.support import TWO_LEVEL_DAY, new_site
 
 YEAR_2025 = (date(2025, 1, 1), date(2025, 12, 31))
 
@@ -32,8 +32,7 @@ def _file(registry, people, code, day, commune="Hưng Dũng", network="04"):
     ).summary.id
 
 
-def test_the_report_counts_per_district_and_period(registry, admin):
-    people = make_people(registry, admin)
+def test_the_report_counts_per_district_and_period(registry, admin, people):
     # A: verified in 2 working days, approved in 6: within every deadline.
     a = _file(registry, people, "A", date(2025, 3, 10))
     verify_application(registry, people.commune, a, on=date(2025, 3, 12))

@@ -21,11 +21,10 @@ from registry.demo.load import load_demo
 from registry.kernel.db import open_registry
 from registry.kernel.errors import ImportFileError, PermissionDeniedError
 from registry.kernel.models import AuditEntry, School
-from registry.kernel.settings import load_config
 from registry.records.province_checks import territory
 from registry.reference.schools import import_schools, list_schools
 from registry.rules.compliance import evaluate_points
-from tests.conftest import DEMO_DAY, database_url_for
+from tests.conftest import DEMO_DAY, database_url_for, registry_config
 from tests.factories import commune_centroid
 
 HEADER = ["name", "level", "latitude", "longitude", "address"]
@@ -337,7 +336,7 @@ def test_the_demo_has_labelled_schools_some_near_game_points(registry, admin):
 
 def test_the_demo_schools_are_the_same_every_time(templates, admin, registry):
     other_url = database_url_for("sqlite", templates)
-    other = open_registry(load_config({"REGISTRY_DATABASE_URL": other_url}))
+    other = open_registry(registry_config({"REGISTRY_DATABASE_URL": other_url}))
     load_demo(registry, admin, sites=300, today=DEMO_DAY)
     load_demo(other, find_actor(other, "admin"), sites=300, today=DEMO_DAY)
     columns = ["name", "level", "latitude", "longitude", "address"]

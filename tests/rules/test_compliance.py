@@ -12,10 +12,10 @@ from geodata.crs import UTM48N, WGS84
 from registry.access.users import create_user
 from registry.kernel.db import open_registry
 from registry.kernel.errors import NotFoundError, PermissionDeniedError, ValidationError
-from registry.kernel.settings import load_config
 from registry.records.by_kind import POINTS
 from registry.reference.schools import store_schools
 from registry.rules.compliance import NoRuleSetError, evaluate_point, evaluate_points
+from tests.conftest import registry_config
 from tests.factories import commune_centroid, point_values
 
 OLD_REGIME = date(2024, 12, 24)  # last day of Decree 72/2013 as amended in 2018
@@ -162,7 +162,7 @@ def test_internet_hours_follow_the_province_setting(registry, admin, database_ur
         registry, admin, kind="isp_point", opens_at="06:30", closes_at="21:00"
     )
     strict = open_registry(
-        load_config(
+        registry_config(
             {
                 "REGISTRY_DATABASE_URL": database_url,
                 "REGISTRY_INTERNET_HOURS": "07:00-22:00",

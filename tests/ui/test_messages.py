@@ -30,10 +30,10 @@ from registry.kernel.errors import (
     ValidationError,
     english_table,
 )
-from registry.kernel.settings import load_config
 from registry.records import messages as records_msg
 from registry.records.by_kind import SITES
 from registry.records.validation import validate_rows
+from tests.conftest import registry_config
 from tests.factories import commune_centroid, site_values
 from ui.common.messages import (
     error_text,
@@ -158,7 +158,9 @@ def test_an_unknown_message_is_shown_as_the_registry_wrote_it():
 @pytest.fixture
 def sqlite_registry(templates):
     """An initialised SQLite registry (units and admin), without the demo."""
-    registry = open_registry(load_config({"REGISTRY_DATABASE_URL": templates.sqlite()}))
+    registry = open_registry(
+        registry_config({"REGISTRY_DATABASE_URL": templates.sqlite()})
+    )
     yield registry
     registry.engine.dispose()
 
