@@ -86,6 +86,32 @@ def _check_operator_network(actor: Actor, values: dict) -> None:
         )
 
 
+def _load_for_change(
+    session: Session,
+    actor: Actor,
+    record_type: str,
+    record_id: int,
+    doing: str,
+    expected_version: int | None = None,
+):
+    """The record, refused when it is retired, changed since ``expected_version``
+    (when given) or outside the actor's area and network (``doing`` names the
+    action the refusal speaks of)."""
+    record = _load(session, record_type, record_id)
+    ensure_editable(record)
+    if expected_version is not None and record.version != expected_version:
+        raise ConflictError(
+            msg.STALE_VERSION,
+            id=record_id,
+            version=record.version,
+            expected=expected_version,
+        )
+    perm.require_in_scope(
+        actor, doing, _units(session, record_type, record_id), _network(record)
+    )
+    return record
+
+
 def create_record(
     registry: Registry,
     actor: Actor,
@@ -133,20 +159,8 @@ def update_record(
             [FieldError("status", changes.get("status"), msg.STATUS_THROUGH_CHANGE)]
         )
     with registry.transaction() as session:
-        record = _load(session, record_type, record_id)
-        ensure_editable(record)
-        if expected_version is not None and record.version != expected_version:
-            raise ConflictError(
-                msg.STALE_VERSION,
-                id=record_id,
-                version=record.version,
-                expected=expected_version,
-            )
-        perm.require_in_scope(
-            actor,
-            "edit this record",
-            _units(session, record_type, record_id),
-            _network(record),
+        record = _load_for_change(
+            session, actor, record_type, record_id, "edit this record", expected_version
         )
         prepared = prepare(registry, record_type, {**current_values(record), **changes})
         typed = prepared.typed
@@ -199,13 +213,8 @@ def change_status(
             [FieldError("effective_on", effective_on, msg.NOT_FUTURE)]
         )
     with registry.transaction() as session:
-        record = _load(session, record_type, record_id)
-        ensure_editable(record)
-        perm.require_in_scope(
-            actor,
-            "change the status of this record",
-            _units(session, record_type, record_id),
-            _network(record),
+        record = _load_for_change(
+            session, actor, record_type, record_id, "change the status of this record"
         )
         if effective_on < record.status_since:
             raise ValidationError(
@@ -232,13 +241,8 @@ def retire_record(
     if not reason or not reason.strip():
         raise ValidationError([FieldError("reason", reason, msg.RETIRE_REASON)])
     with registry.transaction() as session:
-        record = _load(session, record_type, record_id)
-        ensure_editable(record)
-        perm.require_in_scope(
-            actor,
-            "retire this record",
-            _units(session, record_type, record_id),
-            _network(record),
+        record = _load_for_change(
+            session, actor, record_type, record_id, "retire this record"
         )
         record.retired_on = today()
         record.retired_reason = reason.strip()
