@@ -225,37 +225,39 @@ def create_cluster(
 
 
 def _change(
-    session: Session,
-    username: str,
+    registry: Registry,
+    actor: Actor,
     cluster_id: int,
     expected_version: int,
     action: str,
     change: Callable[[Session, Cluster], None],
     reason: str | None,
 ) -> ClusterView:
-    """Apply ``change`` to a cluster that is not retired and still at
-    ``expected_version``; bump its version and audit ``action`` with before/after."""
-    cluster = _load(session, cluster_id)
-    _check_version(cluster, expected_version)
-    if cluster.retired_on is not None:
-        raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
-    before = _view(session, cluster)
-    change(session, cluster)
-    cluster.version += 1
-    cluster.updated_at = now()
-    session.flush()
-    after = _view(session, cluster)
-    record_audit(
-        session,
-        username,
-        action,
-        SUBJECT,
-        cluster.id,
-        before=_audit_values(before),
-        after=_audit_values(after),
-        reason=reason,
-    )
-    return after
+    """In one transaction, apply ``change`` to a cluster that is not retired and
+    still at ``expected_version``; bump its version and audit ``action`` with
+    before/after."""
+    with registry.transaction() as session:
+        cluster = _load(session, cluster_id)
+        _check_version(cluster, expected_version)
+        if cluster.retired_on is not None:
+            raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
+        before = _view(session, cluster)
+        change(session, cluster)
+        cluster.version += 1
+        cluster.updated_at = now()
+        session.flush()
+        after = _view(session, cluster)
+        record_audit(
+            session,
+            actor.username,
+            action,
+            SUBJECT,
+            cluster.id,
+            before=_audit_values(before),
+            after=_audit_values(after),
+            reason=reason,
+        )
+        return after
 
 
 def update_cluster(
@@ -285,16 +287,9 @@ def update_cluster(
         if districts is not None:
             _set_members(session, cluster.id, _clean_members(session, list(districts)))
 
-    with registry.transaction() as session:
-        return _change(
-            session,
-            actor.username,
-            cluster_id,
-            expected_version,
-            "update",
-            change,
-            reason,
-        )
+    return _change(
+        registry, actor, cluster_id, expected_version, "update", change, reason
+    )
 
 
 def retire_cluster(
@@ -311,16 +306,9 @@ def retire_cluster(
     def retire(session: Session, cluster: Cluster) -> None:
         cluster.retired_on = current_day()
 
-    with registry.transaction() as session:
-        return _change(
-            session,
-            actor.username,
-            cluster_id,
-            expected_version,
-            "retire",
-            retire,
-            reason,
-        )
+    return _change(
+        registry, actor, cluster_id, expected_version, "retire", retire, reason
+    )
 
 
 def cluster_units(registry: Registry, cluster_id: int, edition: str) -> list[str]:
