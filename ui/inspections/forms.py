@@ -102,6 +102,40 @@ def may_change(view: dict[str, Any]) -> bool:
     return "edit" in view["actions"] or "correct" in view["actions"]
 
 
+def withdrawal_form(
+    registry,
+    actor,
+    view: dict[str, Any],
+    what: str,
+    active: dict[int, str],
+    which: str,
+    field: str | None = None,
+) -> None:
+    """A form, folded away, that withdraws one of the ``active`` photos or
+    violations (``what``; ids to their labels, chosen under the label ``which``)
+    with a reason. Messages about ``field`` go under the choice, other messages
+    above the form."""
+    if not active:
+        return
+    with st.expander(t(f"insp.withdraw_{what}")):
+        st.caption(t("insp.withdrawn_note"))
+        key = form_key(view, f"withdraw_{what}")
+        with st.form(key):
+            slots = Slots(general=st.container())
+            chosen = st.selectbox(
+                which, list(active), format_func=active.get, key=f"{key}_which"
+            )
+            if field is not None:
+                slots.fields[field] = st.container()
+            reason = st.text_input(t("insp.withdraw_reason"), key=f"{key}_reason")
+            slots.fields["reason"] = st.container()
+            submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
+    if not submitted:
+        return
+    call = withdrawal_call(registry, actor, view, what, chosen, reason)
+    save(call, view, slots, saved_text(view))
+
+
 def form_key(view: dict[str, Any], name: str) -> str:
     """A form's key; it changes with the inspection's version, which resets it."""
     return f"insp_{view['id']}_{view['version']}_{name}"
@@ -114,6 +148,11 @@ def reason_input(view: dict[str, Any], key: str, slots: Slots) -> str | None:
     text = st.text_input(t("insp.correction_reason"), key=f"{key}_reason")
     slots.fields["reason"] = st.container()
     return text
+
+
+def save_button(key: str, label: str, icon: str | None = None) -> bool:
+    """The primary submit button of the form ``key``; True when it was pressed."""
+    return st.form_submit_button(label, type="primary", icon=icon, key=f"{key}_submit")
 
 
 def saved_text(view: dict[str, Any]) -> str:
@@ -208,12 +247,7 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
             slots.fields[f"note:{rule}"] = slots.fields[f"result:{rule}"]
             results[rule] = {"result": chosen, "note": note}
         reason = reason_input(view, key, slots)
-        submitted = st.form_submit_button(
-            t("insp.save_items"),
-            type="primary",
-            icon=":material/save:",
-            key=f"{key}_submit",
-        )
+        submitted = save_button(key, t("insp.save_items"), ":material/save:")
     if not submitted:
         return
     changed = {
@@ -273,9 +307,7 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["summary"] = st.container()
         reason = reason_input(view, key, slots)
-        submitted = st.form_submit_button(
-            t("insp.save_details"), type="primary", key=f"{key}_submit"
-        )
+        submitted = save_button(key, t("insp.save_details"))
     if not submitted:
         return
     values = {"inspected_on": day, "follow_up_deadline": deadline, "summary": summary}

@@ -19,10 +19,9 @@ from ui.inspections.forms import (
     item_title,
     may_change,
     reason_input,
-    save,
+    save_button,
     save_change,
-    saved_text,
-    withdrawal_call,
+    withdrawal_form,
 )
 
 
@@ -90,9 +89,7 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["proposed_fine_vnd"] = st.container()
         reason = reason_input(view, key, slots)
-        submitted = st.form_submit_button(
-            t("insp.add_violation"), type="primary", key=f"{key}_submit"
-        )
+        submitted = save_button(key, t("insp.add_violation"))
     if submitted:
         violation = {
             "rule_id": rule,
@@ -112,20 +109,8 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
 
 
 def _withdraw_violation_form(registry, actor, view: dict[str, Any]) -> None:
-    active = [v["id"] for v in view["violations"] if not v["withdrawn_at"]]
-    if not active:
-        return
-    with st.expander(t("insp.withdraw_violation")):
-        st.caption(t("insp.withdrawn_note"))
-        key = form_key(view, "withdraw_violation")
-        with st.form(key):
-            slots = Slots(general=st.container())
-            chosen = st.selectbox(t("insp.withdraw_which"), active, key=f"{key}_which")
-            slots.fields["violation"] = st.container()
-            reason = st.text_input(t("insp.withdraw_reason"), key=f"{key}_reason")
-            slots.fields["reason"] = st.container()
-            submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
-    if not submitted:
-        return
-    call = withdrawal_call(registry, actor, view, "violation", chosen, reason)
-    save(call, view, slots, saved_text(view))
+    active = {
+        v["id"]: str(v["id"]) for v in view["violations"] if not v["withdrawn_at"]
+    }
+    which = t("insp.withdraw_which")
+    withdrawal_form(registry, actor, view, "violation", active, which, "violation")
