@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files.uploads import check_each
 from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
@@ -258,15 +259,8 @@ def withdraw_violation(
 
 
 def checked_photos(files: Sequence[tuple[str, bytes]]) -> list:
-    checked, errors = [], []
-    for filename, data in files:
-        try:
-            checked.append(check_photo(filename, data))
-        except FieldError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
-    return checked
+    """Every photo checked; all are refused together, each named."""
+    return check_each(files, check_photo)
 
 
 def attach_photos(
