@@ -22,7 +22,7 @@ from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry, load_row
-from registry.kernel.errors import ConflictError, NotFoundError, RegistryError
+from registry.kernel.errors import ConflictError, NotFoundError, ProblemError
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
 from registry.units import messages as msg
 from registry.units.divisions import units_frame
@@ -44,7 +44,7 @@ DEFAULT_DISTRICTS = (
 DEFAULT_PROVINCE = "40"
 
 
-class ClusterInputError(RegistryError):
+class ClusterInputError(ProblemError):
     """A cluster's name or members are not acceptable; nothing was written.
 
     ``problem`` is one of ``name_empty``, ``name_too_long``, ``no_members``,
@@ -57,11 +57,6 @@ class ClusterInputError(RegistryError):
         "no_members": msg.CLUSTER_NO_MEMBERS,
         "unknown_units": msg.CLUSTER_UNKNOWN_UNITS,
     }
-
-    def __init__(self, problem: str, value: object):
-        self.problem = problem
-        self.value = value
-        super().__init__(self._MESSAGES[problem], value=value)
 
 
 class ClusterNameTakenError(ConflictError):
