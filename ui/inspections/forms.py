@@ -71,7 +71,6 @@ def save_change(
     actor,
     view: dict[str, Any],
     slots: Slots,
-    *,
     reason: str | None,
     correction: dict[str, Any],
     direct: Callable[[], dict],
@@ -256,22 +255,11 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
         if (values["result"], values["note"] or None)
         != next((i["result"], i["note"]) for i in view["items"] if i["rule_id"] == rule)
     }
-    save_change(
-        registry,
-        actor,
-        view,
-        slots,
-        reason=reason,
-        correction={"items": changed},
-        direct=partial(
-            record_items,
-            registry,
-            actor,
-            view["id"],
-            changed,
-            expected_version=view["version"],
-        ),
+    version = view["version"]
+    direct = partial(
+        record_items, registry, actor, view["id"], changed, expected_version=version
     )
+    save_change(registry, actor, view, slots, reason, {"items": changed}, direct)
 
 
 def details_form(registry, actor, view: dict[str, Any]) -> None:
@@ -316,19 +304,13 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         for name, value in values.items()
         if (value or None) != (view[name] or None)
     }
-    save_change(
+    version = view["version"]
+    direct = partial(
+        update_inspection,
         registry,
         actor,
-        view,
-        slots,
-        reason=reason,
-        correction={"fields": changes},
-        direct=partial(
-            update_inspection,
-            registry,
-            actor,
-            view["id"],
-            changes,
-            expected_version=view["version"],
-        ),
+        view["id"],
+        changes,
+        expected_version=version,
     )
+    save_change(registry, actor, view, slots, reason, {"fields": changes}, direct)

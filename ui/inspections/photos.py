@@ -102,15 +102,8 @@ def upload_form(registry, actor, view: dict[str, Any]) -> None:
     if not chosen:
         slots.general.info(t("insp.no_photo_chosen"))
         return
-    save_change(
-        registry,
-        actor,
-        view,
-        slots,
-        reason=reason,
-        correction={"photos": chosen},
-        direct=partial(attach_photos, registry, actor, view["id"], chosen),
-    )
+    direct = partial(attach_photos, registry, actor, view["id"], chosen)
+    save_change(registry, actor, view, slots, reason, {"photos": chosen}, direct)
 
 
 def withdraw_form(registry, actor, view: dict[str, Any]) -> None:

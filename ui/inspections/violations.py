@@ -96,15 +96,9 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
             "description": description,
             "proposed_fine_vnd": fine,
         }
-        save_change(
-            registry,
-            actor,
-            view,
-            slots,
-            reason=reason,
-            correction={"add_violations": [violation]},
-            direct=partial(add_violation, registry, actor, view["id"], **violation),
-        )
+        direct = partial(add_violation, registry, actor, view["id"], **violation)
+        correction = {"add_violations": [violation]}
+        save_change(registry, actor, view, slots, reason, correction, direct)
     _withdraw_violation_form(registry, actor, view)
 
 
