@@ -50,6 +50,30 @@ ENTITY = "inspection"
 REVIEW_FIELDS = ("state", "review_note", "reviewed_by", "reviewed_at")
 
 
+def audit_new_version(
+    session: Session,
+    actor: Actor,
+    inspection: Inspection,
+    action: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    reason: str | None = None,
+) -> None:
+    """Count a change of the inspection as its next version and audit ``action``
+    with what it was ``before`` and is ``after``."""
+    inspection.version += 1
+    record_audit(
+        session,
+        actor.username,
+        action,
+        ENTITY,
+        inspection.id,
+        before=before,
+        after=after,
+        reason=reason,
+    )
+
+
 def check_version(inspection: Inspection, expected_version: int | None) -> None:
     if expected_version is not None and inspection.version != expected_version:
         raise ConflictError(
@@ -157,17 +181,8 @@ def change_inspection(
                 before.update(review_before)
                 after["state"] = inspection.state
             inspection.updated_at = now()
-            inspection.version += 1
-            record_audit(
-                session,
-                actor.username,
-                action,
-                ENTITY,
-                inspection.id,
-                before=before,
-                after=after,
-                reason=correction or clean_text(changes.withdraw_reason),
-            )
+            why = correction or clean_text(changes.withdraw_reason)
+            audit_new_version(session, actor, inspection, action, before, after, why)
     return get_inspection(registry, actor, inspection_id)
 
 
