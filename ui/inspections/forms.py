@@ -28,6 +28,7 @@ from registry.inspections.service import (
 from registry.inspections.vocabulary import ItemResult
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError, ValidationError
+from ui.common.forms import submit_button
 from ui.common.i18n import language, t
 from ui.common.labels import day_text
 from ui.common.messages import error_text, field_error_text
@@ -149,11 +150,6 @@ def reason_input(view: dict[str, Any], key: str, slots: Slots) -> str | None:
     return text
 
 
-def save_button(key: str, label: str, icon: str | None = None) -> bool:
-    """The primary submit button of the form ``key``; True when it was pressed."""
-    return st.form_submit_button(label, type="primary", icon=icon, key=f"{key}_submit")
-
-
 def saved_text(view: dict[str, Any]) -> str:
     """The success message of a change: saved (draft) or corrected."""
     key = "insp.corrected" if is_correction(view) else "insp.saved"
@@ -246,7 +242,7 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
             slots.fields[f"note:{rule}"] = slots.fields[f"result:{rule}"]
             results[rule] = {"result": chosen, "note": note}
         reason = reason_input(view, key, slots)
-        submitted = save_button(key, t("insp.save_items"), ":material/save:")
+        submitted = submit_button(key, t("insp.save_items"), ":material/save:")
     if not submitted:
         return
     changed = {
@@ -295,7 +291,7 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["summary"] = st.container()
         reason = reason_input(view, key, slots)
-        submitted = save_button(key, t("insp.save_details"))
+        submitted = submit_button(key, t("insp.save_details"))
     if not submitted:
         return
     values = {"inspected_on": day, "follow_up_deadline": deadline, "summary": summary}

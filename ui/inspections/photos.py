@@ -19,6 +19,7 @@ from registry.inspections.service import (
 from registry.inspections.vocabulary import MAX_PHOTO_BYTES
 from registry.kernel.clock import now
 from registry.kernel.errors import RegistryError
+from ui.common.forms import submit_button
 from ui.common.i18n import t
 from ui.common.labels import local_time
 from ui.common.messages import error_text
@@ -27,7 +28,6 @@ from ui.inspections.forms import (
     form_key,
     may_change,
     reason_input,
-    save_button,
     save_change,
     withdrawal_form,
 )
@@ -95,7 +95,7 @@ def upload_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["photo"] = st.container()
         reason = reason_input(view, key, slots)
-        submitted = save_button(key, t("insp.save_photos"), ":material/upload:")
+        submitted = submit_button(key, t("insp.save_photos"), ":material/upload:")
     if not submitted:
         return
     chosen = _chosen_files(files, shot)

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from registry.inspections.service import add_violation
+from ui.common.forms import submit_button
 from ui.common.i18n import t
 from ui.common.labels import local_time, missing
 from ui.inspections.forms import (
@@ -19,7 +20,6 @@ from ui.inspections.forms import (
     item_title,
     may_change,
     reason_input,
-    save_button,
     save_change,
     withdrawal_form,
 )
@@ -89,7 +89,7 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["proposed_fine_vnd"] = st.container()
         reason = reason_input(view, key, slots)
-        submitted = save_button(key, t("insp.add_violation"))
+        submitted = submit_button(key, t("insp.add_violation"))
     if submitted:
         violation = {
             "rule_id": rule,
