@@ -8,41 +8,16 @@ polygons are stored); snapping distances are measured in UTM 48N metres.
 from __future__ import annotations
 
 import numbers
-from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
 import shapely
-from pyproj import Transformer
 
-from geodata.crs import UTM48N, WGS84
+from geodata.crs import UTM48N, WGS84, metric_transformer
+from geodata.distance import coordinate_arrays
 from geodata.errors import InvalidInputError
 
 __all__ = ["PointAssigner", "assign_points", "points_inside"]
-
-
-@lru_cache(maxsize=1)
-def _to_metric() -> Transformer:
-    return Transformer.from_crs(WGS84, UTM48N, always_xy=True)
-
-
-def _coordinates(lat: object, lon: object) -> tuple[np.ndarray, np.ndarray]:
-    arrays = []
-    for name, values in (("lat", lat), ("lon", lon)):
-        try:
-            array = np.asarray(values, dtype=float)
-        except (TypeError, ValueError):
-            raise InvalidInputError(name, values, "an array of numbers") from None
-        if array.ndim != 1:
-            raise InvalidInputError(name, values, "a one-dimensional array")
-        arrays.append(array)
-    if len(arrays[0]) != len(arrays[1]):
-        raise InvalidInputError(
-            "lon",
-            f"{len(arrays[1])} values",
-            f"as many values as lat ({len(arrays[0])})",
-        )
-    return arrays[0], arrays[1]
 
 
 def _first_per_point(point_index: np.ndarray, polygon_index: np.ndarray):
@@ -97,7 +72,7 @@ class PointAssigner:
 
     def assign(self, lat: object, lon: object, *, snap_m: float = 500.0) -> np.ndarray:
         """Codes of the polygons holding the points; see :func:`assign_points`."""
-        lat, lon = _coordinates(lat, lon)
+        lat, lon = coordinate_arrays(lat, lon)
         if not isinstance(snap_m, numbers.Real) or not 0 <= snap_m < float("inf"):
             raise InvalidInputError("snap_m", snap_m, "a distance in metres >= 0")
         result = np.full(len(lat), None, dtype=object)
@@ -115,7 +90,7 @@ class PointAssigner:
         result[valid[inside]] = self._codes[polygon]
         outside = np.setdiff1d(np.arange(len(valid)), inside, assume_unique=True)
         if snap_m > 0 and len(outside):
-            x, y = _to_metric().transform(lon[outside], lat[outside])
+            x, y = metric_transformer().transform(lon[outside], lat[outside])
             near_point, near_polygon = self._snap_tree().query_nearest(
                 shapely.points(x, y), max_distance=snap_m, all_matches=True
             )
@@ -181,7 +156,7 @@ def points_inside(lat: object, lon: object, outline: object) -> np.ndarray:
     -------
     numpy.ndarray of bool
     """
-    lat, lon = _coordinates(lat, lon)
+    lat, lon = coordinate_arrays(lat, lon)
     if not isinstance(outline, shapely.Polygon | shapely.MultiPolygon):
         raise InvalidInputError("outline", outline, "a shapely Polygon or MultiPolygon")
     if not shapely.is_prepared(outline):

@@ -8,11 +8,21 @@ about 220 m, so the two must never be mixed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import geopandas as gpd
+from pyproj import Transformer
 
 from geodata.errors import InvalidInputError
 
-__all__ = ["UTM48N", "VN2000_UTM48N", "WGS84", "to_metric", "to_wgs84"]
+__all__ = [
+    "UTM48N",
+    "VN2000_UTM48N",
+    "WGS84",
+    "metric_transformer",
+    "to_metric",
+    "to_wgs84",
+]
 
 WGS84 = "EPSG:4326"
 """WGS 84 longitude/latitude, the storage CRS."""
@@ -22,6 +32,13 @@ UTM48N = "EPSG:32648"
 
 VN2000_UTM48N = "EPSG:3405"
 """VN-2000 / UTM zone 48N, common in files from Vietnamese agencies."""
+
+
+@lru_cache(maxsize=1)
+def metric_transformer() -> Transformer:
+    """The (cached) transformer from WGS 84 lon/lat to UTM 48N metres;
+    ``transform`` takes longitudes first."""
+    return Transformer.from_crs(WGS84, UTM48N, always_xy=True)
 
 
 def _check_gdf(gdf: object, parameter: str) -> gpd.GeoDataFrame:

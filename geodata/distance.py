@@ -7,24 +7,20 @@ One spatial index over the targets and one query for all points; no Python loop.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 import shapely
-from pyproj import Transformer
 
-from geodata.crs import UTM48N, WGS84
+from geodata.crs import metric_transformer
 from geodata.errors import InvalidInputError
 
 __all__ = ["close_pairs", "distances_from", "metric_xy", "nearest"]
 
 
-@lru_cache(maxsize=1)
-def _to_metric() -> Transformer:
-    return Transformer.from_crs(WGS84, UTM48N, always_xy=True)
-
-
-def _pair(lat: object, lon: object, names: tuple[str, str]):
+def coordinate_arrays(
+    lat: object, lon: object, names: tuple[str, str] = ("lat", "lon")
+) -> tuple[np.ndarray, np.ndarray]:
+    """``lat`` and ``lon`` as one-dimensional float arrays of the same length;
+    InvalidInputError naming the parameter (from ``names``) otherwise."""
     arrays = []
     for name, values in zip(names, (lat, lon), strict=True):
         try:
@@ -56,8 +52,8 @@ def metric_xy(lat: object, lon: object) -> tuple[np.ndarray, np.ndarray]:
     x, y : numpy.ndarray of float64
         ``EPSG:32648`` coordinates; NaN where an input is NaN.
     """
-    lat, lon = _pair(lat, lon, ("lat", "lon"))
-    x, y = _to_metric().transform(lon, lat)
+    lat, lon = coordinate_arrays(lat, lon)
+    x, y = metric_transformer().transform(lon, lat)
     return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
 
 
@@ -80,8 +76,10 @@ def distances_from(
         One distance per target, in order, measured in WGS 84 / UTM 48N
         (``EPSG:32648``); NaN where the point or a target has no coordinates.
     """
-    px, py = metric_xy(*_pair([lat], [lon], ("lat", "lon")))
-    tx, ty = metric_xy(*_pair(targets_lat, targets_lon, ("targets_lat", "targets_lon")))
+    px, py = metric_xy(*coordinate_arrays([lat], [lon]))
+    tx, ty = metric_xy(
+        *coordinate_arrays(targets_lat, targets_lon, ("targets_lat", "targets_lon"))
+    )
     return np.hypot(tx - px[0], ty - py[0])
 
 
@@ -121,8 +119,12 @@ def nearest(
     >>> int(index[0]), round(float(metres[0]))
     (0, 111)
     """
-    px, py = metric_xy(*_pair(points_lat, points_lon, ("points_lat", "points_lon")))
-    tx, ty = metric_xy(*_pair(targets_lat, targets_lon, ("targets_lat", "targets_lon")))
+    px, py = metric_xy(
+        *coordinate_arrays(points_lat, points_lon, ("points_lat", "points_lon"))
+    )
+    tx, ty = metric_xy(
+        *coordinate_arrays(targets_lat, targets_lon, ("targets_lat", "targets_lon"))
+    )
     index = np.full(len(px), -1, dtype=np.int64)
     metres = np.full(len(px), np.nan, dtype=float)
     usable_points = np.flatnonzero(np.isfinite(px) & np.isfinite(py))

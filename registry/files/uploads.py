@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
 
-from registry.kernel.errors import FieldError
+from registry.kernel.errors import FieldError, ValidationError
 
 # (problem, cleaned file name, size in bytes) -> the concern's refusal; the problem
 # is "bytes" (not a file's bytes), "empty", "size" (over the limit) or "type".
@@ -43,3 +44,19 @@ def checked_upload(
     if content_type is None:
         raise refuse("type", name, len(data))
     return name, content_type, data
+
+
+def check_each(
+    files: Iterable[tuple[str, bytes]], check: Callable[[str, bytes], Any]
+) -> list:
+    """Every (name, bytes) file checked by ``check``; when any is refused, one
+    ValidationError with the FieldError of each refused file."""
+    checked, errors = [], []
+    for filename, data in files:
+        try:
+            checked.append(check(filename, data))
+        except FieldError as error:
+            errors.append(error)
+    if errors:
+        raise ValidationError(errors)
+    return checked

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files.uploads import check_each
 from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
@@ -47,6 +48,30 @@ from registry.kernel.models import Inspection, InspectionItem, Violation
 
 ENTITY = "inspection"
 REVIEW_FIELDS = ("state", "review_note", "reviewed_by", "reviewed_at")
+
+
+def audit_new_version(
+    session: Session,
+    actor: Actor,
+    inspection: Inspection,
+    action: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    reason: str | None = None,
+) -> None:
+    """Count a change of the inspection as its next version and audit ``action``
+    with what it was ``before`` and is ``after``."""
+    inspection.version += 1
+    record_audit(
+        session,
+        actor.username,
+        action,
+        ENTITY,
+        inspection.id,
+        before=before,
+        after=after,
+        reason=reason,
+    )
 
 
 def check_version(inspection: Inspection, expected_version: int | None) -> None:
@@ -156,17 +181,8 @@ def change_inspection(
                 before.update(review_before)
                 after["state"] = inspection.state
             inspection.updated_at = now()
-            inspection.version += 1
-            record_audit(
-                session,
-                actor.username,
-                action,
-                ENTITY,
-                inspection.id,
-                before=before,
-                after=after,
-                reason=correction or clean_text(changes.withdraw_reason),
-            )
+            why = correction or clean_text(changes.withdraw_reason)
+            audit_new_version(session, actor, inspection, action, before, after, why)
     return get_inspection(registry, actor, inspection_id)
 
 
@@ -258,15 +274,8 @@ def withdraw_violation(
 
 
 def checked_photos(files: Sequence[tuple[str, bytes]]) -> list:
-    checked, errors = [], []
-    for filename, data in files:
-        try:
-            checked.append(check_photo(filename, data))
-        except FieldError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
-    return checked
+    """Every photo checked; all are refused together, each named."""
+    return check_each(files, check_photo)
 
 
 def attach_photos(

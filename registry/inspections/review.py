@@ -13,8 +13,8 @@ from registry.inspections.access import (
     SUBJECT,
 )
 from registry.inspections.edits import (
-    ENTITY,
     REVIEW_FIELDS,
+    audit_new_version,
     check_state,
     check_submittable,
     load_for_change,
@@ -26,7 +26,6 @@ from registry.inspections.vocabulary import (
     REVIEW_OUTCOMES,
     InspectionState,
 )
-from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError, FieldError, ValidationError
@@ -50,16 +49,9 @@ def submit_inspection(
         check_submittable(session, inspection)
         inspection.state = InspectionState.SUBMITTED.value
         inspection.submitted_at = inspection.updated_at = now()
-        inspection.version += 1
-        record_audit(
-            session,
-            actor.username,
-            "submit",
-            ENTITY,
-            inspection.id,
-            before={"state": InspectionState.DRAFT.value},
-            after={"state": inspection.state},
-        )
+        before = {"state": InspectionState.DRAFT.value}
+        after = {"state": inspection.state}
+        audit_new_version(session, actor, inspection, "submit", before, after)
     return get_inspection(registry, actor, inspection_id)
 
 
@@ -122,15 +114,6 @@ def review_inspection(
         inspection.review_note = text
         inspection.reviewed_by = actor.username
         inspection.reviewed_at = inspection.updated_at = now()
-        inspection.version += 1
-        record_audit(
-            session,
-            actor.username,
-            "review",
-            ENTITY,
-            inspection.id,
-            before=before,
-            after={name: getattr(inspection, name) for name in REVIEW_FIELDS},
-            reason=text,
-        )
+        after = {name: getattr(inspection, name) for name in REVIEW_FIELDS}
+        audit_new_version(session, actor, inspection, "review", before, after, text)
     return get_inspection(registry, actor, inspection_id)

@@ -186,6 +186,18 @@ class RegistryError(Exception):
         return self.message.text(self.context)
 
 
+class ProblemError(RegistryError):
+    """A refusal that names its ``problem``: the message is the one a subclass
+    declares for it in ``_MESSAGES``; ``problem`` and ``value`` are kept."""
+
+    _MESSAGES: dict[str, Message] = {}
+
+    def __init__(self, problem: str, value: object):
+        self.problem = problem
+        self.value = value
+        super().__init__(self._MESSAGES[problem], value=value)
+
+
 class NotFoundError(RegistryError):
     """A record, user or unit that was asked for does not exist."""
 

@@ -29,7 +29,17 @@ class Base(DeclarativeBase):
     """Declarative base of every registry table."""
 
 
-class _PlaceColumns:
+class _VersionedColumns:
+    """Columns of a row that is edited in place: when it was created and last
+    changed, and its version (bumped by every change, checked against stale edits).
+    """
+
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class _PlaceColumns(_VersionedColumns):
     """Columns shared by BTS sites and public points."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -50,9 +60,6 @@ class _PlaceColumns:
     notes: Mapped[str | None] = mapped_column(Text)
     retired_on: Mapped[date | None] = mapped_column(Date)
     retired_reason: Mapped[str | None] = mapped_column(String(400))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class BtsSite(_PlaceColumns, Base):
@@ -233,7 +240,7 @@ class School(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
-class Inspection(Base):
+class Inspection(_VersionedColumns, Base):
     """An on-site inspection of a public point, recorded by commune staff and
     reviewed by the district. Never deleted; corrections are audited."""
 
@@ -256,9 +263,6 @@ class Inspection(Base):
     review_note: Mapped[str | None] = mapped_column(Text)
     reviewed_by: Mapped[str | None] = mapped_column(String(60))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class InspectionItem(Base):
@@ -324,7 +328,7 @@ class Photo(Base):
     withdrawn_reason: Mapped[str | None] = mapped_column(String(400))
 
 
-class Cluster(Base):
+class Cluster(_VersionedColumns, Base):
     """A named group of district-level units (cụm) that reports are made for.
 
     Clusters are editable by the department; changes are audited like records.
@@ -335,9 +339,6 @@ class Cluster(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
     note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1)
     retired_on: Mapped[date | None] = mapped_column(Date)
 
 
@@ -414,7 +415,7 @@ class DelegationRow(Base):
     escalate_days: Mapped[int | None] = mapped_column(Integer)
 
 
-class PermitApplication(Base):
+class PermitApplication(_VersionedColumns, Base):
     """An application for a BTS permit or a game-point certificate.
 
     It keeps the matrix version in force on its filing date: later edits of the
@@ -447,9 +448,16 @@ class PermitApplication(Base):
     permit_number: Mapped[str | None] = mapped_column(String(80))
     conditions: Mapped[str | None] = mapped_column(Text)
     refusal_reasons: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
-    updated_at: Mapped[datetime] = mapped_column(DateTime)
-    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class _ApplicationPart:
+    """Columns of a row that belongs to one permit application: its own id and the
+    application's (indexed); listed first in the table."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=-2)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("permit_applications.id"), index=True, sort_order=-1
+    )
 
 
 class PermitApplicationUnit(Base):
@@ -469,17 +477,13 @@ class PermitApplicationUnit(Base):
     district_code: Mapped[str | None] = mapped_column(String(10))
 
 
-class PermitStep(Base):
+class PermitStep(_ApplicationPart, Base):
     """One step of an application (verify or decide) at one level, with its deadline
     in working days from the day it started, extended by the days it was paused."""
 
     __tablename__ = "permit_steps"
     __table_args__ = (Index("ix_permit_steps_open", "level", "finished_on"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    application_id: Mapped[int] = mapped_column(
-        ForeignKey("permit_applications.id"), index=True
-    )
     kind: Mapped[str] = mapped_column(String(20))
     level: Mapped[str] = mapped_column(String(20))
     started_on: Mapped[date] = mapped_column(Date)
@@ -512,15 +516,11 @@ class PermitPause(Base):
     completion_note: Mapped[str | None] = mapped_column(Text)
 
 
-class PermitFinding(Base):
+class PermitFinding(_ApplicationPart, Base):
     """A rule check run when the application was filed (warning unless it refuses)."""
 
     __tablename__ = "permit_findings"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    application_id: Mapped[int] = mapped_column(
-        ForeignKey("permit_applications.id"), index=True
-    )
     check_key: Mapped[str] = mapped_column(String(40))
     # info, warning or refuse (registry.permits.vocabulary).
     severity: Mapped[str] = mapped_column(String(10))
@@ -529,15 +529,11 @@ class PermitFinding(Base):
     facts: Mapped[str | None] = mapped_column(Text)
 
 
-class PermitDocument(Base):
+class PermitDocument(_ApplicationPart, Base):
     """A document of an application (PDF, JPEG or PNG, told by its bytes)."""
 
     __tablename__ = "permit_documents"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    application_id: Mapped[int] = mapped_column(
-        ForeignKey("permit_applications.id"), index=True
-    )
     filename: Mapped[str] = mapped_column(String(200))
     content_type: Mapped[str] = mapped_column(String(40))
     size: Mapped[int] = mapped_column(Integer)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry.access.permissions import Actor
-from registry.files.uploads import checked_upload
+from registry.files.uploads import check_each, checked_upload
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
@@ -114,17 +114,8 @@ def checked_documents(
     registry: Registry, files: Sequence[tuple[str, bytes]]
 ) -> list[DocumentFile]:
     """Check every file; all of them are refused together, each named."""
-    checked, errors = [], []
-    for filename, data in files:
-        try:
-            checked.append(
-                check_document(filename, data, registry.config.max_document_bytes)
-            )
-        except FieldError as error:
-            errors.append(error)
-    if errors:
-        raise ValidationError(errors)
-    return checked
+    limit = registry.config.max_document_bytes
+    return check_each(files, lambda name, data: check_document(name, data, limit))
 
 
 def store_documents(

@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
+from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,6 +88,16 @@ def _cell(pair: tuple[object, object], column: str) -> tuple[str, dict]:
     }
 
 
+def _member(data: dict, name: str, enum: type[StrEnum], message, listed: str) -> str:
+    """The value of ``data[name]`` as a member of ``enum``, or a FieldError with
+    ``message`` and the allowed values under the context name ``listed``."""
+    try:
+        return enum(str(data.get(name))).value
+    except ValueError:
+        allowed = [member.value for member in enum]
+        raise FieldError(name, data.get(name), message, **{listed: allowed}) from None
+
+
 def _level(pair: tuple, column: str, value: object, required: bool) -> str | None:
     name, where = _cell(pair, column)
     levels = [level.value for level in LEVEL_ORDER]
@@ -128,20 +139,8 @@ def checked_row(raw: Mapping | MatrixRow) -> MatrixRow:
     """
     data = raw.as_dict() if isinstance(raw, MatrixRow) else dict(raw)
     pair = (data.get("kind"), data.get("case"))
-    try:
-        kind = ApplicationKind(str(data.get("kind"))).value
-    except ValueError:
-        kinds = [k.value for k in ApplicationKind]
-        raise FieldError(
-            "kind", data.get("kind"), msg.MATRIX_KIND, kinds=kinds
-        ) from None
-    try:
-        case = Case(str(data.get("case"))).value
-    except ValueError:
-        cases = [c.value for c in Case]
-        raise FieldError(
-            "case", data.get("case"), msg.MATRIX_CASE, cases=cases
-        ) from None
+    kind = _member(data, "kind", ApplicationKind, msg.MATRIX_KIND, "kinds")
+    case = _member(data, "case", Case, msg.MATRIX_CASE, "cases")
     verify = _level(pair, "verify_level", data.get("verify_level"), False)
     decide = _level(pair, "decide_level", data.get("decide_level"), True)
     escalate = _level(pair, "escalate_level", data.get("escalate_level"), False)

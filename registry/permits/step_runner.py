@@ -82,12 +82,13 @@ def start_step(session: Session, application, kind: StepKind, level: str, days, 
 
 
 def finish_step(
-    step: PermitStep, outcome: StepOutcome, actor: Actor, day: date
+    step: PermitStep, outcome: StepOutcome, actor: Actor, day: date, note: str | None
 ) -> None:
-    """Close a step with its outcome, day and actor."""
+    """Close a step with its outcome, day, actor and note."""
     step.finished_on = day
     step.outcome = outcome.value
     step.acted_by = actor.username
+    step.note = note
 
 
 def run_step(
@@ -97,13 +98,16 @@ def run_step(
     action: str,
     *,
     on: date | None,
-    expect: StepKind | None,
-    paused: bool,
     work: Work,
+    expect: StepKind | None = None,
+    paused: bool = False,
     reason: str | None = None,
     check: Callable[[Actor, PermitApplication, dict, PermitStep], None] | None = None,
 ) -> ApplicationView:
-    """One step use case: load, check state and actor, do ``work``, audit."""
+    """One step use case: load, check state and actor, do ``work``, audit.
+
+    The running step must be of kind ``expect`` (any kind when None) and paused
+    exactly when ``paused``."""
     with registry.transaction() as session:
         application = load_application(session, application_id, for_update=True)
         require_see(session, actor, application)

@@ -72,12 +72,12 @@ def verify_application(
                     )
                 ]
             )
-        finish_step(step, StepOutcome.VERIFIED, actor, day)
+        remark = clean_text("note", note, required=False)
+        finish_step(step, StepOutcome.VERIFIED, actor, day, remark)
         step.site_visit_on = site_visit_on
         step.neighbours_opinion = clean_text(
             "neighbours_opinion", neighbours_opinion, required=False
         )
-        step.note = clean_text("note", note, required=False)
         row = load_version(session, application.matrix_id).row(
             application.kind, application.case_key
         )
@@ -99,7 +99,6 @@ def verify_application(
         "verify",
         on=on,
         expect=StepKind.VERIFY,
-        paused=False,
         work=work,
         reason=note,
     )
@@ -132,8 +131,6 @@ def report_incomplete(
         application_id,
         "incomplete",
         on=on,
-        expect=None,
-        paused=False,
         work=work,
         reason=why,
     )
@@ -197,7 +194,6 @@ def record_completion(
         application_id,
         "complete",
         on=on,
-        expect=None,
         paused=True,
         work=work,
         reason=note,
@@ -233,8 +229,7 @@ def approve_application(
         if application.version != prepared.application_version:
             raise ConflictError(msg.APPLICATION_CHANGED, id=application.id)
         effect = apply_approval(session, actor, application, prepared, day)
-        finish_step(step, StepOutcome.APPROVED, actor, day)
-        step.note = wanted
+        finish_step(step, StepOutcome.APPROVED, actor, day, wanted)
         application.state = ApplicationState.APPROVED.value
         application.decided_on = day
         application.permit_number = number
@@ -248,7 +243,6 @@ def approve_application(
         "approve",
         on=on,
         expect=StepKind.DECIDE,
-        paused=False,
         work=work,
         reason=wanted,
     )
@@ -266,8 +260,7 @@ def refuse_application(
     why = clean_text("reasons", reasons, required=True, what=msg.REFUSAL_REASONS)
 
     def work(session, application, step, day):
-        finish_step(step, StepOutcome.REFUSED, actor, day)
-        step.note = why
+        finish_step(step, StepOutcome.REFUSED, actor, day, why)
         application.state = ApplicationState.REFUSED.value
         application.decided_on = day
         application.refusal_reasons = why
@@ -280,7 +273,6 @@ def refuse_application(
         "refuse",
         on=on,
         expect=StepKind.DECIDE,
-        paused=False,
         work=work,
         reason=why,
     )
@@ -310,8 +302,7 @@ def escalate_application(
                 kind=application.kind,
                 case=application.case_key,
             )
-        finish_step(step, StepOutcome.ESCALATED, actor, day)
-        step.note = why
+        finish_step(step, StepOutcome.ESCALATED, actor, day, why)
         start_step(
             session, application, StepKind.DECIDE, target, row.escalate_days, day
         )
@@ -324,7 +315,6 @@ def escalate_application(
         "escalate",
         on=on,
         expect=StepKind.DECIDE,
-        paused=False,
         work=work,
         reason=why,
     )

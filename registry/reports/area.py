@@ -20,7 +20,7 @@ from registry.kernel.errors import (
     Message,
     NotFoundError,
     PermissionDeniedError,
-    RegistryError,
+    ProblemError,
 )
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
 from registry.kernel.vocabulary import Role
@@ -31,7 +31,7 @@ AREA_KINDS = ("cluster", "district", "commune")
 KIND_LABELS = {"cluster": "Cụm", "district": "Huyện", "commune": "Xã"}
 
 
-class ReportInputError(RegistryError):
+class ReportInputError(ProblemError):
     """A report was asked for with a bad area kind, edition or period.
 
     ``problem`` is ``kind``, ``edition`` or ``period``.
@@ -42,11 +42,6 @@ class ReportInputError(RegistryError):
         "edition": msg.REPORT_EDITION,
         "period": msg.REPORT_PERIOD,
     }
-
-    def __init__(self, problem: str, value: object):
-        self.problem = problem
-        self.value = value
-        super().__init__(self._MESSAGES[problem], value=value)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry, load_row
-from registry.kernel.errors import ConflictError, NotFoundError, RegistryError
+from registry.kernel.errors import ConflictError, NotFoundError, ProblemError
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
 from registry.units import messages as msg
 from registry.units.divisions import units_frame
@@ -44,7 +44,7 @@ DEFAULT_DISTRICTS = (
 DEFAULT_PROVINCE = "40"
 
 
-class ClusterInputError(RegistryError):
+class ClusterInputError(ProblemError):
     """A cluster's name or members are not acceptable; nothing was written.
 
     ``problem`` is one of ``name_empty``, ``name_too_long``, ``no_members``,
@@ -57,11 +57,6 @@ class ClusterInputError(RegistryError):
         "no_members": msg.CLUSTER_NO_MEMBERS,
         "unknown_units": msg.CLUSTER_UNKNOWN_UNITS,
     }
-
-    def __init__(self, problem: str, value: object):
-        self.problem = problem
-        self.value = value
-        super().__init__(self._MESSAGES[problem], value=value)
 
 
 class ClusterNameTakenError(ConflictError):
@@ -225,37 +220,39 @@ def create_cluster(
 
 
 def _change(
-    session: Session,
-    username: str,
+    registry: Registry,
+    actor: Actor,
     cluster_id: int,
     expected_version: int,
     action: str,
     change: Callable[[Session, Cluster], None],
     reason: str | None,
 ) -> ClusterView:
-    """Apply ``change`` to a cluster that is not retired and still at
-    ``expected_version``; bump its version and audit ``action`` with before/after."""
-    cluster = _load(session, cluster_id)
-    _check_version(cluster, expected_version)
-    if cluster.retired_on is not None:
-        raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
-    before = _view(session, cluster)
-    change(session, cluster)
-    cluster.version += 1
-    cluster.updated_at = now()
-    session.flush()
-    after = _view(session, cluster)
-    record_audit(
-        session,
-        username,
-        action,
-        SUBJECT,
-        cluster.id,
-        before=_audit_values(before),
-        after=_audit_values(after),
-        reason=reason,
-    )
-    return after
+    """In one transaction, apply ``change`` to a cluster that is not retired and
+    still at ``expected_version``; bump its version and audit ``action`` with
+    before/after."""
+    with registry.transaction() as session:
+        cluster = _load(session, cluster_id)
+        _check_version(cluster, expected_version)
+        if cluster.retired_on is not None:
+            raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
+        before = _view(session, cluster)
+        change(session, cluster)
+        cluster.version += 1
+        cluster.updated_at = now()
+        session.flush()
+        after = _view(session, cluster)
+        record_audit(
+            session,
+            actor.username,
+            action,
+            SUBJECT,
+            cluster.id,
+            before=_audit_values(before),
+            after=_audit_values(after),
+            reason=reason,
+        )
+        return after
 
 
 def update_cluster(
@@ -285,16 +282,9 @@ def update_cluster(
         if districts is not None:
             _set_members(session, cluster.id, _clean_members(session, list(districts)))
 
-    with registry.transaction() as session:
-        return _change(
-            session,
-            actor.username,
-            cluster_id,
-            expected_version,
-            "update",
-            change,
-            reason,
-        )
+    return _change(
+        registry, actor, cluster_id, expected_version, "update", change, reason
+    )
 
 
 def retire_cluster(
@@ -311,16 +301,9 @@ def retire_cluster(
     def retire(session: Session, cluster: Cluster) -> None:
         cluster.retired_on = current_day()
 
-    with registry.transaction() as session:
-        return _change(
-            session,
-            actor.username,
-            cluster_id,
-            expected_version,
-            "retire",
-            retire,
-            reason,
-        )
+    return _change(
+        registry, actor, cluster_id, expected_version, "retire", retire, reason
+    )
 
 
 def cluster_units(registry: Registry, cluster_id: int, edition: str) -> list[str]:

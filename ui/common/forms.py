@@ -5,6 +5,7 @@
 :func:`show_field_errors` later puts the registry's message for that field. The
 registry validates everything: numbers and coordinates are typed as text, so the
 form accepts what an import file accepts (``18,6789``, ``18°40'12"N``).
+:func:`submit_button` is the primary button every form of the registry ends with.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ class FormSlots:
 
     general: DeltaGenerator
     fields: dict[str, DeltaGenerator] = field(default_factory=dict)
+
+
+def submit_button(key: str, label: str, icon: str | None = None) -> bool:
+    """The primary submit button of the form ``key``; True when it was pressed."""
+    return st.form_submit_button(label, type="primary", icon=icon, key=f"{key}_submit")
 
 
 def input_text(value: object) -> str:

@@ -28,6 +28,7 @@ from registry.inspections.service import (
 from registry.inspections.vocabulary import ItemResult
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError, ValidationError
+from ui.common.forms import submit_button
 from ui.common.i18n import language, t
 from ui.common.labels import day_text
 from ui.common.messages import error_text, field_error_text
@@ -71,7 +72,6 @@ def save_change(
     actor,
     view: dict[str, Any],
     slots: Slots,
-    *,
     reason: str | None,
     correction: dict[str, Any],
     direct: Callable[[], dict],
@@ -100,6 +100,40 @@ def withdrawal_call(registry, actor, view: dict[str, Any], what: str, item_id, r
 def may_change(view: dict[str, Any]) -> bool:
     """True when the user may edit (draft) or correct (submitted) it."""
     return "edit" in view["actions"] or "correct" in view["actions"]
+
+
+def withdrawal_form(
+    registry,
+    actor,
+    view: dict[str, Any],
+    what: str,
+    active: dict[int, str],
+    which: str,
+    field: str | None = None,
+) -> None:
+    """A form, folded away, that withdraws one of the ``active`` photos or
+    violations (``what``; ids to their labels, chosen under the label ``which``)
+    with a reason. Messages about ``field`` go under the choice, other messages
+    above the form."""
+    if not active:
+        return
+    with st.expander(t(f"insp.withdraw_{what}")):
+        st.caption(t("insp.withdrawn_note"))
+        key = form_key(view, f"withdraw_{what}")
+        with st.form(key):
+            slots = Slots(general=st.container())
+            chosen = st.selectbox(
+                which, list(active), format_func=active.get, key=f"{key}_which"
+            )
+            if field is not None:
+                slots.fields[field] = st.container()
+            reason = st.text_input(t("insp.withdraw_reason"), key=f"{key}_reason")
+            slots.fields["reason"] = st.container()
+            submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
+    if not submitted:
+        return
+    call = withdrawal_call(registry, actor, view, what, chosen, reason)
+    save(call, view, slots, saved_text(view))
 
 
 def form_key(view: dict[str, Any], name: str) -> str:
@@ -208,12 +242,7 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
             slots.fields[f"note:{rule}"] = slots.fields[f"result:{rule}"]
             results[rule] = {"result": chosen, "note": note}
         reason = reason_input(view, key, slots)
-        submitted = st.form_submit_button(
-            t("insp.save_items"),
-            type="primary",
-            icon=":material/save:",
-            key=f"{key}_submit",
-        )
+        submitted = submit_button(key, t("insp.save_items"), ":material/save:")
     if not submitted:
         return
     changed = {
@@ -222,22 +251,11 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
         if (values["result"], values["note"] or None)
         != next((i["result"], i["note"]) for i in view["items"] if i["rule_id"] == rule)
     }
-    save_change(
-        registry,
-        actor,
-        view,
-        slots,
-        reason=reason,
-        correction={"items": changed},
-        direct=partial(
-            record_items,
-            registry,
-            actor,
-            view["id"],
-            changed,
-            expected_version=view["version"],
-        ),
+    version = view["version"]
+    direct = partial(
+        record_items, registry, actor, view["id"], changed, expected_version=version
     )
+    save_change(registry, actor, view, slots, reason, {"items": changed}, direct)
 
 
 def details_form(registry, actor, view: dict[str, Any]) -> None:
@@ -273,9 +291,7 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["summary"] = st.container()
         reason = reason_input(view, key, slots)
-        submitted = st.form_submit_button(
-            t("insp.save_details"), type="primary", key=f"{key}_submit"
-        )
+        submitted = submit_button(key, t("insp.save_details"))
     if not submitted:
         return
     values = {"inspected_on": day, "follow_up_deadline": deadline, "summary": summary}
@@ -284,19 +300,13 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         for name, value in values.items()
         if (value or None) != (view[name] or None)
     }
-    save_change(
+    version = view["version"]
+    direct = partial(
+        update_inspection,
         registry,
         actor,
-        view,
-        slots,
-        reason=reason,
-        correction={"fields": changes},
-        direct=partial(
-            update_inspection,
-            registry,
-            actor,
-            view["id"],
-            changes,
-            expected_version=view["version"],
-        ),
+        view["id"],
+        changes,
+        expected_version=version,
     )
+    save_change(registry, actor, view, slots, reason, {"fields": changes}, direct)

@@ -19,18 +19,17 @@ from registry.inspections.service import (
 from registry.inspections.vocabulary import MAX_PHOTO_BYTES
 from registry.kernel.clock import now
 from registry.kernel.errors import RegistryError
+from ui.common.forms import submit_button
 from ui.common.i18n import t
 from ui.common.labels import local_time
 from ui.common.messages import error_text
 from ui.inspections.forms import (
     Slots,
     form_key,
-    is_correction,
     may_change,
-    save,
+    reason_input,
     save_change,
-    saved_text,
-    withdrawal_call,
+    withdrawal_form,
 )
 from ui.inspections.messages import FIELDS
 
@@ -95,56 +94,27 @@ def upload_form(registry, actor, view: dict[str, Any]) -> None:
             else None
         )
         slots.fields["photo"] = st.container()
-        reason = None
-        if is_correction(view):
-            reason = st.text_input(t("insp.correction_reason"), key=f"{key}_reason")
-            slots.fields["reason"] = st.container()
-        submitted = st.form_submit_button(
-            t("insp.save_photos"),
-            type="primary",
-            icon=":material/upload:",
-            key=f"{key}_submit",
-        )
+        reason = reason_input(view, key, slots)
+        submitted = submit_button(key, t("insp.save_photos"), ":material/upload:")
     if not submitted:
         return
     chosen = _chosen_files(files, shot)
     if not chosen:
         slots.general.info(t("insp.no_photo_chosen"))
         return
-    save_change(
-        registry,
-        actor,
-        view,
-        slots,
-        reason=reason,
-        correction={"photos": chosen},
-        direct=partial(attach_photos, registry, actor, view["id"], chosen),
-    )
+    direct = partial(attach_photos, registry, actor, view["id"], chosen)
+    save_change(registry, actor, view, slots, reason, {"photos": chosen}, direct)
 
 
 def withdraw_form(registry, actor, view: dict[str, Any]) -> None:
     """Withdraw a photo attached by mistake (it is kept, marked withdrawn)."""
-    active = {p["id"]: p["filename"] for p in view["photos"] if not p["withdrawn_at"]}
-    if not active:
-        return
-    with st.expander(t("insp.withdraw_photo")):
-        st.caption(t("insp.withdrawn_note"))
-        key = form_key(view, "withdraw_photo")
-        with st.form(key):
-            slots = Slots(general=st.container())
-            chosen = st.selectbox(
-                t("insp.withdraw_photo_which"),
-                list(active),
-                format_func=lambda i: f"#{i} {active[i]}",
-                key=f"{key}_which",
-            )
-            reason = st.text_input(t("insp.withdraw_reason"), key=f"{key}_reason")
-            slots.fields["reason"] = st.container()
-            submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
-    if not submitted:
-        return
-    call = withdrawal_call(registry, actor, view, "photo", chosen, reason)
-    save(call, view, slots, saved_text(view))
+    active = {
+        p["id"]: f"#{p['id']} {p['filename']}"
+        for p in view["photos"]
+        if not p["withdrawn_at"]
+    }
+    which = t("insp.withdraw_photo_which")
+    withdrawal_form(registry, actor, view, "photo", active, which)
 
 
 def photos_panel(registry, actor, view: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from registry.inspections.service import add_violation
+from ui.common.forms import submit_button
 from ui.common.i18n import t
 from ui.common.labels import local_time, missing
 from ui.inspections.forms import (
@@ -19,10 +20,8 @@ from ui.inspections.forms import (
     item_title,
     may_change,
     reason_input,
-    save,
     save_change,
-    saved_text,
-    withdrawal_call,
+    withdrawal_form,
 )
 
 
@@ -90,42 +89,22 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["proposed_fine_vnd"] = st.container()
         reason = reason_input(view, key, slots)
-        submitted = st.form_submit_button(
-            t("insp.add_violation"), type="primary", key=f"{key}_submit"
-        )
+        submitted = submit_button(key, t("insp.add_violation"))
     if submitted:
         violation = {
             "rule_id": rule,
             "description": description,
             "proposed_fine_vnd": fine,
         }
-        save_change(
-            registry,
-            actor,
-            view,
-            slots,
-            reason=reason,
-            correction={"add_violations": [violation]},
-            direct=partial(add_violation, registry, actor, view["id"], **violation),
-        )
+        direct = partial(add_violation, registry, actor, view["id"], **violation)
+        correction = {"add_violations": [violation]}
+        save_change(registry, actor, view, slots, reason, correction, direct)
     _withdraw_violation_form(registry, actor, view)
 
 
 def _withdraw_violation_form(registry, actor, view: dict[str, Any]) -> None:
-    active = [v["id"] for v in view["violations"] if not v["withdrawn_at"]]
-    if not active:
-        return
-    with st.expander(t("insp.withdraw_violation")):
-        st.caption(t("insp.withdrawn_note"))
-        key = form_key(view, "withdraw_violation")
-        with st.form(key):
-            slots = Slots(general=st.container())
-            chosen = st.selectbox(t("insp.withdraw_which"), active, key=f"{key}_which")
-            slots.fields["violation"] = st.container()
-            reason = st.text_input(t("insp.withdraw_reason"), key=f"{key}_reason")
-            slots.fields["reason"] = st.container()
-            submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
-    if not submitted:
-        return
-    call = withdrawal_call(registry, actor, view, "violation", chosen, reason)
-    save(call, view, slots, saved_text(view))
+    active = {
+        v["id"]: str(v["id"]) for v in view["violations"] if not v["withdrawn_at"]
+    }
+    which = t("insp.withdraw_which")
+    withdrawal_form(registry, actor, view, "violation", active, which, "violation")

@@ -10,6 +10,7 @@ import streamlit as st
 
 from registry.inspections.service import review_inspection, submit_inspection
 from registry.inspections.vocabulary import REVIEW_OUTCOMES, InspectionState
+from ui.common.forms import submit_button
 from ui.common.i18n import t
 from ui.common.labels import action_label, local_time
 from ui.inspections.forms import Slots, form_key, save
@@ -24,12 +25,7 @@ def submit_form(registry, actor, view: dict[str, Any]) -> None:
     key = form_key(view, "submit")
     with st.form(key):
         slots = Slots(general=st.container())
-        submitted = st.form_submit_button(
-            t("insp.submit"),
-            type="primary",
-            icon=":material/send:",
-            key=f"{key}_submit",
-        )
+        submitted = submit_button(key, t("insp.submit"), ":material/send:")
     if submitted:
         call = partial(
             submit_inspection,
@@ -57,12 +53,7 @@ def review_form(registry, actor, view: dict[str, Any]) -> None:
         slots.fields["outcome"] = st.container()
         note = st.text_area(t("insp.review_note_field"), key=f"{key}_note")
         slots.fields["review_note"] = st.container()
-        submitted = st.form_submit_button(
-            t("insp.review"),
-            type="primary",
-            icon=":material/gavel:",
-            key=f"{key}_submit",
-        )
+        submitted = submit_button(key, t("insp.review"), ":material/gavel:")
     if not submitted:
         return
     if outcome is None:

@@ -22,7 +22,7 @@ from registry.kernel.vocabulary import (
     SiteStatus,
 )
 from registry.records.by_kind import POINTS, SITES
-from ui.common.forms import FormSlots, record_inputs, show_field_errors
+from ui.common.forms import FormSlots, record_inputs, show_field_errors, submit_button
 from ui.common.i18n import field_label, t, value_label
 from ui.common.messages import error_text, expected_text
 from ui.records.details import render_audit, render_record_details
@@ -81,9 +81,7 @@ def create_form(registry, actor, group: str) -> None:
             kinds=kinds or None,
         )
         reason = st.text_input(t("form.reason_optional"), key=f"{key}_reason")
-        submitted = st.form_submit_button(
-            t("form.create"), type="primary", icon=":material/add:", key=f"{key}_submit"
-        )
+        submitted = submit_button(key, t("form.create"), ":material/add:")
     if not submitted:
         return
     try:
@@ -110,9 +108,7 @@ def edit_form(registry, actor, record_type: str, record: dict[str, Any], kinds) 
             kinds=kinds or None,
         )
         reason = st.text_input(t("form.reason_optional"), key=f"{key}_reason")
-        submitted = st.form_submit_button(
-            t("form.save"), type="primary", icon=":material/save:", key=f"{key}_submit"
-        )
+        submitted = submit_button(key, t("form.save"), ":material/save:")
     if not submitted:
         return
     try:
@@ -169,9 +165,7 @@ def status_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
         slots.fields["effective_on"] = st.container()
         reason = st.text_input(t("form.reason"), key=f"{key}_reason")
         slots.fields["reason"] = st.container()
-        submitted = st.form_submit_button(
-            t("form.change_status"), type="primary", key=f"{key}_submit"
-        )
+        submitted = submit_button(key, t("form.change_status"))
     if not submitted:
         return
     if status is None:
@@ -205,12 +199,7 @@ def retire_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
         reason = st.text_input(t("form.reason"), key=f"{key}_reason")
         slots.fields["reason"] = st.container()
         sure = st.checkbox(t("form.retire_confirm"), key=f"{key}_sure")
-        submitted = st.form_submit_button(
-            t("form.retire"),
-            type="primary",
-            icon=":material/archive:",
-            key=f"{key}_submit",
-        )
+        submitted = submit_button(key, t("form.retire"), ":material/archive:")
     if not submitted:
         return
     if not sure:
