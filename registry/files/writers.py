@@ -191,7 +191,7 @@ def _write_xlsx(
     bold = Font(bold=True)
     header = []
     for name in df.columns:
-        cell = WriteOnlyCell(sheet, value=_xlsx_text(protect_formula(str(name))))
+        cell = WriteOnlyCell(sheet, value=spreadsheet_text(str(name)))
         cell.font = bold
         header.append(cell)
     sheet.append(header)
@@ -228,7 +228,7 @@ def _cell_values(column: pd.Series, kind: str | None) -> list:
         elif isinstance(value, (bool, int, float, date, time)):
             result.append(value)
         else:  # text, and anything else (e.g. a geometry) as its text
-            result.append(_xlsx_text(protect_formula(str(value))))
+            result.append(spreadsheet_text(str(value)))
     return result
 
 
@@ -247,6 +247,12 @@ def _xlsx_text(value: str) -> str:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def spreadsheet_text(value: str) -> str:
+    """``value`` as an XLSX cell may safely hold it: never run as a formula (see
+    :func:`protect_formula`), and without the control characters XLSX refuses."""
+    return _xlsx_text(protect_formula(value))
 
 
 def _column_width(title: str, values: list) -> float:
@@ -273,9 +279,9 @@ def _write_note_sheet(
     moment = WriteOnlyCell(sheet, value=exported_at.replace(tzinfo=None))
     moment.number_format = "dd/mm/yyyy hh:mm:ss"
     for label, value in (
-        ("Ghi chú", _xlsx_text(protect_formula(note))),
+        ("Ghi chú", spreadsheet_text(note)),
         ("Thời điểm xuất", moment),
-        ("Lớp dữ liệu", _xlsx_text(protect_formula(layer_name))),
+        ("Lớp dữ liệu", spreadsheet_text(layer_name)),
         ("Số dòng", rows),
     ):
         title = WriteOnlyCell(sheet, value=label)

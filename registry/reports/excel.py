@@ -1,6 +1,9 @@
 """A report as an Excel workbook (openpyxl): a "Tổng quan" sheet with the header,
 the headline figures and the notes, then one formatted sheet per table.
 
+Every text goes through :func:`~registry.files.writers.spreadsheet_text`, so a name
+or note that starts like a formula (``=HYPERLINK(…)``) is shown as text, never run.
+
 Numbers are stored as numbers with Excel number formats (``#,##0``, ``0.0%``), so
 Excel shows them with the separators of the reader's locale (1.234 and 45,6% on a
 Vietnamese system) and they can still be summed.
@@ -17,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from registry.files.writers import spreadsheet_text
 from registry.reports.tables import ReportTable, period_text
 
 OVERVIEW_SHEET = "Tổng quan"
@@ -68,6 +72,8 @@ def _cell_value(value: object) -> object:
         return value.to_pydatetime()
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
+    if isinstance(value, str):
+        return spreadsheet_text(value)
     return value
 
 
@@ -83,18 +89,18 @@ def _widths(sheet: Worksheet, columns: int, first_row: int) -> None:
 
 def _header_row(sheet: Worksheet, row: int, labels) -> None:
     for column, label in enumerate(labels, start=1):
-        cell = sheet.cell(row=row, column=column, value=label)
+        cell = sheet.cell(row=row, column=column, value=spreadsheet_text(str(label)))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
 
 
 def _write_table(sheet: Worksheet, report, table: ReportTable) -> None:
-    sheet["A1"] = table.title
+    sheet["A1"] = spreadsheet_text(table.title)
     sheet["A1"].font = TITLE_FONT
     sheet["A2"] = period_text(report)
     if table.note:
-        sheet["A3"] = table.note
+        sheet["A3"] = spreadsheet_text(table.note)
         sheet["A3"].font = Font(italic=True)
     columns = list(table.frame.columns)
     _header_row(sheet, FIRST_DATA_ROW - 1, columns)
@@ -113,18 +119,18 @@ def _write_table(sheet: Worksheet, report, table: ReportTable) -> None:
 
 
 def _write_overview(sheet: Worksheet, report) -> None:
-    sheet["A1"] = f"BÁO CÁO HẠ TẦNG VIỄN THÔNG – {report.area.name}"
+    sheet["A1"] = spreadsheet_text(f"BÁO CÁO HẠ TẦNG VIỄN THÔNG – {report.area.name}")
     sheet["A1"].font = TITLE_FONT
     sheet["A2"] = period_text(report)
     made = report.made_at.strftime("%H:%M %d/%m/%Y")
-    sheet["A3"] = f"Lập lúc {made} bởi {report.made_by}"
+    sheet["A3"] = spreadsheet_text(f"Lập lúc {made} bởi {report.made_by}")
     if report.demo:
         sheet["A4"] = "DỮ LIỆU MINH HỌA (DEMO) – không phải số liệu thật"
         sheet["A4"].font = Font(bold=True, color="C00000")
     _header_row(sheet, FIRST_DATA_ROW - 1, ["Chỉ tiêu", "Giá trị"])
     row = FIRST_DATA_ROW
     for item in report.headline:
-        sheet.cell(row=row, column=1, value=item.label)
+        sheet.cell(row=row, column=1, value=spreadsheet_text(item.label))
         cell = sheet.cell(row=row, column=2, value=_cell_value(item.value))
         if item.value is None:
             cell.value = "—"
@@ -135,7 +141,7 @@ def _write_overview(sheet: Worksheet, report) -> None:
     sheet.cell(row=row, column=1, value="Ghi chú").font = HEADER_FONT
     for note in report.notes:
         row += 1
-        sheet.cell(row=row, column=1, value=f"• {note}")
+        sheet.cell(row=row, column=1, value=spreadsheet_text(f"• {note}"))
     sheet.freeze_panes = sheet.cell(row=FIRST_DATA_ROW, column=1)
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 18
