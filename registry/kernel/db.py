@@ -114,6 +114,10 @@ def open_registry(config: Config) -> Registry:
 Row = TypeVar("Row")
 
 
+# Ids are INTEGER columns: 32-bit on PostgreSQL, the narrower of the two databases.
+MAX_ROW_ID = 2**31 - 1
+
+
 def load_row(
     session: Session,
     model: type[Row],
@@ -125,9 +129,15 @@ def load_row(
     """The row of ``model`` whose ``id`` is ``row_id``, or :class:`NotFoundError`
     with the ``not_found`` message (its context: ``key=row_id``).
 
+    An id no row can have (below 1, or beyond the id columns' range, as a URL
+    like ``?id=99999999999999999999`` asks) is not found either, on both databases,
+    instead of an overflow error from the driver.
+
     ``for_update`` locks the row on PostgreSQL, so two people changing the same
     row at once are applied one after the other (SQLite locks on the first write).
     """
+    if not 1 <= row_id <= MAX_ROW_ID:
+        raise NotFoundError(not_found, key=row_id)
     if for_update:
         row = session.scalar(
             select(model).where(model.id == row_id).with_for_update()  # type: ignore[attr-defined]

@@ -83,7 +83,7 @@ def requested_record() -> tuple[str, int] | None:
     kind = st.query_params.get("kind", "site")
     if kind in GROUPS:
         kind = GROUPS[kind][0]
-    if not raw_id.isdigit() or kind not in ("site", "point"):
+    if not (raw_id.isascii() and raw_id.isdigit()) or kind not in ("site", "point"):
         return None
     return kind, int(raw_id)
 

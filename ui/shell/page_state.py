@@ -12,7 +12,8 @@ import streamlit as st
 def query_number(name: str) -> int | None:
     """The whole number the URL gives for ``name`` (``?name=N``), or None."""
     raw = st.query_params.get(name, "")
-    return int(raw) if raw.isdigit() else None
+    # isdigit() alone admits "²" and other digits int() refuses.
+    return int(raw) if raw.isascii() and raw.isdigit() else None
 
 
 def flash(key: str, message: str) -> None:
