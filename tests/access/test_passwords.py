@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 
 import pytest
 from argon2 import extract_parameters
@@ -45,6 +46,35 @@ def _rehash_entries(registry, username: str) -> list[AuditEntry]:
         )
 
 
+def _create_guest(registry, admin) -> None:
+    """A viewer "khach" with the password "secret-pass"."""
+    create_user(
+        registry,
+        admin,
+        username="khach",
+        display_name="Khách",
+        role="viewer",
+        password="secret-pass",
+    )
+
+
+@contextmanager
+def _strong_registry(database_url: str):
+    """The same database opened with production's hashing cost."""
+    strong = open_registry(
+        load_config(
+            {
+                "REGISTRY_DATABASE_URL": database_url,
+                "REGISTRY_PASSWORD_HASHING": STRONG_HASHING,
+            }
+        )
+    )
+    try:
+        yield strong
+    finally:
+        strong.engine.dispose()
+
+
 def test_production_hashes_strongly_unless_configured_otherwise():
     assert load_config({}).password_hashing == STRONG_HASHING
     assert STRONG == (3, 65536, 4)  # RFC 9106, low-memory profile
@@ -56,40 +86,16 @@ def test_production_hashes_strongly_unless_configured_otherwise():
 
 
 def test_a_strong_registry_stores_strong_hashes(registry, admin, database_url):
-    strong = open_registry(
-        load_config(
-            {
-                "REGISTRY_DATABASE_URL": database_url,
-                "REGISTRY_PASSWORD_HASHING": STRONG_HASHING,
-            }
-        )
-    )
-    try:
-        create_user(
-            strong,
-            admin,
-            username="khach",
-            display_name="Khách",
-            role="viewer",
-            password="secret-pass",
-        )
+    with _strong_registry(database_url) as strong:
+        _create_guest(strong, admin)
         assert _stored(strong, "khach") == STRONG
         assert authenticate(strong, "khach", "secret-pass").username == "khach"
         assert _rehash_entries(strong, "khach") == []
-    finally:
-        strong.engine.dispose()
 
 
 def test_the_test_registry_hashes_cheaply_and_never_rehashes(registry, admin):
     assert registry.config.password_hashing == INSECURE_TEST_HASHING
-    create_user(
-        registry,
-        admin,
-        username="khach",
-        display_name="Khách",
-        role="viewer",
-        password="secret-pass",
-    )
+    _create_guest(registry, admin)
     assert _stored(registry, "khach") == CHEAP
     authenticate(registry, "khach", "secret-pass")
     assert _stored(registry, "khach") == CHEAP
@@ -99,24 +105,9 @@ def test_the_test_registry_hashes_cheaply_and_never_rehashes(registry, admin):
 def test_a_strong_registry_rehashes_a_weak_hash_at_sign_in_and_audits_it(
     registry, admin, database_url
 ):
-    create_user(
-        registry,
-        admin,
-        username="khach",
-        display_name="Khách",
-        role="viewer",
-        password="secret-pass",
-    )
+    _create_guest(registry, admin)
     assert _stored(registry, "khach") == CHEAP
-    strong = open_registry(
-        load_config(
-            {
-                "REGISTRY_DATABASE_URL": database_url,
-                "REGISTRY_PASSWORD_HASHING": STRONG_HASHING,
-            }
-        )
-    )
-    try:
+    with _strong_registry(database_url) as strong:
         with pytest.raises(PermissionDeniedError):
             authenticate(strong, "khach", "wrong-pass")
         assert _stored(strong, "khach") == CHEAP  # a wrong password changes nothing
@@ -142,5 +133,3 @@ def test_a_strong_registry_rehashes_a_weak_hash_at_sign_in_and_audits_it(
         assert len(_rehash_entries(strong, "khach")) == 1
         # The same password still opens the test registry's view of the user.
         assert authenticate(registry, "khach", "secret-pass").username == "khach"
-    finally:
-        strong.engine.dispose()
