@@ -346,3 +346,32 @@ def browser(request):
         chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
+
+
+# The attack suite's counts (tests/attack/tally.py): workers hand theirs to the
+# controller, which prints the sum after the run.
+def pytest_sessionfinish(session):
+    from tests.attack import tally
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput[tally.WORKER_KEY] = tally.dumps()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    from tests.attack import tally
+
+    dumped = getattr(node, "workeroutput", {}).get(tally.WORKER_KEY)
+    if dumped:
+        tally.merge(dumped)
+
+
+def pytest_terminal_summary(terminalreporter):
+    from tests.attack import tally
+
+    lines = tally.summary_lines()
+    if lines:
+        terminalreporter.section("attack suite counts")
+        for line in lines:
+            terminalreporter.write_line(line)

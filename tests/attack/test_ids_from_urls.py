@@ -15,6 +15,7 @@ from registry.kernel.errors import NotFoundError
 from registry.permits.queries import get_application
 from registry.records.by_kind import POINTS, SITES
 from registry.records.search import record_view
+from tests.attack import tally
 from tests.page_support import demo_app_fixture, open_app, texts
 
 IMPOSSIBLE_IDS = (0, -1, 2**31, 2**63, 99999999999999999999)
@@ -37,6 +38,7 @@ def test_an_id_no_row_can_have_is_not_found_on_both_databases(registry, admin, l
         with pytest.raises(NotFoundError) as refused:
             LOOKUPS[lookup](registry, admin, record_id)
         assert refused.value.context["key"] == record_id
+        tally.record("impossible ids", tried=1, refused=1)
 
 
 @pytest.mark.parametrize(
