@@ -1,10 +1,15 @@
 """Demo permit applications: a few deterministic cases around Vinh, labelled demo.
 
-Made through the real use cases by the demo users (Viettel files, the Hưng Dũng
-ward verifies, the Vinh district or, after 1/7/2025, the commune decides, the
-department settles what is referred to it), so that every inbox, state and the
-report have something to show: approved, refused, referred up, awaiting
-verification (one overdue), awaiting a decision, awaiting missing documents.
+Made through the real use cases by the demo users, each filed on its day (the
+registry's clock is set to it, :func:`registry.kernel.clock.living_on`): Viettel
+files BTS applications, the department records the game-point owners'
+applications, the Hưng Dũng ward verifies, the Vinh district or, after 1/7/2025,
+the commune decides, the department settles what is referred to it and the high
+towers. Nobody verifies what they filed nor decides what they filed or verified
+(four eyes), so every open application can be taken on by a demo user. Every
+inbox, state and the report have something to show: approved, refused, referred
+up, awaiting verification (one overdue), awaiting a decision, awaiting missing
+documents.
 Permit and certificate numbers start with ``DEMO-``; applicants say "(demo)".
 """
 
@@ -16,6 +21,7 @@ from sqlalchemy import select
 
 from geodata.names import match_unit
 from registry.access.users import find_actor
+from registry.kernel.clock import living_on
 from registry.kernel.db import Registry
 from registry.kernel.models import BtsSite, UnitAssignment
 from registry.kernel.workdays import is_working_day
@@ -98,30 +104,30 @@ def load_demo_permits(registry: Registry, today: date) -> int:
 
     def bts(number: int, day: date, **extra) -> int:
         values = _site(*spots[number - 1], number, **extra)
-        return file_application(
-            registry,
-            viettel,
-            "bts_new",
-            values=values,
-            documents=docs,
-            filed_on=day,
-            note=DEMO_NOTE,
-        ).summary.id
+        with living_on(day):
+            return file_application(
+                registry,
+                viettel,
+                "bts_new",
+                values=values,
+                documents=docs,
+                note=DEMO_NOTE,
+            ).summary.id
 
     # Three-level era: a change of a Viettel site of the ward, approved by the
     # district (when the demo has one there); a new tower referred up.
     site_id = _viettel_site_in(registry, lat, lon)
     if site_id is not None:
-        filed = file_application(
-            registry,
-            viettel,
-            "bts_change",
-            site_id=site_id,
-            values={"structure_height_m": 42, "name": "Trạm nâng cột (demo)"},
-            documents=docs,
-            filed_on=date(2025, 5, 5),
-            note=DEMO_NOTE,
-        )
+        with living_on(date(2025, 5, 5)):
+            filed = file_application(
+                registry,
+                viettel,
+                "bts_change",
+                site_id=site_id,
+                values={"structure_height_m": 42, "name": "Trạm nâng cột (demo)"},
+                documents=docs,
+                note=DEMO_NOTE,
+            )
         first = filed.summary.id
         # The site's structure decides the case, hence who decides.
         decider = district if filed.row.decide_level == "district" else department
@@ -150,15 +156,16 @@ def load_demo_permits(registry: Registry, today: date) -> int:
         reason="Gần khu di tích, đề nghị Sở xem xét (demo)",
         on=date(2025, 6, 9),
     )
-    # Game point refused in the three-level era.
-    game = file_application(
-        registry,
-        district,
-        "game_new",
-        values=_game(*spots[4], 5),
-        filed_on=date(2025, 3, 3),
-        note=DEMO_NOTE,
-    ).summary.id
+    # Game point recorded by the department, refused by the district in the
+    # three-level era.
+    with living_on(date(2025, 3, 3)):
+        game = file_application(
+            registry,
+            department,
+            "game_new",
+            values=_game(*spots[4], 5),
+            note=DEMO_NOTE,
+        ).summary.id
     verify_application(registry, ward, game, on=date(2025, 3, 5))
     refuse_application(
         registry,
@@ -170,18 +177,20 @@ def load_demo_permits(registry: Registry, today: date) -> int:
     if today < date(2025, 9, 1):
         return 3 if site_id is not None else 2
     # Two-level era, relative to the demo day: one awaiting verification and
-    # overdue, one awaiting the commune's decision, one awaiting documents.
+    # overdue, a high tower verified by the ward and awaiting the department's
+    # decision (the ward, which verified it, may not decide it), one awaiting
+    # documents.
     bts(3, _before(today, 12))
-    fourth = bts(4, _before(today, 4))
+    fourth = bts(4, _before(today, 4), structure_height_m=60)
     verify_application(registry, ward, fourth, on=_before(today, 2))
-    waiting = file_application(
-        registry,
-        ward,
-        "game_new",
-        values=_game(*spots[5], 6),
-        filed_on=_before(today, 6),
-        note=DEMO_NOTE,
-    ).summary.id
+    with living_on(_before(today, 6)):
+        waiting = file_application(
+            registry,
+            department,
+            "game_new",
+            values=_game(*spots[5], 6),
+            note=DEMO_NOTE,
+        ).summary.id
     report_incomplete(
         registry,
         ward,

@@ -448,6 +448,11 @@ class PermitApplication(_VersionedColumns, Base):
     permit_number: Mapped[str | None] = mapped_column(String(80))
     conditions: Mapped[str | None] = mapped_column(Text)
     refusal_reasons: Mapped[str | None] = mapped_column(Text)
+    # A transfer: the operator the site passes to, and who of that operator signed
+    # its consent and when (no step starts before).
+    receiving_network: Mapped[str | None] = mapped_column(String(2), index=True)
+    consented_by: Mapped[str | None] = mapped_column(String(60))
+    consented_on: Mapped[date | None] = mapped_column(Date)
 
 
 class _ApplicationPart:

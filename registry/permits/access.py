@@ -1,7 +1,7 @@
 """Loading applications and deciding who may see them and act on them.
 
 Seeing: the department and admins see every application; an operator those of
-its network; commune and district staff those whose position lies in their area;
+its network (and the transfers its network is to receive); commune and district staff those whose position lies in their area;
 anyone the applications they filed. Acting on a step: the role of the step's level
 (admins also act for the department) and, below the department, an area that
 contains the application.
@@ -58,9 +58,9 @@ def may_see(actor: Actor, application: PermitApplication, units: dict) -> bool:
     ):
         return True
     if actor.role == Role.OPERATOR:
-        return (
-            application.network_code is not None
-            and application.network_code == actor.network_code
+        return actor.network_code is not None and actor.network_code in (
+            application.network_code,
+            application.receiving_network,
         )
     return perm.in_scope(actor, units)
 

@@ -2,7 +2,11 @@
 
 - BTS: new site (status licensed, permit number and date), changed fields,
   relocation (new position, units reassigned), decommissioning (status
-  decommissioned from the decision date, kept in the dated history).
+  decommissioned from the decision date, kept in the dated history), transfer
+  (the receiving operator's network, its site code free there).
+  Whatever the kind, the site must still belong to the network that filed the
+  application (:mod:`registry.permits.ownership`), and only a transfer changes
+  its network.
 - Game points: new point (operating, certificate number, issuer, issue date,
   expiry 3 years on), renewal (new number, expiry 3 years after the later of the old
   expiry and the decision), reissue (new number, same expiry, changed fields),
@@ -23,11 +27,12 @@ from sqlalchemy.orm import Session
 from registry.access.permissions import Actor
 from registry.kernel.clock import today
 from registry.kernel.db import Registry
-from registry.kernel.errors import ConflictError
+from registry.kernel.errors import ConflictError, FieldError, ValidationError
 from registry.kernel.models import AdminUnit, BtsSite, PermitApplication, PublicPoint
 from registry.kernel.vocabulary import PointStatus, SiteStatus
 from registry.permits import messages as msg
 from registry.permits.access import load_application, require_see
+from registry.permits.ownership import require_still_owned
 from registry.permits.vocabulary import CERTIFICATE_YEARS, ApplicationKind, permit_label
 from registry.records.writes import (
     Prepared,
@@ -131,6 +136,19 @@ def _record(session: Session, application: PermitApplication, lock: bool = False
     return session.scalar(query.with_for_update() if lock else query)
 
 
+def _check_network(kind: ApplicationKind, application: PermitApplication) -> None:
+    """Only a transfer moves a site to another network (an application filed
+    before this was checked at filing may still propose it)."""
+    proposed = _proposal(application).get("network_code")
+    if kind != ApplicationKind.BTS_TRANSFER and proposed not in (
+        None,
+        application.network_code,
+    ):
+        raise ValidationError(
+            [FieldError("network_code", proposed, msg.NETWORK_BY_TRANSFER)]
+        )
+
+
 def prepare_approval(
     registry: Registry,
     actor: Actor,
@@ -152,6 +170,9 @@ def prepare_approval(
                 application.version, None, prepare(registry, record_type, values)
             )
         record = _record(session, application)
+        if kind.is_bts:
+            require_still_owned(record, application)
+            _check_network(kind, application)
         if kind in (ApplicationKind.BTS_DECOMMISSION, ApplicationKind.GAME_REVOCATION):
             return PreparedApproval(application.version, record.version, None)
         values = _changed_values(record, application, kind, number, day, session, actor)
@@ -189,8 +210,12 @@ def apply_approval(
             application.point_id = record.id
         return {"record_id": record.id, "created": True}
     record = _record(session, application, lock=True)
+    if kind.is_bts:
+        require_still_owned(record, application)
     if record.version != ready.record_version:
         raise ConflictError(msg.RECORD_CHANGED, id=record.id)
+    if kind == ApplicationKind.BTS_TRANSFER:
+        check_site_code_free(session, ready.prepared.typed, exclude_id=record.id)
     if kind == ApplicationKind.BTS_DECOMMISSION:
         append_status(
             session, actor.username, record, SiteStatus.DECOMMISSIONED, day, reason=why

@@ -5,14 +5,15 @@ Filing validates the proposed record as the registry's forms do, assigns the
 position to the units of both editions, derives the case, takes the delegation
 matrix version in force on the filing date (kept for good), runs the rule checks
 (:mod:`registry.permits.findings`) and opens the first step with its deadline in
-working days. Everything is written in one transaction with its audit entry.
+working days (a transfer's first step waits for the receiving operator's
+signature). The filing day is the registry's today. Everything is written in one
+transaction with its audit entry.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from registry.access import permissions as perm
@@ -42,13 +43,12 @@ from registry.permits.findings import (
 from registry.permits.matrix_versions import version_in_force
 from registry.permits.proposals import load_existing, proposal_of
 from registry.permits.queries import ApplicationView, get_application
-from registry.permits.step_runner import start_step
+from registry.permits.step_runner import first_step_state, start_first_step
 from registry.permits.vocabulary import (
     KINDS_ON_EXISTING,
     ApplicationKind,
     ApplicationState,
     Case,
-    StepKind,
     bts_case,
 )
 from registry.records import messages as records_msg
@@ -71,15 +71,6 @@ def _kind(value: object) -> ApplicationKind:
         ) from None
 
 
-def _filing_day(value: date | None) -> date:
-    day = value or today()
-    if not isinstance(day, date) or day > today():
-        raise ValidationError(
-            [FieldError("filed_on", value, msg.FILED_NOT_FUTURE, today=today())]
-        )
-    return day
-
-
 def _check_filer(actor: Actor, kind: ApplicationKind, network: str | None, units):
     if actor.role not in _FILERS[kind.is_bts]:
         raise PermissionDeniedError(
@@ -87,6 +78,13 @@ def _check_filer(actor: Actor, kind: ApplicationKind, network: str | None, units
             user=actor.username,
             action=f"file {kind.value} applications",
             kind=kind.value,
+            role=actor.role.value,
+        )
+    if kind == ApplicationKind.BTS_TRANSFER and actor.role != Role.OPERATOR:
+        raise PermissionDeniedError(
+            msg.TRANSFER_FILER,
+            user=actor.username,
+            action="file a transfer of a site",
             role=actor.role.value,
         )
     if actor.role == Role.OPERATOR and network != actor.network_code:
@@ -107,7 +105,7 @@ def _findings(
     typed = prepared.typed
     if kind.is_bts:
         found = [case_finding(derived)]
-        if kind != ApplicationKind.BTS_DECOMMISSION:
+        if kind not in (ApplicationKind.BTS_DECOMMISSION, ApplicationKind.BTS_TRANSFER):
             found.append(
                 nearby_sites(
                     registry,
@@ -140,32 +138,41 @@ def file_application(
     structure_width_m: float | None = None,
     applicant_name: str | None = None,
     documents: Sequence[tuple[str, bytes]] = (),
-    filed_on: date | None = None,
     note: str | None = None,
 ) -> ApplicationView:
     """File an application; returns it as the filer now sees it.
 
     ``values`` are the proposed fields: the whole record for a new site or point
     (without status, permit or certificate: the decision sets them), the changed
-    fields for a change or reissue, the new position for a relocation, nothing
-    for decommissioning, renewal or revocation. A BTS case is derived from the
-    structure, ``structure_width_m`` and the stated ``protected_zone``.
+    fields for a change or reissue, the new position for a relocation,
+    ``{"network_code": receiving operator}`` for a transfer, nothing for
+    decommissioning, renewal or revocation. A BTS case is derived from the
+    structure, ``structure_width_m`` and the stated ``protected_zone``. The
+    filing day is today, from the registry's clock (an administrator corrects it
+    with :func:`~registry.permits.corrections.correct_filing_day`). An operator
+    files only for the sites its network owns now; a transfer waits for the
+    receiving operator's signature before its first step starts.
     """
     kind = _kind(kind)
     perm.require(actor, perm.FILE, SUBJECT)
-    day = _filing_day(filed_on)
+    day = today()
     values = dict(values or {})
     docs = checked_documents(registry, documents)
     with registry.reading() as session:
         matrix = version_in_force(session, day)
         existing = (
-            load_existing(session, kind, site_id, point_id)
+            load_existing(session, actor, kind, site_id, point_id)
             if kind in KINDS_ON_EXISTING
             else None
         )
     changes, prepared = proposal_of(registry, kind, values, existing, day)
     typed = prepared.typed
-    network = typed.get("network_code") if kind.is_bts else None
+    # The network of a site that exists is the one stored now, never the proposal's.
+    network = None
+    if kind.is_bts:
+        network = (
+            existing.network_code if existing is not None else typed.get("network_code")
+        )
     units = prepared.where.units_of(0)
     _check_filer(actor, kind, network, units)
     if kind.is_bts:
@@ -189,12 +196,11 @@ def file_application(
         raise ValidationError(
             [FieldError("applicant_name", applicant_name, msg.APPLICANT_NAME)]
         )
-    if row.verify_level:
-        step_kind, level, days = StepKind.VERIFY, row.verify_level, row.verify_days
-        state = ApplicationState.VERIFYING
+    transfer = kind == ApplicationKind.BTS_TRANSFER
+    if transfer:
+        state = ApplicationState.AWAITING_CONSENT
     else:
-        step_kind, level, days = StepKind.DECIDE, row.decide_level, row.decide_days
-        state = ApplicationState.DECIDING
+        state = first_step_state(row)
     stamp = now()
     with registry.transaction() as session:
         application = PermitApplication(
@@ -204,6 +210,7 @@ def file_application(
             filed_on=day,
             filed_by=actor.username,
             network_code=network,
+            receiving_network=changes["network_code"] if transfer else None,
             applicant_name=str(name)[:200],
             site_id=existing.id if kind.is_bts and existing is not None else None,
             point_id=existing.id if not kind.is_bts and existing is not None else None,
@@ -223,7 +230,7 @@ def file_application(
         session.add(application)
         session.flush()
         store_units(session, [application.id], prepared.where)
-        start_step(session, application, step_kind, level, days, day)
+        first = None if transfer else start_first_step(session, application, row, day)
         session.add_all(
             PermitFinding(
                 application_id=application.id,
@@ -247,7 +254,8 @@ def file_application(
                 "case": case.value,
                 "matrix_id": matrix.id,
                 "filed_on": day,
-                "first_step": f"{step_kind.value}@{level}",
+                "first_step": first,
+                "receiving_network": application.receiving_network,
                 "documents": [d.filename for d in docs],
                 "warnings": [f"{w.field}: {w.expected}" for w in prepared.warnings],
             },

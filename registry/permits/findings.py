@@ -3,6 +3,8 @@
 - BTS: the case the structure falls in, and the operating sites of every operator
   within ``REGISTRY_PERMIT_NEARBY_M`` of the proposed position, nearest first, so
   that sharing an existing structure can be proposed (a warning, not a refusal).
+  Staff read every site's code and name; an operator only its own network's, other
+  operators' sites by technology and distance (:func:`shown_to`).
 - Game points: the automatic rules of the rule set in force on the filing date
   (:mod:`registry.rules.compliance`), the school distance among them where that rule set
   has it; a failed school distance is a ground for refusal, other failures warnings.
@@ -22,7 +24,15 @@ from geodata.distance import distances_from
 from registry.kernel.db import Registry
 from registry.kernel.models import BtsSite
 from registry.kernel.numbers import vi_number
-from registry.kernel.vocabulary import OPERATORS, PointKind, PointStatus, SiteStatus
+from registry.access.permissions import Actor
+from registry.kernel.vocabulary import (
+    OPERATORS,
+    TECHNOLOGIES,
+    PointKind,
+    PointStatus,
+    Role,
+    SiteStatus,
+)
 from registry.permits.vocabulary import CaseDerivation, Severity
 from registry.rules.checks import evaluate_frame
 from registry.rules.rulesets import NoRuleSetError, ruleset_on
@@ -58,6 +68,10 @@ def case_finding(derived: CaseDerivation) -> Finding:
     )
 
 
+def _technologies(row) -> list[str]:
+    return [t for t in TECHNOLOGIES if pd.notna(row[f"on_air_{t.lower()}"])]
+
+
 def nearby_sites(
     registry: Registry,
     lat: float,
@@ -66,8 +80,12 @@ def nearby_sites(
     network_code: str | None,
     exclude_site: int | None = None,
 ) -> Finding:
-    """Standing sites within the configured distance, nearest first."""
+    """Standing sites within the configured distance, nearest first.
+
+    The facts name every site (staff see them all); :func:`shown_to` hides what
+    an operator may not read before the finding is shown to one."""
     radius = registry.config.permit_nearby_m
+    on_air = [getattr(BtsSite, f"on_air_{t.lower()}") for t in TECHNOLOGIES]
     with registry.reading() as session:
         rows = session.execute(
             select(
@@ -77,13 +95,16 @@ def nearby_sites(
                 BtsSite.name,
                 BtsSite.latitude,
                 BtsSite.longitude,
+                *on_air,
             ).where(
                 BtsSite.retired_on.is_(None),
                 BtsSite.status.in_([s.value for s in _STANDING]),
             )
         ).all()
     sites = pd.DataFrame(
-        rows, columns=["id", "network_code", "site_code", "name", "lat", "lon"]
+        rows,
+        columns=["id", "network_code", "site_code", "name", "lat", "lon"]
+        + [f"on_air_{t.lower()}" for t in TECHNOLOGIES],
     )
     if exclude_site is not None:
         sites = sites[sites["id"] != exclude_site]
@@ -105,11 +126,32 @@ def nearby_sites(
                     else row["network_code"],
                     "site_code": row["site_code"],
                     "name": row["name"],
+                    "technologies": _technologies(row),
                     "distance_m": round(float(metres[position]), 1),
                     "same_operator": row["network_code"] == network_code,
                 }
             )
-    facts = {"radius_m": radius, "sites": found}
+    return nearby_finding({"radius_m": radius, "sites": found})
+
+
+def _site_text(site: dict, language: str) -> str:
+    """One nearby site: who and which when its identity is shown, else its
+    technologies only, then its distance."""
+    metres = site["distance_m"]
+    away = f"cách {_vi_metres(metres)} m" if language == "vi" else f"at {metres:.0f} m"
+    if site.get("site_code"):
+        return f"{site['operator']} {site['site_code']} {away}"
+    technologies = "/".join(site.get("technologies") or [])
+    if not technologies:
+        technologies = "trạm" if language == "vi" else "site"
+    hidden = "của doanh nghiệp khác" if language == "vi" else "of another operator"
+    return f"{technologies} {hidden} {away}"
+
+
+def nearby_finding(facts: dict) -> Finding:
+    """The nearby-sites finding its facts make (its messages list the sites as
+    the facts show them)."""
+    radius, found = facts["radius_m"], facts["sites"]
     if not found:
         return Finding(
             "nearby_sites",
@@ -119,13 +161,8 @@ def nearby_sites(
             facts,
         )
     others = sum(not s["same_operator"] for s in found)
-    listed_vi = "; ".join(
-        f"{s['operator']} {s['site_code']} cách {_vi_metres(s['distance_m'])} m"
-        for s in found
-    )
-    listed_en = "; ".join(
-        f"{s['operator']} {s['site_code']} at {s['distance_m']:.0f} m" for s in found
-    )
+    listed_vi = "; ".join(_site_text(s, "vi") for s in found)
+    listed_en = "; ".join(_site_text(s, "en") for s in found)
     return Finding(
         "nearby_sites",
         Severity.WARNING,
@@ -135,6 +172,34 @@ def nearby_sites(
         f"consider sharing a structure: {listed_en}",
         facts,
     )
+
+
+# Who reads every nearby site's code and name: the staff that handle applications.
+_SEES_EVERY_SITE = (Role.ADMIN, Role.DEPARTMENT, Role.DISTRICT, Role.COMMUNE)
+
+
+def shown_to(actor: Actor, finding: Finding) -> Finding:
+    """The finding as ``actor`` may read it: staff everything; anyone else (an
+    operator) the code and name of their own network's sites only, other
+    operators' sites by technology and distance (as the sharing report hides
+    them)."""
+    if finding.check != "nearby_sites" or actor.role in _SEES_EVERY_SITE:
+        return finding
+    own = actor.network_code if actor.role == Role.OPERATOR else None
+    sites = []
+    for site in finding.facts.get("sites", []):
+        mine = own is not None and site.get("network_code") == own
+        if mine:
+            sites.append(site)
+            continue
+        sites.append(
+            {
+                "technologies": site.get("technologies") or [],
+                "distance_m": site["distance_m"],
+                "same_operator": False,
+            }
+        )
+    return nearby_finding({**finding.facts, "sites": sites})
 
 
 def game_point_findings(

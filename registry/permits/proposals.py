@@ -2,8 +2,9 @@
 and the whole record those changes give, validated like the registry's forms.
 
 New sites and points propose the whole record (without status, permit or
-certificate: the decision sets them); a change or reissue the changed fields; a
-relocation the new position; decommissioning, renewal and revocation nothing.
+certificate: the decision sets them); a change or reissue the changed fields (a
+change never the site's network); a relocation the new position; a transfer the
+receiving operator's network code; decommissioning, renewal and revocation nothing.
 What approval could not do to the record is refused here, at filing.
 """
 
@@ -21,8 +22,11 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.kernel.models import BtsSite, PermitApplication, PublicPoint
-from registry.kernel.vocabulary import PointKind, PointStatus, SiteStatus
+from registry.kernel.vocabulary import OPERATORS, PointKind, PointStatus, SiteStatus
+from registry.access.permissions import Actor
 from registry.permits import messages as msg
+from registry.permits.access import application_units, may_see
+from registry.permits.ownership import require_owner
 from registry.permits.vocabulary import OPEN_STATES, ApplicationKind
 from registry.records import messages as records_msg
 from registry.records.writes import Prepared, current_values, prepare
@@ -55,13 +59,15 @@ def _refuse_fields(values: dict, forbidden: set[str], why: Message) -> None:
         raise ValidationError([FieldError(name, values[name], why) for name in wrong])
 
 
-def load_existing(session, kind: ApplicationKind, site_id, point_id):
+def load_existing(session, actor: Actor, kind: ApplicationKind, site_id, point_id):
     """The site or point an application concerns, checked: exists, not retired,
-    in a state the application can change, without another open application."""
+    an operator's own (as stored now), in a state the application can change,
+    without another open application (named only to those who may read it)."""
     if kind.is_bts:
         if site_id is None:
             raise ValidationError([FieldError("site_id", None, msg.SITE_NEEDED)])
         record = load_row(session, BtsSite, int(site_id), records_msg.SITE_NOT_FOUND)
+        require_owner(actor, record, f"file a {kind.value} application")
     else:
         if point_id is None:
             raise ValidationError([FieldError("point_id", None, msg.POINT_NEEDED)])
@@ -78,12 +84,16 @@ def load_existing(session, kind: ApplicationKind, site_id, point_id):
     model = PermitApplication
     column = model.site_id if kind.is_bts else model.point_id
     pending = session.scalar(
-        select(model.id).where(
-            column == record.id, model.state.in_([s.value for s in OPEN_STATES])
-        )
+        select(model)
+        .where(column == record.id, model.state.in_([s.value for s in OPEN_STATES]))
+        .limit(1)
     )
     if pending is not None:
-        raise ConflictError(msg.OPEN_APPLICATION, id=record.id, application=pending)
+        if may_see(actor, pending, application_units(session, pending.id)):
+            raise ConflictError(
+                msg.OPEN_APPLICATION, id=record.id, application=pending.id
+            )
+        raise ConflictError(msg.OPEN_APPLICATION_OTHER, id=record.id)
     return record
 
 
@@ -107,6 +117,31 @@ def _check_record_state(kind: ApplicationKind, record) -> None:
         )
 
 
+def _check_network_kept(value: object, site) -> None:
+    """A change keeps the site's network: only a transfer moves it."""
+    if str(value or "").strip() != site.network_code:
+        raise ValidationError(
+            [FieldError("network_code", value, msg.NETWORK_BY_TRANSFER)]
+        )
+
+
+def _check_transfer(values: dict, site) -> None:
+    """A transfer proposes exactly another operator's network code."""
+    _refuse_fields(values, set(values) - {"network_code"}, msg.NO_CHANGES_FOR_KIND)
+    value = values.get("network_code")
+    receiving = str(value or "").strip()
+    if receiving not in OPERATORS or receiving == site.network_code:
+        networks = sorted(code for code in OPERATORS if code != site.network_code)
+        raise ValidationError(
+            [
+                FieldError(
+                    "network_code", value, msg.RECEIVING_NETWORK, networks=networks
+                )
+            ]
+        )
+    values["network_code"] = receiving
+
+
 def proposal_of(
     registry: Registry, kind: ApplicationKind, values: dict, existing, filed_on: date
 ) -> tuple[dict, Prepared]:
@@ -126,8 +161,12 @@ def proposal_of(
             raise ValidationError(
                 [FieldError(name, None, msg.NEW_POSITION) for name in sorted(missing)]
             )
+    elif kind == ApplicationKind.BTS_TRANSFER:
+        _check_transfer(values, existing)
     elif kind in (ApplicationKind.BTS_CHANGE, ApplicationKind.GAME_REISSUE):
         _refuse_fields(values, _POSITION_FIELDS, msg.SAME_POSITION)
+        if kind.is_bts and "network_code" in values:
+            _check_network_kept(values["network_code"], existing)
     elif values:
         _refuse_fields(values, set(values), msg.NO_CHANGES_FOR_KIND)
     record_type = "site" if kind.is_bts else "point"

@@ -5,6 +5,7 @@ applications, commune and district staff their area's, the department and admins
 everything. An inbox, on a given day, holds what waits for the actor's level in the
 actor's area, what of that is overdue, what the actor filed, and the overdue steps
 of the level below (a district sees its communes'; the department everyone's).
+An operator's inbox also holds the transfers its network is asked to sign.
 The returned dataclasses are defined in :mod:`registry.permits.views`.
 """
 
@@ -93,6 +94,15 @@ def _applicant(actor: Actor, application: PermitApplication) -> bool:
     )
 
 
+def _to_sign(actor: Actor, application: PermitApplication) -> bool:
+    """A transfer waiting for the signature of the actor's operator."""
+    return (
+        application.state == ApplicationState.AWAITING_CONSENT
+        and actor.role == Role.OPERATOR
+        and application.receiving_network == actor.network_code
+    )
+
+
 def _by_due(summary: ApplicationSummary) -> tuple[date, int]:
     return (summary.due_on or date.max, summary.id)
 
@@ -114,6 +124,8 @@ def inbox(registry: Registry, actor: Actor, *, on: date | None = None) -> Inbox:
             summary = loaded.summary(application, day)
             if application.filed_by == actor.username:
                 filed.append(summary)
+            if _to_sign(actor, application):
+                waiting.append(summary)
             step = loaded.open.get(application.id)
             if step is None:
                 continue

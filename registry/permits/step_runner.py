@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
@@ -27,8 +28,10 @@ from registry.permits.access import (
     require_act,
     require_see,
 )
+from registry.permits.four_eyes import require_four_eyes
+from registry.permits.matrix import MatrixRow
 from registry.permits.views import ApplicationView, build_view
-from registry.permits.vocabulary import StepKind, StepOutcome
+from registry.permits.vocabulary import ApplicationState, StepKind, StepOutcome
 
 Work = Callable[[Session, PermitApplication, PermitStep, date], dict]
 
@@ -57,7 +60,14 @@ def step_day(on: date | None, step: PermitStep) -> date:
 
 
 def running_step(session: Session, application: PermitApplication) -> PermitStep:
-    """The open step, or ConflictError when the application is decided."""
+    """The open step, or ConflictError when the application is decided (or, a
+    transfer, still waits for the receiving operator's signature)."""
+    if application.state == ApplicationState.AWAITING_CONSENT:
+        raise ConflictError(
+            msg.CONSENT_NEEDED,
+            id=application.id,
+            network=application.receiving_network,
+        )
     step = open_step(session, application.id)
     if step is None:
         raise ConflictError(
@@ -79,6 +89,28 @@ def start_step(session: Session, application, kind: StepKind, level: str, days, 
             paused_days=0,
         )
     )
+
+
+def first_step_state(row: MatrixRow) -> ApplicationState:
+    """The state an application enters with its first step: verifying, or
+    deciding when the matrix row names no verification."""
+    if row.verify_level:
+        return ApplicationState.VERIFYING
+    return ApplicationState.DECIDING
+
+
+def start_first_step(
+    session: Session, application: PermitApplication, row: MatrixRow, day: date
+) -> str:
+    """Open the first step the matrix row names from ``day`` and set the
+    application's state; returns the step as ``kind@level``."""
+    if row.verify_level:
+        kind, level, days = StepKind.VERIFY, row.verify_level, row.verify_days
+    else:
+        kind, level, days = StepKind.DECIDE, row.decide_level, row.decide_days
+    start_step(session, application, kind, level, days, day)
+    application.state = first_step_state(row).value
+    return f"{kind.value}@{level}"
 
 
 def finish_step(
@@ -103,11 +135,13 @@ def run_step(
     paused: bool = False,
     reason: str | None = None,
     check: Callable[[Actor, PermitApplication, dict, PermitStep], None] | None = None,
+    four_eyes: bool = False,
 ) -> ApplicationView:
     """One step use case: load, check state and actor, do ``work``, audit.
 
     The running step must be of kind ``expect`` (any kind when None) and paused
-    exactly when ``paused``."""
+    exactly when ``paused``. With ``four_eyes``, the filer may not take the step,
+    nor (a decision) a verifier (:mod:`registry.permits.four_eyes`)."""
     with registry.transaction() as session:
         application = load_application(session, application_id, for_update=True)
         require_see(session, actor, application)
@@ -126,6 +160,11 @@ def run_step(
                 level=step.level,
                 wanted=expect.value,
             )
+        if four_eyes:
+            trail = session.scalars(
+                select(PermitStep).where(PermitStep.application_id == application.id)
+            )
+            require_four_eyes(actor, application, step.kind, trail)
         if paused != (step.paused_since is not None):
             raise ConflictError(
                 msg.NOT_PAUSED if paused else msg.PAUSED, id=application.id

@@ -28,9 +28,11 @@ from registry.kernel.models import (
 from registry.kernel.vocabulary import Role
 from registry.permits.access import ENTITY, SUBJECT, can_act, require_see
 from registry.permits.documents import DocumentInfo, document_info, may_add_documents
+from registry.permits.findings import Finding, shown_to
+from registry.permits.four_eyes import four_eyes_problem, verifiers
 from registry.permits.matrix import MatrixRow
 from registry.permits.matrix_versions import MatrixVersion, load_version
-from registry.permits.vocabulary import StepKind
+from registry.permits.vocabulary import ApplicationState, StepKind
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,12 @@ class ApplicationView:
     documents: list[DocumentInfo]
     audit: list[dict]
     actions: tuple[str, ...]
+    # The message code of the four-eyes rule that withholds the running step from
+    # this user, who would otherwise take it (the page says why), or None.
+    withheld: str | None = None
+    receiving_network: str | None = None
+    consented_by: str | None = None
+    consented_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -238,19 +246,56 @@ def _step_info(step: PermitStep, on: date) -> StepInfo:
     )
 
 
+def _may_sign(actor: Actor, application: PermitApplication) -> bool:
+    """A user of the receiving operator, while a transfer waits for it."""
+    return (
+        application.state == ApplicationState.AWAITING_CONSENT
+        and actor.role == Role.OPERATOR
+        and actor.network_code is not None
+        and actor.network_code == application.receiving_network
+        and perm.allowed(actor, perm.FILE, SUBJECT)
+    )
+
+
+def _acting(actor: Actor, step: PermitStep, units: dict) -> bool:
+    return can_act(actor, step.level, units) and perm.allowed(
+        actor, perm.DECIDE if step.kind == StepKind.DECIDE else perm.VERIFY, SUBJECT
+    )
+
+
+def withheld_step(
+    actor: Actor,
+    application: PermitApplication,
+    units: dict,
+    step: PermitStep | None,
+    verified_by: set[str],
+) -> str | None:
+    """The four-eyes rule (its message code) that keeps the actor from the
+    running step they could otherwise take, or None."""
+    if step is None or step.paused_since is not None:
+        return None
+    if not _acting(actor, step, units):
+        return None
+    problem = four_eyes_problem(actor, application, step.kind, verified_by)
+    return problem.code if problem else None
+
+
 def actions_for(
     actor: Actor,
     application: PermitApplication,
     units: dict,
     step: PermitStep | None,
     row: MatrixRow,
+    verified_by: set[str] = frozenset(),
 ) -> tuple[str, ...]:
-    """What the actor may do with the application now."""
+    """What the actor may do with the application now (never a step the
+    four-eyes rules withhold from them)."""
     found: list[str] = []
+    if _may_sign(actor, application):
+        found += ["consent", "decline"]
     if step is not None:
-        acting = can_act(actor, step.level, units) and perm.allowed(
-            actor, perm.DECIDE if step.kind == StepKind.DECIDE else perm.VERIFY, SUBJECT
-        )
+        acting = _acting(actor, step, units)
+        withheld = withheld_step(actor, application, units, step, verified_by)
         if step.paused_since is not None:
             applicant = application.filed_by == actor.username or (
                 actor.role == Role.OPERATOR
@@ -259,9 +304,9 @@ def actions_for(
             if acting or applicant:
                 found.append("complete")
         elif acting and step.kind == StepKind.VERIFY:
-            found += ["verify", "incomplete"]
+            found += ["incomplete"] if withheld else ["verify", "incomplete"]
         elif acting:
-            found += ["approve", "refuse", "incomplete"]
+            found += ["incomplete"] if withheld else ["approve", "refuse", "incomplete"]
             if escalation_level(row, step) is not None:
                 found.append("escalate")
     if may_add_documents(actor, application, units, step.level if step else None):
@@ -307,6 +352,7 @@ def build_view(
     matrix = load_version(session, application.matrix_id)
     row = matrix.row(application.kind, application.case_key)
     open_step = loaded.open.get(application.id)
+    verified_by = verifiers(steps)
     return ApplicationView(
         summary=loaded.summary(application, on),
         proposal=json.loads(application.proposal),
@@ -329,17 +375,34 @@ def build_view(
             )
             for p in pauses
         ],
-        findings=[
-            FindingInfo(
-                f.check_key,
-                f.severity,
-                f.message_vi,
-                f.message_en,
-                json.loads(f.facts) if f.facts else {},
-            )
-            for f in findings
-        ],
+        findings=[_finding_info(actor, f) for f in findings],
         documents=[document_info(d) for d in documents],
         audit=audit_trail(session, ENTITY, application.id),
-        actions=actions_for(actor, application, units, open_step, row),
+        actions=actions_for(actor, application, units, open_step, row, verified_by),
+        withheld=withheld_step(actor, application, units, open_step, verified_by),
+        receiving_network=application.receiving_network,
+        consented_by=application.consented_by,
+        consented_on=application.consented_on,
+    )
+
+
+def _finding_info(actor: Actor, stored: PermitFinding) -> FindingInfo:
+    """A stored finding as the actor may read it (other operators' sites hidden
+    from operators, :func:`registry.permits.findings.shown_to`)."""
+    finding = shown_to(
+        actor,
+        Finding(
+            stored.check_key,
+            stored.severity,
+            stored.message_vi,
+            stored.message_en,
+            json.loads(stored.facts) if stored.facts else {},
+        ),
+    )
+    return FindingInfo(
+        finding.check,
+        finding.severity,
+        finding.message_vi,
+        finding.message_en,
+        finding.facts,
     )

@@ -21,6 +21,9 @@ class ApplicationKind(StrEnum):
     BTS_CHANGE = "bts_change"
     BTS_RELOCATION = "bts_relocation"
     BTS_DECOMMISSION = "bts_decommission"
+    # The site passes to another operator: filed by its current operator, signed
+    # by the receiving one before anyone may decide it.
+    BTS_TRANSFER = "bts_transfer"
     GAME_NEW = "game_new"
     GAME_RENEWAL = "game_renewal"
     GAME_REISSUE = "game_reissue"
@@ -28,7 +31,7 @@ class ApplicationKind(StrEnum):
 
     @property
     def is_bts(self) -> bool:
-        """True for the four BTS kinds."""
+        """True for the five BTS kinds."""
         return self.value.startswith("bts_")
 
 
@@ -113,6 +116,8 @@ class StepOutcome(StrEnum):
 class ApplicationState(StrEnum):
     """Where an application stands."""
 
+    # A transfer waits for the receiving operator's signature before any step.
+    AWAITING_CONSENT = "awaiting_consent"
     VERIFYING = "verifying"
     INCOMPLETE = "incomplete"
     DECIDING = "deciding"
@@ -121,6 +126,7 @@ class ApplicationState(StrEnum):
 
 
 OPEN_STATES = (
+    ApplicationState.AWAITING_CONSENT,
     ApplicationState.VERIFYING,
     ApplicationState.INCOMPLETE,
     ApplicationState.DECIDING,
@@ -148,6 +154,10 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     ApplicationKind.BTS_CHANGE: ("Thay đổi trạm BTS", "BTS site change"),
     ApplicationKind.BTS_RELOCATION: ("Di dời trạm BTS", "BTS site relocation"),
     ApplicationKind.BTS_DECOMMISSION: ("Tháo dỡ trạm BTS", "BTS site decommissioning"),
+    ApplicationKind.BTS_TRANSFER: (
+        "Chuyển giao trạm BTS cho doanh nghiệp khác",
+        "BTS site transfer to another operator",
+    ),
     ApplicationKind.GAME_NEW: (
         "Cấp mới giấy chứng nhận điểm trò chơi",
         "New game-point certificate",
@@ -184,6 +194,10 @@ LABELS: dict[StrEnum, tuple[str, str]] = {
     StepOutcome.APPROVED: ("Chấp thuận", "Approved"),
     StepOutcome.REFUSED: ("Từ chối", "Refused"),
     StepOutcome.ESCALATED: ("Chuyển cấp trên", "Referred up"),
+    ApplicationState.AWAITING_CONSENT: (
+        "Chờ doanh nghiệp nhận ký đồng ý",
+        "Awaiting the receiving operator's signature",
+    ),
     ApplicationState.VERIFYING: ("Đang thẩm tra", "Being verified"),
     ApplicationState.INCOMPLETE: ("Chờ bổ sung hồ sơ", "Awaiting documents"),
     ApplicationState.DECIDING: ("Chờ quyết định", "Awaiting decision"),

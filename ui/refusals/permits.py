@@ -4,6 +4,7 @@ Kinds, cases, levels, steps and states are shown by their labels
 (:mod:`ui.permits.labels`), never by their stored values.
 """
 
+from ui.common.i18n import operator_name
 from ui.permits.labels import label, level_text
 
 _FILE_TYPE = (
@@ -35,9 +36,28 @@ VIETNAMESE = {
         "hồ sơ trạm BTS do doanh nghiệp viễn thông nộp; hồ sơ điểm trò chơi do cán "
         "bộ xã, huyện ghi nhận"
     ),
+    "permits.not_owner": (
+        "trạm #{id} không thuộc mạng của bạn: doanh nghiệp chỉ nộp hồ sơ cho trạm "
+        "của mình"
+    ),
+    "permits.transfer_filer": (
+        "hồ sơ chuyển giao trạm do chính doanh nghiệp đang sở hữu trạm nộp"
+    ),
+    "permits.own_filing": lambda c: (
+        f"Bạn đã nộp hồ sơ #{c['id']}; người khác phải "
+        + ("quyết định" if c.get("step") == "decide" else "thẩm tra")
+        + " hồ sơ này."
+    ),
+    "permits.own_verification": (
+        "Bạn đã thẩm tra hồ sơ #{id}; người khác phải quyết định hồ sơ này."
+    ),
+    "permits.consent_by": lambda c: (
+        "chỉ người dùng của doanh nghiệp nhận chuyển giao "
+        f"({operator_name(c.get('network'))}) mới ký đồng ý hồ sơ #{c['id']}"
+    ),
+    "permits.correction_by": "chỉ quản trị viên mới sửa ngày nộp hồ sơ",
     # -- filing
     "permits.kind": lambda c: "một trong các loại hồ sơ: " + _labels(c["kinds"]),
-    "permits.filed_not_future": "một ngày không sau hôm nay ({today})",
     "permits.applicant_name": "tên người nộp",
     "permits.site_needed": "trạm BTS mà hồ sơ thay đổi, di dời hoặc tháo dỡ",
     "permits.point_needed": "điểm trò chơi mà hồ sơ gia hạn, cấp lại hoặc thu hồi",
@@ -55,6 +75,20 @@ VIETNAMESE = {
         "Bản ghi #{id} đang có hồ sơ #{application} chưa giải quyết; cần quyết định "
         "hồ sơ đó trước."
     ),
+    "permits.open_application_other": (
+        "Bản ghi #{id} đang có một hồ sơ chưa giải quyết; cần quyết định hồ sơ đó "
+        "trước."
+    ),
+    "permits.network_by_transfer": (
+        "giữ nguyên mạng của trạm (trạm chỉ chuyển sang doanh nghiệp khác bằng hồ "
+        "sơ chuyển giao)"
+    ),
+    "permits.receiving_network": lambda c: (
+        "mã mạng của một doanh nghiệp khác: "
+        + ", ".join(operator_name(code) for code in c.get("networks", []))
+    ),
+    "permits.correction_reason": "lý do sửa ngày nộp hồ sơ",
+    "permits.corrected_day": "một ngày không sau {latest}",
     "permits.decommissioned": lambda c: (
         f"Trạm #{c['id']} đã tháo dỡ; không nộp được hồ sơ «{label(c['kind'])}» "
         "cho trạm này."
@@ -102,6 +136,23 @@ VIETNAMESE = {
     ),
     "permits.record_changed": (
         "Bản ghi #{id} vừa thay đổi trong lúc chuẩn bị chấp thuận; hãy thử lại."
+    ),
+    "permits.owner_changed": lambda c: (
+        f"Trạm #{c['id']} không còn thuộc {operator_name(c.get('network'))}, "
+        f"doanh nghiệp đã nộp hồ sơ #{c['application']}: hồ sơ không thể có hiệu "
+        "lực."
+    ),
+    "permits.consent_needed": lambda c: (
+        f"Hồ sơ #{c['id']} đang chờ doanh nghiệp nhận chuyển giao "
+        f"({operator_name(c.get('network'))}) ký đồng ý."
+    ),
+    "permits.no_consent_awaited": "Hồ sơ #{id} không chờ ký đồng ý.",
+    "permits.filing_day_fixed": (
+        "Hồ sơ #{id} đã qua bước đầu tiên; không sửa được ngày nộp nữa."
+    ),
+    "permits.filing_day_matrix": (
+        "Ngày {day} áp dụng ma trận phân cấp phiên bản #{other}, không phải phiên "
+        "bản #{matrix} của hồ sơ #{id}: hãy nộp lại hồ sơ."
     ),
     "permits.no_escalation": lambda c: (
         f"Hồ sơ #{c['id']}: ma trận phân cấp không có cấp nào trên "
