@@ -1,10 +1,10 @@
 """Loading applications and deciding who may see them and act on them.
 
 Seeing: the department and admins see every application; an operator those of
-its network (and the transfers its network is to receive); commune and district staff those whose position lies in their area;
-anyone the applications they filed. Acting on a step: the role of the step's level
-(admins also act for the department) and, below the department, an area that
-contains the application.
+its network (and the transfers its network is to receive); commune and district
+staff those whose position lies in their area; anyone the applications they
+filed. Acting on a step: the role of the step's level (admins also act for the
+department) and, below the department, an area that contains the application.
 """
 
 from __future__ import annotations

@@ -197,10 +197,7 @@ def file_application(
             [FieldError("applicant_name", applicant_name, msg.APPLICANT_NAME)]
         )
     transfer = kind == ApplicationKind.BTS_TRANSFER
-    if transfer:
-        state = ApplicationState.AWAITING_CONSENT
-    else:
-        state = first_step_state(row)
+    state = ApplicationState.AWAITING_CONSENT if transfer else first_step_state(row)
     stamp = now()
     with registry.transaction() as session:
         application = PermitApplication(

@@ -21,10 +21,10 @@ import pandas as pd
 from sqlalchemy import select
 
 from geodata.distance import distances_from
+from registry.access.permissions import Actor
 from registry.kernel.db import Registry
 from registry.kernel.models import BtsSite
 from registry.kernel.numbers import vi_number
-from registry.access.permissions import Actor
 from registry.kernel.vocabulary import (
     OPERATORS,
     TECHNOLOGIES,

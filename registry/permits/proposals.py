@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from registry.access.permissions import Actor
 from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import (
     ConflictError,
@@ -23,7 +24,6 @@ from registry.kernel.errors import (
 )
 from registry.kernel.models import BtsSite, PermitApplication, PublicPoint
 from registry.kernel.vocabulary import OPERATORS, PointKind, PointStatus, SiteStatus
-from registry.access.permissions import Actor
 from registry.permits import messages as msg
 from registry.permits.access import application_units, may_see
 from registry.permits.ownership import require_owner

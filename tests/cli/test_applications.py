@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from registry.cli.main import main
-from registry.permits.filing import file_application
-from tests.permits.support import TWO_LEVEL_DAY, new_site, people_world
+from tests.permits.support import TWO_LEVEL_DAY, file_on, new_site, people_world
 
 
 @pytest.fixture
@@ -31,12 +30,8 @@ def cli(world, monkeypatch, capsys):
 
 def test_applications_are_listed_shown_and_reported(cli, world):
     registry, people = world
-    filed = file_application(
-        registry,
-        people.viettel,
-        "bts_new",
-        values=new_site(registry),
-        filed_on=TWO_LEVEL_DAY,
+    filed = file_on(
+        TWO_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     ).summary.id
     code, out, _ = cli("--as", "viettel", "applications", "list")
     assert code == 0 and f"#{filed} bts_new/ground_tower verifying" in out

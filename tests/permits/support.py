@@ -13,7 +13,9 @@ from datetime import date
 
 from registry.access.permissions import Actor
 from registry.access.users import create_user, find_actor
+from registry.kernel.clock import living_on
 from registry.kernel.db import Registry
+from registry.permits.filing import file_application
 from tests.factories import commune_centroid, district_code, point_values, site_values
 
 # Filing days of each era (the three-level matrix until 30/6/2025).
@@ -128,3 +130,10 @@ def new_game_point(registry: Registry, commune: str = "Hưng Dũng", **overrides
     ):
         values.pop(name, None)
     return values
+
+
+def file_on(day: date, registry: Registry, actor: Actor, kind: str, **arguments):
+    """File an application as if on ``day``: the service takes the filing day
+    from the registry's clock, which :func:`living_on` sets."""
+    with living_on(day):
+        return file_application(registry, actor, kind, **arguments)

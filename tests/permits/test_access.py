@@ -29,6 +29,7 @@ from tests.permits.support import (
     PNG,
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
+    file_on,
     new_game_point,
     new_site,
 )
@@ -38,20 +39,16 @@ from tests.permits.support import (
 def world(registry, admin, people):
     """People, a Viettel application in Hưng Dũng (three-level era, verified:
     the district of Vinh decides) and a MobiFone one in Nghi Văn (two-level era)."""
-    vinh = file_application(
-        registry,
-        people.viettel,
-        "bts_new",
-        values=new_site(registry),
-        filed_on=THREE_LEVEL_DAY,
+    vinh = file_on(
+        THREE_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     ).summary.id
     verify_application(registry, people.commune, vinh, on=THREE_LEVEL_DAY)
-    nghi_van = file_application(
+    nghi_van = file_on(
+        TWO_LEVEL_DAY,
         registry,
         people.mobifone,
         "bts_new",
         values=new_site(registry, "Nghi Văn", network_code="01", site_code="MB-9"),
-        filed_on=TWO_LEVEL_DAY,
     ).summary.id
     return people, vinh, nghi_van
 
@@ -181,24 +178,24 @@ def test_an_application_keeps_the_matrix_version_it_was_filed_under(registry, wo
     verify_application(registry, people.other_commune, nghi_van, on=TWO_LEVEL_DAY)
     nghi_van_2025_07 = get_application(registry, people.department, nghi_van)
     assert nghi_van_2025_07.summary.step_level == "commune"
-    later = file_application(
+    later = file_on(
+        TWO_LEVEL_DAY,
         registry,
         people.viettel,
         "bts_new",
         values=new_site(registry, site_code="NAN-T0003"),
-        filed_on=TWO_LEVEL_DAY,
     )
     assert later.matrix.id == edited.id and later.row.decide_level == "department"
 
 
 def test_game_applications_are_not_shown_to_operators(registry, world):
     people, vinh, _ = world
-    game = file_application(
+    game = file_on(
+        TWO_LEVEL_DAY,
         registry,
         people.commune,
         "game_new",
         values=new_game_point(registry),
-        filed_on=TWO_LEVEL_DAY,
     ).summary.id
     assert [s.id for s in list_applications(registry, people.viettel)] == [vinh]
     assert game in [s.id for s in list_applications(registry, people.district)]

@@ -25,6 +25,7 @@ from tests.permits.support import (
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
     add_user,
+    file_on,
     new_site,
 )
 
@@ -40,13 +41,13 @@ def test_a_new_site_is_verified_by_the_commune_and_approved_with_its_permit(
     registry, admin, era, people
 ):
     day, decider = ERAS[era]
-    filed = file_application(
+    filed = file_on(
+        day,
         registry,
         people.viettel,
         "bts_new",
         values=new_site(registry),
         documents=[("ho-so.pdf", PDF)],
-        filed_on=day,
     )
     assert filed.matrix.preset == era
     assert (filed.summary.state, filed.summary.step_level) == ("verifying", "commune")
@@ -107,9 +108,7 @@ def test_changes_to_an_existing_site_are_written_on_approval(
     if isinstance(values, str):
         lat, lon, code = commune_centroid(registry, values)
         values = {"latitude": lat, "longitude": lon, "declared_commune": values}
-    filed = file_application(
-        registry, people.viettel, kind, site_id=site_id, values=values, filed_on=day
-    )
+    filed = file_on(day, registry, people.viettel, kind, site_id=site_id, values=values)
     if kind == "bts_relocation":
         # The new position lies in Hưng Bình, still in Vinh: its commune verifies.
         assert filed.summary.commune_code == code
@@ -138,12 +137,8 @@ def test_changes_to_an_existing_site_are_written_on_approval(
 
 
 def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin, people):
-    filed = file_application(
-        registry,
-        people.viettel,
-        "bts_new",
-        values=new_site(registry),
-        filed_on=TWO_LEVEL_DAY,
+    filed = file_on(
+        TWO_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     )
     # 5 working days from Tuesday 10/2/2026, Tết (16–20/2) not counted.
     assert filed.summary.due_on == date(2026, 2, 24)
@@ -179,12 +174,8 @@ def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin, peo
 
 
 def test_the_decider_refers_the_case_to_the_department(registry, admin, people):
-    filed = file_application(
-        registry,
-        people.viettel,
-        "bts_new",
-        values=new_site(registry),
-        filed_on=THREE_LEVEL_DAY,
+    filed = file_on(
+        THREE_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     )
     verify_application(registry, people.commune, filed.summary.id, on=THREE_LEVEL_DAY)
     referred = escalate_application(
@@ -218,12 +209,8 @@ def test_the_decider_refers_the_case_to_the_department(registry, admin, people):
 
 
 def test_a_refusal_keeps_the_registry_unchanged(registry, admin, people):
-    filed = file_application(
-        registry,
-        people.viettel,
-        "bts_new",
-        values=new_site(registry),
-        filed_on=TWO_LEVEL_DAY,
+    filed = file_on(
+        TWO_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     )
     verify_application(registry, people.commune, filed.summary.id, on=TWO_LEVEL_DAY)
     refused = refuse_application(
@@ -255,19 +242,28 @@ def test_a_high_tower_goes_to_the_department_and_sharing_is_proposed(
             longitude=lon,
         ),
     )
-    filed = file_application(
+    filed = file_on(
+        TWO_LEVEL_DAY,
         registry,
         people.viettel,
         "bts_new",
         values=new_site(registry, structure_height_m=60),
-        filed_on=TWO_LEVEL_DAY,
     )
     assert filed.summary.case == "high_or_protected"
     assert filed.row.decide_level == "department"
+    # The filer (Viettel) reads MobiFone's site by technology and distance only.
     nearby = next(f for f in filed.findings if f.check == "nearby_sites")
     assert nearby.severity == "warning"
-    assert [s["site_code"] for s in nearby.facts["sites"]] == ["MB-1"]
+    assert [set(s) for s in nearby.facts["sites"]] == [
+        {"technologies", "distance_m", "same_operator"}
+    ]
     assert 100 < nearby.facts["sites"][0]["distance_m"] < 120
+    assert "MobiFone" not in nearby.message_vi and "MB-1" not in nearby.message_vi
+    assert "doanh nghiệp khác" in nearby.message_vi
+    # The department, which decides, reads it whole.
+    seen = get_application(registry, people.department, filed.summary.id)
+    nearby = next(f for f in seen.findings if f.check == "nearby_sites")
+    assert [s["site_code"] for s in nearby.facts["sites"]] == ["MB-1"]
     assert "MobiFone" in nearby.message_vi
 
 
@@ -310,9 +306,7 @@ def test_bad_filings_are_refused_naming_the_field_and_nothing_is_written(
     for error, named, arguments in refused:
         kind = arguments.pop("kind")
         with pytest.raises(error, match=named):
-            file_application(
-                registry, people.viettel, kind, filed_on=TWO_LEVEL_DAY, **arguments
-            )
+            file_on(TWO_LEVEL_DAY, registry, people.viettel, kind, **arguments)
     with pytest.raises(PermissionDeniedError, match="filed by operators"):
         file_application(
             registry, people.district, "bts_new", values=new_site(registry)
@@ -323,12 +317,8 @@ def test_bad_filings_are_refused_naming_the_field_and_nothing_is_written(
 def test_in_the_two_level_era_the_commune_refers_a_case_to_the_department(
     registry, admin, people
 ):
-    filed = file_application(
-        registry,
-        people.viettel,
-        "bts_new",
-        values=new_site(registry),
-        filed_on=TWO_LEVEL_DAY,
+    filed = file_on(
+        TWO_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     ).summary.id
     verify_application(registry, people.commune, filed, on=TWO_LEVEL_DAY)
     with pytest.raises(PermissionDeniedError, match="commune level"):

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from registry.kernel.errors import ConflictError, PermissionDeniedError
-from registry.permits.filing import file_application
 from registry.permits.steps import approve_application, verify_application
 from registry.records.by_kind import POINTS
 from registry.reference.schools import store_schools
@@ -18,15 +17,17 @@ from tests.permits.support import (
     OLD_RULES_DAY,
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
+    file_on,
     new_game_point,
 )
 
-# era -> (filing day, who records it, who decides, issuer of the certificate)
+# era -> (filing day, who records it, who decides, issuer of the certificate):
+# three different people record, verify (the Hưng Dũng ward) and decide.
 ERAS = {
-    "three_level": (THREE_LEVEL_DAY, "district", "district", "UBND Thành phố Vinh"),
+    "three_level": (THREE_LEVEL_DAY, "department", "district", "UBND Thành phố Vinh"),
     "two_level": (
         TWO_LEVEL_DAY,
-        "new_commune",
+        "district",
         "new_commune",
         "UBND Phường Thành Vinh",
     ),
@@ -38,12 +39,12 @@ def test_a_new_game_point_gets_its_certificate_for_three_years(
     registry, admin, era, people
 ):
     day, clerk, decider, issuer = ERAS[era]
-    filed = file_application(
+    filed = file_on(
+        day,
         registry,
         getattr(people, clerk),
         "game_new",
         values=new_game_point(registry),
-        filed_on=day,
     )
     assert filed.summary.applicant_name == "Nguyễn Văn An"
     assert (filed.row.verify_level, filed.row.decide_level) == (
@@ -74,13 +75,8 @@ def test_certificate_changes_are_written_on_approval(
     day, clerk, decider, _ = ERAS[era]
     point_id = _certified_point(registry, admin)
     values = {"owner_phone": "0912 345 678"} if kind == "game_reissue" else {}
-    filed = file_application(
-        registry,
-        getattr(people, clerk),
-        kind,
-        point_id=point_id,
-        values=values,
-        filed_on=day,
+    filed = file_on(
+        day, registry, getattr(people, clerk), kind, point_id=point_id, values=values
     )
     if filed.row.verify_level:
         verify_application(registry, people.commune, filed.summary.id, on=day)
@@ -123,23 +119,23 @@ def test_the_school_distance_in_force_on_the_filing_day_is_a_finding(
             source="test",
             reason="test",
         )
-    old = file_application(
+    old = file_on(
+        OLD_RULES_DAY,
         registry,
         people.commune,
         "game_new",
         values=new_game_point(registry),
-        filed_on=OLD_RULES_DAY,
     )
     school = next(f for f in old.findings if f.check == "school_distance_min")
     assert school.severity == "refuse"
     assert school.facts["school_name"] == "Trường THCS Hưng Dũng"
     assert school.facts["required_m"] == 200
-    new = file_application(
+    new = file_on(
+        THREE_LEVEL_DAY,
         registry,
         people.commune,
         "game_new",
         values=new_game_point(registry, name="Phòng game Mới"),
-        filed_on=THREE_LEVEL_DAY,
     )
     assert not any(f.check == "school_distance_min" for f in new.findings)
     assert any(f.facts.get("ruleset") == "nd147-2024" for f in new.findings)
@@ -150,12 +146,12 @@ def test_game_applications_are_recorded_by_staff_of_the_area_only(
 ):
     for outsider in (people.other_commune, people.other_district, people.viettel):
         with pytest.raises(PermissionDeniedError):
-            file_application(
+            file_on(
+                TWO_LEVEL_DAY,
                 registry,
                 outsider,
                 "game_new",
                 values=new_game_point(registry),
-                filed_on=TWO_LEVEL_DAY,
             )
 
 
@@ -174,14 +170,12 @@ def test_what_approval_could_not_do_is_refused_at_filing(registry, admin, people
     )["id"]
     for kind in ("game_revocation", "game_renewal", "game_reissue"):
         with pytest.raises(ConflictError, match=kind):
-            file_application(
-                registry, people.commune, kind, point_id=pending, filed_on=TWO_LEVEL_DAY
-            )
+            file_on(TWO_LEVEL_DAY, registry, people.commune, kind, point_id=pending)
     with pytest.raises(PermissionDeniedError, match="recorded by commune"):
-        file_application(
+        file_on(
+            TWO_LEVEL_DAY,
             registry,
             people.viettel,
             "game_new",
             values=new_game_point(registry),
-            filed_on=TWO_LEVEL_DAY,
         )

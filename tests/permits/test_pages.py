@@ -407,12 +407,12 @@ def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
             site_id=site,
             documents=[("lon.pdf", PDF + bytes(11 << 20))],
         ),
-        "Ngày nộp: cần một ngày không sau hôm nay": lambda: file_application(
+        "giữ nguyên mạng của trạm": lambda: file_application(
             app_env,
             viettel,
-            "bts_decommission",
-            site_id=site,
-            filed_on=today() + timedelta(days=3),
+            "bts_change",
+            site_id=third,
+            values={"network_code": "01"},
         ),
         "Kinh độ: cần vị trí mới": lambda: file_application(
             app_env,

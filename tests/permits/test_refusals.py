@@ -40,6 +40,7 @@ from tests.factories import point_values, site_values
 from tests.permits.support import (
     PDF,
     THREE_LEVEL_DAY,
+    file_on,
     new_game_point,
     new_site,
 )
@@ -101,12 +102,12 @@ def _pending_point(registry, admin, name: str) -> int:
 
 
 def _bts(registry, people, code: str, **options) -> int:
-    return file_application(
+    return file_on(
+        DAY,
         registry,
         people.viettel,
         "bts_new",
         values=new_site(registry, site_code=code),
-        filed_on=DAY,
         **options,
     ).summary.id
 
@@ -153,9 +154,7 @@ def _filing_refusals(registry, admin, people) -> dict:
         "filer role": bts("bts_new", people.district, values=new_site(registry)),
         "another network": bts("bts_new", values=new_site(registry, network_code="01")),
         "kind": bts("bts_rebuild", values={}),
-        "future": bts(
-            "bts_decommission", site_id=site, filed_on=today() + timedelta(3)
-        ),
+        "network kept": bts("bts_change", site_id=site, values={"network_code": "01"}),
         "applicant": bts(
             "game_new", commune, values=new_game_point(registry, owner_name=None)
         ),
@@ -198,13 +197,13 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
     refused = _bts(registry, people, "VT-R-TUCHOI")
     verify_application(registry, commune, refused, on=DAY)
     refuse_application(registry, district, refused, reasons="Sai vị trí", on=DAY)
-    high = file_application(
+    high = file_on(
+        DAY,
         registry,
         viettel,
         "bts_new",
         values=new_site(registry, site_code="VT-R-CAO"),
         protected_zone=True,
-        filed_on=DAY,
     )
     if high.row.verify_level:
         verifier = {"commune": commune, "district": district}.get(
@@ -214,13 +213,13 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
     changed = _bts(registry, people, "VT-R-DOI")
     verify_application(registry, commune, changed, on=DAY)
     site = _site(registry, admin, "NAN-R0010")
-    moved = file_application(
+    moved = file_on(
+        DAY,
         registry,
         viettel,
         "bts_change",
         site_id=site,
         values={"name": "Trạm đổi tên"},
-        filed_on=DAY,
     ).summary.id
     verify_application(registry, commune, moved, on=DAY)
 

@@ -8,7 +8,6 @@ from datetime import date
 import pytest
 
 from registry.kernel.errors import ValidationError
-from registry.permits.filing import file_application
 from registry.permits.report import REPORT_COLUMNS, permits_report
 from registry.permits.steps import (
     approve_application,
@@ -16,19 +15,19 @@ from registry.permits.steps import (
     verify_application,
 )
 from tests.factories import district_code
-from tests.permits.support import TWO_LEVEL_DAY, new_site
+from tests.permits.support import TWO_LEVEL_DAY, file_on, new_site
 
 YEAR_2025 = (date(2025, 1, 1), date(2025, 12, 31))
 
 
 def _file(registry, people, code, day, commune="Hưng Dũng", network="04"):
     who = people.viettel if network == "04" else people.mobifone
-    return file_application(
+    return file_on(
+        day,
         registry,
         who,
         "bts_new",
         values=new_site(registry, commune, network_code=network, site_code=code),
-        filed_on=day,
     ).summary.id
 
 

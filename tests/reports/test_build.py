@@ -23,7 +23,6 @@ from registry.inspections.service import (
 from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import AuditEntry
 from registry.maps.data import data_version
-from registry.permits.filing import file_application
 from registry.records.by_kind import POINTS, SITES
 from registry.reports.area import ReportInputError
 from registry.reports.build import make_report
@@ -31,7 +30,7 @@ from registry.units.clusters import DEFAULT_CLUSTER, cluster_units, list_cluster
 from registry.units.divisions import unit_polygons
 from tests.factories import commune_centroid, district_code, point_values, site_values
 from tests.inspections.support import answered
-from tests.permits.support import new_game_point
+from tests.permits.support import file_on, new_game_point
 
 START, END = date(2026, 1, 1), date(2026, 6, 30)
 
@@ -113,12 +112,12 @@ def world(registry, admin) -> World:
     game = POINTS.create(registry, admin, point_values(registry))["id"]
     _inspection(registry, users["commune"], game, date(2026, 3, 10), violation=True)
     _inspection(registry, users["commune"], game, date(2025, 12, 1), violation=False)
-    file_application(
+    file_on(
+        date(2026, 3, 2),
         registry,
         users["commune"],
         "game_new",
         values=new_game_point(registry, name="Phòng game Mới"),
-        filed_on=date(2026, 3, 2),
     )
     (cluster,) = [
         c for c in list_clusters(registry, admin) if c.name == DEFAULT_CLUSTER

@@ -1,5 +1,6 @@
-"""The forms a user may use on an application now: verify (or report missing
-documents), record their completion, decide, refer up, add documents.
+"""The forms a user may use on an application now: sign a transfer (the receiving
+operator), verify (or report missing documents), record their completion, decide,
+refer up, add documents.
 
 Which forms appear is the registry's call (``view.actions``); each form makes one
 service call and the registry checks the level, the area and every value again.
@@ -25,8 +26,9 @@ from registry.permits.steps import (
     report_incomplete,
     verify_application,
 )
+from registry.permits.transfers import consent_to_transfer, decline_transfer
 from registry.permits.vocabulary import KINDS_NEEDING_NUMBER
-from ui.common.i18n import t
+from ui.common.i18n import operator_name, t
 from ui.permits.labels import level_text
 from ui.permits.links import flash
 from ui.permits.messages import permit_error_lines
@@ -220,6 +222,42 @@ def decide_form(registry, actor, view) -> None:
     )
 
 
+def consent_form(registry, actor, view) -> None:
+    """The receiving operator signs a transfer (or declines it, saying why)."""
+    key = form_key(view, "consent")
+    summary = view.summary
+    st.caption(t("pmt.s.intro", network=operator_name(summary.network_code)))
+    with st.form(key):
+        answer = st.radio(
+            t("pmt.s.choice"),
+            [a for a in ("consent", "decline") if a in view.actions],
+            format_func=lambda a: t(f"pmt.s.{a}"),
+            horizontal=True,
+            key=f"{key}_answer",
+        )
+        note = st.text_area(t("pmt.s.note"), key=f"{key}_note")
+        slot = st.container()
+        sent = st.form_submit_button(
+            t("pmt.s.submit"), type="primary", icon=":material/signature:"
+        )
+    if not sent:
+        return
+    if answer == "decline":
+        attempt(
+            slot,
+            lambda: decline_transfer(registry, actor, summary.id, reasons=note),
+            t("pmt.done.decline", id=summary.id),
+        )
+        return
+    attempt(
+        slot,
+        lambda: consent_to_transfer(
+            registry, actor, summary.id, note=note.strip() or None
+        ),
+        t("pmt.done.consent", id=summary.id),
+    )
+
+
 def escalate_form(registry, actor, view) -> None:
     """Refer the application to the level the matrix names, with the reason."""
     key = form_key(view, "escalate")
@@ -258,6 +296,8 @@ def documents_form(registry, actor, view) -> None:
 def _forms(actions: tuple[str, ...]) -> list[tuple[str, Callable]]:
     """(heading key, form) of each form open to the user, in working order."""
     forms: list[tuple[str, Callable]] = []
+    if "consent" in actions:
+        forms.append(("pmt.act.consent", consent_form))
     if "verify" in actions:
         forms.append(("pmt.act.verify", verify_form))
     if "complete" in actions:

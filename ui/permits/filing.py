@@ -44,6 +44,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ApplicationKind.BTS_CHANGE: ("name", *_STRUCTURE),
     ApplicationKind.BTS_RELOCATION: _RELOCATION,
     ApplicationKind.BTS_DECOMMISSION: (),
+    ApplicationKind.BTS_TRANSFER: (),
     ApplicationKind.GAME_NEW: _GAME_NEW,
     ApplicationKind.GAME_RENEWAL: (),
     ApplicationKind.GAME_REISSUE: _GAME_REISSUE,
@@ -57,7 +58,12 @@ def kinds_for(actor) -> list[str]:
     """The kinds of application the actor's role files."""
     kinds: list[str] = []
     if actor.role in BTS_FILERS:
-        kinds += [k.value for k in BTS_KINDS]
+        # A transfer is filed by the operator that owns the site.
+        kinds += [
+            k.value
+            for k in BTS_KINDS
+            if k != ApplicationKind.BTS_TRANSFER or actor.role == Role.OPERATOR
+        ]
     if actor.role in GAME_FILERS:
         kinds += [k.value for k in GAME_KINDS]
     return kinds
@@ -80,6 +86,9 @@ def _pick_record(registry, actor, kind: str) -> dict[str, Any] | None:
     is_bts = kind.startswith("bts_")
     if is_bts:
         frame = SITES.list(registry, actor)
+        if actor.role == Role.OPERATOR:
+            # An operator files only for the sites its network owns.
+            frame = frame[frame["network_code"] == actor.network_code]
     else:
         frame = POINTS.list(registry, actor)
         frame = frame[frame["kind"] == PointKind.GAME_POINT.value]
@@ -157,6 +166,8 @@ def filing_form(registry, actor, kind: str, record: dict[str, Any] | None) -> No
         values: dict[str, Any] = {}
         if kind == ApplicationKind.BTS_NEW:
             values["network_code"] = _network(actor, key)
+        if kind == ApplicationKind.BTS_TRANSFER:
+            values["network_code"] = _receiving(current, key)
         names = FIELDS[kind]
         grid = st.columns(3)
         for index, name in enumerate(names):
@@ -214,6 +225,18 @@ def _network(actor, key: str) -> str | None:
         format_func=operator_label,
         placeholder=t("pmt.f.choose"),
         key=f"{key}_network_code",
+    )
+
+
+def _receiving(current: dict[str, Any], key: str) -> str | None:
+    """The operator a transfer names: any operator but the site's own."""
+    return st.selectbox(
+        t("pmt.f.receiving"),
+        [code for code in OPERATORS if code != current.get("network_code")],
+        index=None,
+        format_func=operator_label,
+        placeholder=t("pmt.f.choose"),
+        key=f"{key}_receiving",
     )
 
 

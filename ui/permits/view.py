@@ -13,7 +13,7 @@ from registry.kernel.clock import today
 from registry.kernel.vocabulary import RecordType
 from registry.permits.documents import get_document
 from registry.permits.vocabulary import ApplicationState
-from ui.common.i18n import field_label, language, number, t
+from ui.common.i18n import field_label, language, number, operator_name, t
 from ui.common.labels import action_label, day_text, local_time, missing, value_text
 from ui.permits.actions import render_actions
 from ui.permits.labels import (
@@ -27,6 +27,7 @@ from ui.permits.links import clear_request
 from ui.shell.menu import link_to_record, page
 
 _BADGES = {
+    ApplicationState.AWAITING_CONSENT: "gray",
     ApplicationState.VERIFYING: "blue",
     ApplicationState.INCOMPLETE: "orange",
     ApplicationState.DECIDING: "violet",
@@ -79,6 +80,7 @@ def render_header(view) -> None:
             start=day_text(view.matrix.effective_from),
         )
     )
+    transfer_lines(view)
     if summary.permit_number:
         st.success(
             t(
@@ -92,6 +94,35 @@ def render_header(view) -> None:
     if view.refusal_reasons:
         st.error(t("pmt.refusal_line", text=view.refusal_reasons))
     record_links(summary)
+
+
+def transfer_lines(view) -> None:
+    """A transfer: the receiving operator, and its signature or the wait for it."""
+    if not view.receiving_network:
+        return
+    receiving = operator_name(view.receiving_network)
+    st.markdown(t("pmt.transfer_line", network=receiving))
+    if view.consented_on is not None:
+        st.caption(
+            t(
+                "pmt.consented_line",
+                network=receiving,
+                day=day_text(view.consented_on),
+                by=view.consented_by or "",
+            )
+        )
+    elif view.summary.state == ApplicationState.AWAITING_CONSENT:
+        st.info(t("pmt.awaiting_consent", network=receiving))
+
+
+def withheld_note(view) -> None:
+    """Why the running step's form is not offered to this user (four eyes)."""
+    step = _open_step(view)
+    if view.withheld and step is not None:
+        st.warning(
+            t(f"pmt.withheld.{view.withheld}", level=level_text(step.level)),
+            icon=":material/visibility:",
+        )
 
 
 def record_links(summary) -> None:
@@ -259,11 +290,12 @@ def render_application(registry, actor, view, *, just_filed: bool = False) -> No
         st.markdown(f"**{t('pmt.filed_findings', id=view.summary.id)}**")
         render_finding_list(view.findings)
     acting = bool(view.actions)
-    if not acting:
+    withheld_note(view)
+    if not acting and not view.withheld:
         step = _open_step(view)
-        if step is None:
+        if step is None and view.summary.state != ApplicationState.AWAITING_CONSENT:
             st.caption(t("pmt.closed", state=label(view.summary.state)))
-        else:
+        elif step is not None:
             st.caption(t("pmt.read_only", level=level_text(step.level)))
     names = ["trail", "documents", "findings", "proposal"]
     labels = [
