@@ -16,6 +16,7 @@ import registry.permits.steps as steps_module
 from registry.kernel.clock import today
 from registry.kernel.errors import Message, RegistryError
 from registry.permits import messages as permits_msg
+from registry.permits.corrections import correct_filing_day
 from registry.permits.documents import add_documents, get_document
 from registry.permits.filing import file_application
 from registry.permits.matrix import check_rows, preset, read_preset
@@ -35,11 +36,13 @@ from registry.permits.steps import (
     report_incomplete,
     verify_application,
 )
+from registry.permits.transfers import consent_to_transfer
 from registry.records.by_kind import POINTS, SITES
 from tests.factories import point_values, site_values
 from tests.permits.support import (
     PDF,
     THREE_LEVEL_DAY,
+    TWO_LEVEL_DAY,
     file_on,
     new_game_point,
     new_site,
@@ -138,6 +141,9 @@ def _filing_refusals(registry, admin, people) -> dict:
         registry, admin, point_values(registry, name="Đại lý", kind="internet_agent")
     )["id"]
     height = SITES.get(registry, admin, site)["structure_height_m"]
+    theirs = _site(registry, admin, "NAN-R0005", network_code="01")
+    renewed = POINTS.create(registry, admin, point_values(registry))["id"]
+    file_on(DAY, registry, people.district, "game_renewal", point_id=renewed)
     file_application(
         registry, viettel, "bts_change", site_id=busy, values={"name": "Đổi tên"}
     )
@@ -154,6 +160,22 @@ def _filing_refusals(registry, admin, people) -> dict:
         "filer role": bts("bts_new", people.district, values=new_site(registry)),
         "another network": bts("bts_new", values=new_site(registry, network_code="01")),
         "kind": bts("bts_rebuild", values={}),
+        "not owner": bts("bts_change", site_id=theirs, values={"name": "x"}),
+        "transfer filer": bts(
+            "bts_transfer",
+            people.department,
+            site_id=site,
+            values={"network_code": "01"},
+        ),
+        "receiving network": bts(
+            "bts_transfer", site_id=site, values={"network_code": "04"}
+        ),
+        "open application other": bts(
+            "game_reissue",
+            people.other_commune,
+            point_id=renewed,
+            values={"owner_phone": "0912 000 000"},
+        ),
         "network kept": bts("bts_change", site_id=site, values={"network_code": "01"}),
         "applicant": bts(
             "game_new", commune, values=new_game_point(registry, owner_name=None)
@@ -223,6 +245,46 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
     ).summary.id
     verify_application(registry, commune, moved, on=DAY)
 
+    own = file_on(
+        DAY,
+        registry,
+        district,
+        "game_new",
+        values=new_game_point(registry, name="Phòng game tự ghi"),
+    ).summary.id
+    verify_application(registry, commune, own, on=DAY)
+    verified = file_on(
+        TWO_LEVEL_DAY,
+        registry,
+        viettel,
+        "bts_new",
+        values=new_site(registry, site_code="VT-R-TT"),
+    ).summary.id
+    verify_application(registry, commune, verified, on=TWO_LEVEL_DAY)
+
+    def transfer(code):
+        given = _site(registry, admin, code)
+        return given, file_on(
+            TWO_LEVEL_DAY,
+            registry,
+            viettel,
+            "bts_transfer",
+            site_id=given,
+            values={"network_code": "01"},
+        ).summary.id
+
+    _, unsigned = transfer("NAN-R0011")
+    moved_away, lost = transfer("NAN-R0012")
+    version = SITES.get(registry, admin, moved_away)["version"]
+    SITES.update(
+        registry, admin, moved_away, {"network_code": "02"}, expected_version=version
+    )
+
+    def correct(actor, day, reason="Hồ sơ giấy", application=waiting):
+        return lambda: correct_filing_day(
+            registry, actor, application, day, reason=reason
+        )
+
     def second_step():
         report_incomplete(registry, district, changed, reasons="Thiếu", on=DAY)
         record_completion(registry, viettel, changed, on=DAY)
@@ -278,6 +340,23 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
         "no escalation": lambda: escalate_application(
             registry, people.department, high.summary.id, reason="Lên nữa", on=DAY
         ),
+        "own filing": lambda: approve_application(
+            registry, district, own, number="1", on=DAY
+        ),
+        "own verification": lambda: approve_application(
+            registry, commune, verified, number="1", on=TWO_LEVEL_DAY
+        ),
+        "consent needed": lambda: approve_application(
+            registry, people.department, unsigned
+        ),
+        "consent by": lambda: consent_to_transfer(registry, viettel, unsigned),
+        "no consent awaited": lambda: consent_to_transfer(registry, admin, waiting),
+        "owner changed": lambda: consent_to_transfer(registry, people.mobifone, lost),
+        "correction by": correct(people.department, DAY),
+        "correction reason": correct(admin, DAY, reason=" "),
+        "corrected day": correct(admin, today() + timedelta(3)),
+        "filing day fixed": correct(admin, DAY, application=refused),
+        "filing day matrix": correct(admin, DAY, application=unsigned),
         "application changed": racing(second_step, changed),
         "record changed": racing(site_edit, moved),
     }

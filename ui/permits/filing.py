@@ -21,7 +21,7 @@ from registry.permits.filing import file_application
 from registry.permits.vocabulary import BTS_KINDS, GAME_KINDS, ApplicationKind
 from registry.records.by_kind import POINTS, SITES
 from ui.common.forms import input_text
-from ui.common.i18n import field_label, operator_label, t, value_label
+from ui.common.i18n import field_label, operator_label, operator_name, t, value_label
 from ui.common.labels import day_text
 from ui.permits.actions import document_uploader, uploaded
 from ui.permits.labels import label, level_text
@@ -244,15 +244,26 @@ def _filed(view) -> None:
     """Keep the message and the findings for the next run, then open the application."""
     summary = view.summary
     step = next((s for s in view.steps if s.finished_on is None), None)
-    flash(
-        t(
-            "pmt.filed",
-            id=summary.id,
-            kind=label(summary.kind),
-            level=level_text(step.level) if step else "",
-            due=day_text(step.due_on) if step else "",
+    if step is None:
+        # A transfer: no step before the receiving operator signs.
+        flash(
+            t(
+                "pmt.filed_transfer",
+                id=summary.id,
+                kind=label(summary.kind),
+                network=operator_name(view.receiving_network),
+            )
         )
-    )
+    else:
+        flash(
+            t(
+                "pmt.filed",
+                id=summary.id,
+                kind=label(summary.kind),
+                level=level_text(step.level),
+                due=day_text(step.due_on),
+            )
+        )
     st.session_state[FILED_KEY] = summary.id
     show_application(summary.id)
     st.rerun()
