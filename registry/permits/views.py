@@ -32,7 +32,7 @@ from registry.permits.findings import Finding, shown_to
 from registry.permits.four_eyes import four_eyes_problem, verifiers
 from registry.permits.matrix import MatrixRow
 from registry.permits.matrix_versions import MatrixVersion, load_version
-from registry.permits.vocabulary import ApplicationState, StepKind
+from registry.permits.vocabulary import OPEN_STATES, ApplicationState, StepKind
 
 
 @dataclass(frozen=True)
@@ -287,9 +287,11 @@ def actions_for(
     step: PermitStep | None,
     row: MatrixRow,
     verified_by: set[str] = frozenset(),
+    first_step_only: bool = False,
 ) -> tuple[str, ...]:
     """What the actor may do with the application now (never a step the
-    four-eyes rules withhold from them)."""
+    four-eyes rules withhold from them); an administrator corrects the filing day
+    while ``first_step_only`` (no step finished, at most one started)."""
     found: list[str] = []
     if _may_sign(actor, application):
         found += ["consent", "decline"]
@@ -311,6 +313,8 @@ def actions_for(
                 found.append("escalate")
     if may_add_documents(actor, application, units, step.level if step else None):
         found.append("add_documents")
+    if actor.role == Role.ADMIN and first_step_only:
+        found.append("correct_filing_day")
     return tuple(found)
 
 
@@ -378,7 +382,17 @@ def build_view(
         findings=[_finding_info(actor, f) for f in findings],
         documents=[document_info(d) for d in documents],
         audit=audit_trail(session, ENTITY, application.id),
-        actions=actions_for(actor, application, units, open_step, row, verified_by),
+        actions=actions_for(
+            actor,
+            application,
+            units,
+            open_step,
+            row,
+            verified_by,
+            first_step_only=application.state in OPEN_STATES
+            and len(steps) <= 1
+            and all(s.finished_on is None for s in steps),
+        ),
         withheld=withheld_step(actor, application, units, open_step, verified_by),
         receiving_network=application.receiving_network,
         consented_by=application.consented_by,

@@ -37,3 +37,38 @@ def test_the_demo_applications_cover_every_state_and_inbox(templates):
     assert inbox(registry, department, on=DEMO_DAY).waiting
     assert len(inbox(registry, find_actor(registry, "viettel")).filed_by_me) >= 3
     registry.engine.dispose()
+
+
+def test_the_demo_applications_keep_four_eyes_and_stay_workable(templates):
+    """Nobody in the demo verified what they filed or decided what they filed or
+    verified; every open step can be taken by some demo user; each application
+    was filed on its own day, by the clock."""
+    registry = open_registry(
+        registry_config(
+            {"REGISTRY_DATABASE_URL": database_url_for("sqlite", templates)}
+        )
+    )
+    load_demo(registry, find_actor(registry, "admin"), sites=300, today=DEMO_DAY)
+    department = find_actor(registry, "so.tttt")
+    staff = [
+        find_actor(registry, name)
+        for name in ("so.tttt", "huyen.vinh", "huyen.nghiloc", "xa.hungdung")
+    ] + [find_actor(registry, "xa.truongvinh"), find_actor(registry, "admin")]
+    listed = list_applications(registry, department, on=DEMO_DAY)
+    assert len({s.filed_on for s in listed}) == len(listed)
+    for summary in listed:
+        view = get_application(registry, department, summary.id)
+        verifiers = {s.acted_by for s in view.steps if s.outcome == "verified"}
+        for step in view.steps:
+            if step.acted_by is None:
+                continue
+            assert step.acted_by != summary.filed_by, summary.id
+            if step.kind == "decide" and step.outcome in ("approved", "refused"):
+                assert step.acted_by not in verifiers, summary.id
+        if summary.state in ("verifying", "deciding"):
+            wanted = "verify" if summary.state == "verifying" else "approve"
+            assert any(
+                wanted in get_application(registry, user, summary.id).actions
+                for user in staff
+            ), summary.id
+    registry.engine.dispose()

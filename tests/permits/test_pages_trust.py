@@ -6,9 +6,12 @@ in force)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from registry.access.users import create_user
+from registry.kernel.clock import today
 from registry.permits.filing import file_application
 from registry.permits.queries import get_application
 from registry.permits.steps import verify_application
@@ -182,3 +185,39 @@ def test_the_verifier_is_not_offered_the_decision_and_is_told_why(app_env):
     assert "Ghi quyết định" not in _labels(app)
     warned = " ".join(texts(app.warning))
     assert "Bạn đã thẩm tra hồ sơ này nên không được quyết định" in warned
+
+
+def test_an_admin_backdates_the_filing_day_with_a_reason(app_env):
+    lat, lon, _ = commune_centroid(app_env, "Hưng Dũng")
+    number = file_application(
+        app_env,
+        actor(app_env, "viettel"),
+        "bts_new",
+        values={
+            "network_code": "04",
+            "site_code": "VT-GIAY",
+            "name": "Trạm hồ sơ giấy",
+            "latitude": lat + 0.0009,
+            "longitude": lon + 0.0002,
+            "structure_type": "ground_tower",
+            "structure_height_m": 30,
+        },
+    ).summary.id
+    query = {"application": str(number)}
+    assert "Sửa ngày nộp" not in _labels(
+        open_app(app_env, "so.tttt", PAGE, query=query)
+    )
+    app = open_app(app_env, "admin", PAGE, query=query)
+    view = get_application(app_env, actor(app_env, "admin"), number)
+    form = f"pmt_{number}_verifying_{len(view.steps)}_0_filing_day"
+    earlier = today() - timedelta(days=3)
+    app.date_input(key=f"{form}_day").set_value(earlier)
+    _button(app, "Sửa ngày nộp").click().run()
+    assert any("lý do sửa ngày nộp hồ sơ" in e for e in texts(app.error))
+    app.text_area(key=f"{form}_reason").input("Nhận hồ sơ giấy từ trước")
+    _button(app, "Sửa ngày nộp").click().run()
+    assert not app.exception
+    assert f"Đã sửa ngày nộp hồ sơ #{number}." in texts(app.success)
+    stored = get_application(app_env, actor(app_env, "admin"), number)
+    assert stored.summary.filed_on == earlier
+    assert stored.audit[-1]["reason"] == "Nhận hồ sơ giấy từ trước"

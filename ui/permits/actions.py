@@ -17,6 +17,7 @@ import streamlit as st
 
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError
+from registry.permits.corrections import correct_filing_day
 from registry.permits.documents import add_documents
 from registry.permits.steps import (
     approve_application,
@@ -258,6 +259,30 @@ def consent_form(registry, actor, view) -> None:
     )
 
 
+def filing_day_form(registry, actor, view) -> None:
+    """An administrator backdates the filing day (a paper application received
+    earlier), with the reason; the registry checks the day and audits it."""
+    key = form_key(view, "filing_day")
+    number = view.summary.id
+    with st.form(key):
+        day = st.date_input(
+            t("pmt.fd.day"),
+            value=view.summary.filed_on,
+            max_value=today(),
+            format="DD/MM/YYYY",
+            key=f"{key}_day",
+        )
+        reason = st.text_area(t("pmt.fd.reason"), key=f"{key}_reason")
+        slot = st.container()
+        sent = st.form_submit_button(t("pmt.fd.submit"), icon=":material/event:")
+    if sent:
+        attempt(
+            slot,
+            lambda: correct_filing_day(registry, actor, number, day, reason=reason),
+            t("pmt.done.filing_day", id=number),
+        )
+
+
 def escalate_form(registry, actor, view) -> None:
     """Refer the application to the level the matrix names, with the reason."""
     key = form_key(view, "escalate")
@@ -310,6 +335,8 @@ def _forms(actions: tuple[str, ...]) -> list[tuple[str, Callable]]:
         forms.append(("pmt.act.incomplete", incomplete_form))
     if "add_documents" in actions:
         forms.append(("pmt.act.documents", documents_form))
+    if "correct_filing_day" in actions:
+        forms.append(("pmt.act.filing_day", filing_day_form))
     return forms
 
 
