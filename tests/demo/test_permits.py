@@ -5,6 +5,7 @@ from __future__ import annotations
 from registry.access.users import find_actor
 from registry.demo.load import load_demo
 from registry.kernel.db import open_registry
+from registry.kernel.errors import RegistryError
 from registry.permits.queries import get_application, inbox, list_applications
 from tests.conftest import DEMO_DAY, database_url_for, registry_config
 
@@ -39,6 +40,15 @@ def test_the_demo_applications_cover_every_state_and_inbox(templates):
     registry.engine.dispose()
 
 
+def _actions(registry, user, application_id) -> tuple[str, ...]:
+    """What ``user`` may do with the application (nothing when they may not read
+    it)."""
+    try:
+        return get_application(registry, user, application_id).actions
+    except RegistryError:
+        return ()
+
+
 def test_the_demo_applications_keep_four_eyes_and_stay_workable(templates):
     """Nobody in the demo verified what they filed or decided what they filed or
     verified; every open step can be taken by some demo user; each application
@@ -68,7 +78,6 @@ def test_the_demo_applications_keep_four_eyes_and_stay_workable(templates):
         if summary.state in ("verifying", "deciding"):
             wanted = "verify" if summary.state == "verifying" else "approve"
             assert any(
-                wanted in get_application(registry, user, summary.id).actions
-                for user in staff
+                wanted in _actions(registry, user, summary.id) for user in staff
             ), summary.id
     registry.engine.dispose()
