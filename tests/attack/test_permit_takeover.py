@@ -8,8 +8,9 @@ network's site (with and without naming its own network), a change that names
 another network on its own site, an approval after the site changed hands, an
 application stored before the check, a transfer nobody (or the wrong operator)
 signed; and reads what a filing tells about other operators' sites and open
-applications. Refused is counted when the registry says no with a code; leaked
-when anything is written, moved, or named that the attacker may not read.
+applications. Refused is counted when the registry says no with a code, hidden
+when a finding is shown without what the reader may not see; leaked when anything
+is written, moved, or named that the attacker may not read.
 """
 
 from __future__ import annotations
@@ -241,7 +242,7 @@ def test_a_filing_does_not_name_other_operators_sites_or_applications(world):
         "bts_new",
         values=new_site(registry, site_code="VT-NEW"),
     )
-    tried = leaked = 0
+    tried = leaked = hidden = 0
     secrets = ("MB-SECRET", "VN-SECRET", "Trạm bí mật", "Trạm kín", "MobiFone")
     for viewer in (people.viettel,):
         view = get_application(registry, viewer, filed.summary.id)
@@ -249,7 +250,9 @@ def test_a_filing_does_not_name_other_operators_sites_or_applications(world):
             tried += 1
             shown = json.dumps(finding.facts, ensure_ascii=False)
             shown += finding.message_vi + finding.message_en
-            leaked += any(secret in shown for secret in secrets)
+            named = any(secret in shown for secret in secrets)
+            leaked += named
+            hidden += not named
     # Another operator's open application on a point is not numbered to staff
     # who may not read it.
     point = POINTS.create(registry, admin, point_values(registry))["id"]
@@ -268,5 +271,8 @@ def test_a_filing_does_not_name_other_operators_sites_or_applications(world):
     )
     leaked += error is None or "application" in error.context
     leaked += error is not None and f"#{pending} " in str(error)
-    tally.record(MEASURE, tried=tried, refused=1, leaked=leaked)
+    # A finding read is hidden (not refused): the filer reads it, without the
+    # other operators' sites; the filing on the busy point is refused.
+    refused = error is not None and "application" not in error.context
+    tally.record(MEASURE, tried=tried, hidden=hidden, refused=refused, leaked=leaked)
     assert tried >= 3 and leaked == 0
