@@ -32,7 +32,7 @@ from registry.kernel.errors import (
     NotFoundError,
     ValidationError,
 )
-from registry.kernel.models import DatasetInfo, User
+from registry.kernel.models import AdminUnit, DatasetInfo, User
 from registry.kernel.vocabulary import Role
 
 
@@ -269,3 +269,18 @@ def set_area(
         keep_area=False,
         reason=reason,
     )
+
+
+def area_choices(
+    registry: Registry, actor: Actor, edition: str, level: str
+) -> list[tuple[str, str]]:
+    """(code, name) of the stored districts or communes of an edition, by name:
+    the areas an administrator may give a district or commune user."""
+    perm.require(actor, perm.MANAGE_USERS, "system")
+    with registry.reading() as session:
+        rows = session.execute(
+            select(AdminUnit.code, AdminUnit.name)
+            .where(AdminUnit.edition == edition, AdminUnit.level == level)
+            .order_by(AdminUnit.name)
+        ).all()
+    return [(code, name) for code, name in rows]

@@ -253,7 +253,8 @@ def _rehash(registry: Registry, username: str, stored: str, fresh: str) -> None:
 
 
 def list_users(registry: Registry, actor: Actor) -> list[dict]:
-    """Every user with role and jurisdiction (for administrators)."""
+    """Every user with role, jurisdiction (and its name) and state (for
+    administrators)."""
     perm.require(actor, perm.MANAGE_USERS, "system")
     with registry.reading() as session:
         users = session.scalars(select(User).order_by(User.username)).all()
@@ -264,6 +265,7 @@ def list_users(registry: Registry, actor: Actor) -> list[dict]:
                 "role": u.role,
                 "area_edition": u.area_edition,
                 "area_code": u.area_code,
+                "area_name": actor_of(session, u).area_name,
                 "network_code": u.network_code,
                 "active": u.active,
                 "demo_account": u.demo_account,
