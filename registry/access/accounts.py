@@ -279,8 +279,9 @@ def area_choices(
     perm.require(actor, perm.MANAGE_USERS, "system")
     with registry.reading() as session:
         rows = session.execute(
-            select(AdminUnit.code, AdminUnit.name)
-            .where(AdminUnit.edition == edition, AdminUnit.level == level)
-            .order_by(AdminUnit.name)
+            select(AdminUnit.code, AdminUnit.name).where(
+                AdminUnit.edition == edition, AdminUnit.level == level
+            )
         ).all()
-    return [(code, name) for code, name in rows]
+    # Sorted here: the databases' collations order Vietnamese letters differently.
+    return sorted(((code, name) for code, name in rows), key=lambda row: row[1])

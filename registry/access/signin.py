@@ -42,7 +42,9 @@ def delay_after(failures: int) -> timedelta:
     before :data:`THRESHOLD`, then 30 s, 1 min, 2 min ... up to an hour."""
     if failures < THRESHOLD:
         return timedelta(0)
-    return min(FIRST_DELAY * 2 ** (failures - THRESHOLD), LONGEST_DELAY)
+    # Doublings past the longest wait change nothing (and would overflow).
+    doublings = min(failures - THRESHOLD, 20)
+    return min(FIRST_DELAY * 2**doublings, LONGEST_DELAY)
 
 
 def _subjects(username: str, client: str) -> list[tuple[str, str]]:
@@ -65,10 +67,11 @@ def _locked_until(session: Session, username: str, client: str) -> datetime | No
     return latest
 
 
-def _count_failure(session: Session, scope: str, subject: str) -> SignInThrottle:
-    """Add one failure to a subject's count (atomically, for concurrent processes)
-    and lock it when the count reaches the threshold."""
-    stamp = now()
+def _count_failure(
+    session: Session, scope: str, subject: str, stamp: datetime
+) -> SignInThrottle:
+    """Add one failure at ``stamp`` to a subject's count (atomically, for
+    concurrent processes) and lock it when the count reaches the threshold."""
     try:
         with session.begin_nested():
             session.add(
@@ -105,10 +108,10 @@ def _count_failure(session: Session, scope: str, subject: str) -> SignInThrottle
 def _record_failure(registry: Registry, username: str, client: str) -> datetime | None:
     """Count a failed sign-in for the name and the client and audit it; the time
     until which either must now wait (None when neither is locked)."""
+    stamp = now()
     with registry.transaction() as session:
-        rows = [
-            _count_failure(session, s, subj) for s, subj in _subjects(username, client)
-        ]
+        subjects = _subjects(username, client)
+        rows = [_count_failure(session, *subject, stamp) for subject in subjects]
         locked = [r.locked_until for r in rows if r.locked_until]
         until = max(locked) if locked else None
         record_audit(
