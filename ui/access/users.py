@@ -168,7 +168,13 @@ def manage_user(registry: Registry, actor: Actor, users: list[dict]) -> None:
     new password."""
     st.subheader(t("usr.manage_title"))
     names = [u["username"] for u in users]
-    chosen = st.selectbox(t("usr.pick"), names, index=None, key="usr_pick")
+    chosen = st.selectbox(
+        t("usr.pick"),
+        names,
+        index=None,
+        placeholder=t("form.choose"),
+        key="usr_pick",
+    )
     if chosen is None:
         return
     user = next(u for u in users if u["username"] == chosen)
