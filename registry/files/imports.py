@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from registry.access import permissions as perm
-from registry.access.demo_accounts import leave_demo
+from registry.access.demo_accounts import in_demo, leave_demo
 from registry.access.permissions import Actor
 from registry.files import messages as msg
 from registry.files.readers import normalise_columns, read_table
@@ -209,10 +209,11 @@ def import_records(
             batch_key=new_batch_key("import"),
             details={"file": name, "sha256": digest, "group": group},
         )
-        # Real records make a real registry: the demo accounts go, for good.
-        report.demo_accounts_disabled = leave_demo(
-            session, actor.username, f"import from {name}"
-        )
+        # Real records make a demo registry real: its demo accounts go, for good.
+        if in_demo(session):
+            report.demo_accounts_disabled = leave_demo(
+                session, actor.username, f"import from {name}"
+            )
     report.stored = len(ids)
     report.flagged = sum(f is not None for f in flags)
     return report

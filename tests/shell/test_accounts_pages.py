@@ -12,6 +12,7 @@ from registry.access.users import authenticate, find_actor
 from registry.demo.load import DEMO_PASSWORD
 from registry.demo.remove import remove_demo
 from registry.kernel.errors import PermissionDeniedError
+from tests.factories import commune_centroid
 from tests.page_support import demo_app_fixture, menu, open_app, texts
 from ui.shell.state import LAST_SEEN_KEY
 
@@ -132,3 +133,24 @@ def test_an_idle_session_is_signed_out_and_told_so(app_env):
     app.run()
     assert texts(app.title) == ["Đăng nhập"]
     assert any("không thao tác trong 30 phút" in text for text in texts(app.info))
+
+
+def test_the_first_import_through_the_page_says_the_demo_accounts_are_closed(
+    own_demo_app,
+):
+    registry = own_demo_app
+    lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
+    content = (
+        "Mã mạng (MNC 452),Mã trạm,Tên trạm,Vĩ độ,Kinh độ,Loại công trình\n"
+        f"04,THAT-001,Trạm thật,{lat},{lon},Cột dây co\n"
+    )
+    app = open_app(registry, "admin", "pages/5_Nhap_xuat.py")
+    app.file_uploader[0].set_value(("tram.csv", content.encode(), "text/csv"))
+    app.run()
+    next(b for b in app.button if b.label == "Xác nhận nhập").click().run()
+    assert not app.exception
+    assert any("Đã nhập 1 bản ghi" in text for text in texts(app.success))
+    (note,) = [text for text in texts(app.info) if "tài khoản dùng thử" in text]
+    assert "khach" in note and "so.tttt" in note
+    visitor = open_app(registry)
+    assert not visitor.dataframe  # the sign-in page lists no demo account
