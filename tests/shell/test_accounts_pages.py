@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from registry.access.accounts import disable_user
+from registry.access.accounts import area_choices, disable_user
 from registry.access.users import authenticate, find_actor
 from registry.demo.load import DEMO_PASSWORD
 from registry.demo.remove import remove_demo
@@ -154,3 +154,27 @@ def test_the_first_import_through_the_page_says_the_demo_accounts_are_closed(
     assert "khach" in note and "so.tttt" in note
     visitor = open_app(registry)
     assert not visitor.dataframe  # the sign-in page lists no demo account
+
+
+def test_a_commune_officer_is_added_with_an_area(app_env):
+    app = open_app(app_env, "admin", PAGE)
+    app.text_input(key="usr_new_name").input("xa.moi")
+    app.selectbox(key="usr_new_role").set_value("commune").run()
+    app.selectbox(key="usr_new_edition").set_value("2025-07").run()
+    areas = app.selectbox(key="usr_new_area_2025-07")
+    assert len(areas.options) == 130
+    assert "Phường Trường Vinh" in areas.options  # shown by name
+    admin = find_actor(app_env, "admin")
+    codes = {
+        name: code for code, name in area_choices(app_env, admin, "2025-07", "commune")
+    }
+    areas.set_value(codes["Phường Trường Vinh"])
+    app.text_input(key="usr_new_password").input("mat-khau-xa-moi")
+    app.text_input(key="usr_new_again").input("mat-khau-xa-moi")
+    app.button(key="usr_add").click().run()
+    assert not app.exception
+    assert "Đã thêm người dùng xa.moi." in texts(app.success)
+    made = find_actor(app_env, "xa.moi")
+    assert (made.area_edition, made.area_name) == ("2025-07", "Phường Trường Vinh")
+    rows = app.dataframe[0].value.set_index("Tên đăng nhập")
+    assert rows.loc["xa.moi", "Phạm vi"] == "Phường Trường Vinh (2025-07)"
