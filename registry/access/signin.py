@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ THRESHOLD = 5
 FIRST_DELAY = timedelta(seconds=30)
 LONGEST_DELAY = timedelta(hours=1)
 FORGET_AFTER = timedelta(minutes=15)
+STALE_AFTER = timedelta(days=1)
 # Who the audit names for a sign-in that did not succeed: nobody is signed in yet.
 ANONYMOUS = "(sign-in)"
 USER, CLIENT = "user", "client"
@@ -110,6 +111,13 @@ def _record_failure(registry: Registry, username: str, client: str) -> datetime 
     until which either must now wait (None when neither is locked)."""
     stamp = now()
     with registry.transaction() as session:
+        # Counts a day old hold nothing back any more (every wait is shorter):
+        # dropped, so that a spray of made-up names does not grow the table.
+        session.execute(
+            delete(SignInThrottle).where(
+                SignInThrottle.last_failed_at < stamp - STALE_AFTER
+            )
+        )
         subjects = _subjects(username, client)
         rows = [_count_failure(session, *subject, stamp) for subject in subjects]
         locked = [r.locked_until for r in rows if r.locked_until]

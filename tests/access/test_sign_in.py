@@ -147,3 +147,13 @@ def test_the_audit_names_the_client_and_the_counts(registry, guest, clock):
 def test_a_very_long_name_and_client_are_counted_without_error(registry, clock):
     refused = _refusal(registry, "x" * 5000, "y", client="address:" + "9" * 5000)
     assert refused.code == msg.WRONG_PASSWORD.code
+
+
+def test_counts_a_day_old_are_dropped_at_the_next_failure(registry, clock):
+    for number in range(3):
+        _refusal(registry, f"made.up.{number}", "x", client=f"address:10.2.0.{number}")
+    clock.advance(25 * 3600)
+    _refusal(registry, "fresh.name", "x", client="address:10.3.0.1")
+    with registry.reading() as session:
+        subjects = set(session.scalars(select(SignInThrottle.subject)))
+    assert subjects == {"fresh.name", "address:10.3.0.1"}
