@@ -178,3 +178,14 @@ def test_a_commune_officer_is_added_with_an_area(app_env):
     assert (made.area_edition, made.area_name) == ("2025-07", "Phường Trường Vinh")
     rows = app.dataframe[0].value.set_index("Tên đăng nhập")
     assert rows.loc["xa.moi", "Phạm vi"] == "Phường Trường Vinh (2025-07)"
+
+
+def test_the_users_page_speaks_english_on_request(app_env):
+    app = open_app(app_env, "admin", PAGE, language="en")
+    assert not app.exception
+    assert texts(app.title) == ["Users"]
+    columns = list(app.dataframe[0].value.columns)
+    assert columns[:3] == ["User name", "Display name", "Role"]
+    assert app.dataframe[0].value.set_index("User name").loc["khach", "State"] == (
+        "Enabled"
+    )
