@@ -168,3 +168,25 @@ def test_demo_remove_takes_the_registry_out_of_the_demo(cli, registry_of):
     code, _, err = cli("demo", "--sites", "150")
     assert code == 1 and "left the demo" in err
     assert "DEMO" not in cli("stats")[1]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_init_in_a_terminal_asks_twice_and_refuses_two_different_answers(
+    database_url, monkeypatch, capsys, registry_of
+):
+    monkeypatch.setenv("REGISTRY_DATABASE_URL", database_url)
+    monkeypatch.delenv("REGISTRY_ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    answers = iter(["typed-password-one", "typed-password-two"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    assert main(["init"]) == 1
+    assert "the two passwords differ" in capsys.readouterr().err
+    with pytest.raises(PermissionDeniedError):
+        authenticate(registry_of, "admin", "typed-password-one")
+    answers = iter(["typed-password-one", "typed-password-one"])
+    assert main(["init"]) == 0
+    assert authenticate(registry_of, "admin", "typed-password-one")
