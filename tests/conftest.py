@@ -269,6 +269,24 @@ def app_demo_url(templates: Templates) -> str:
     return templates.copy("sqlite", "app-demo-300", _app_demo)[0]
 
 
+@pytest.fixture
+def own_demo_app(templates, monkeypatch) -> Registry:
+    """The app (pages, AppTest) pointed at a small demo registry of this test alone:
+    for a test that takes the registry out of the demo (an import, the demo's
+    removal), which disables the demo accounts other tests sign in with."""
+    from registry.bootstrap import start_registry
+
+    settings = {
+        "REGISTRY_DATABASE_URL": app_demo_url(templates),
+        "REGISTRY_DEMO_SITES": str(APP_DEMO_SITES),
+    }
+    registry = start_registry(registry_config(settings))
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    yield registry
+    registry.engine.dispose()
+
+
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
     """Each storage test runs once on SQLite and once on PostgreSQL."""

@@ -2,8 +2,16 @@
 
 Use cases: :func:`~registry.access.users.create_user`,
 :func:`~registry.access.users.list_users`,
-:func:`~registry.access.profile.actor_profile`; :mod:`.permissions` holds the rules
-every other use case checks.
+:func:`~registry.access.profile.actor_profile`,
+:func:`~registry.access.signin.sign_in` (password check behind a per-name and
+per-client throttle), :func:`~registry.access.accounts.disable_user`,
+:func:`~registry.access.accounts.enable_user`,
+:func:`~registry.access.accounts.set_password`,
+:func:`~registry.access.accounts.set_role`,
+:func:`~registry.access.accounts.set_area`;
+:func:`~registry.access.demo_accounts.leave_demo` runs inside the use cases that
+take a registry out of the demo. :mod:`.permissions` holds the rules every other
+use case checks.
 
 May import: ``kernel``, ``geodata``.
 """

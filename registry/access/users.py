@@ -7,6 +7,7 @@ and audits it.
 
 from __future__ import annotations
 
+import secrets
 from functools import cache
 
 from argon2 import PasswordHasher, extract_parameters
@@ -44,6 +45,33 @@ def _registry_hasher(registry: Registry) -> PasswordHasher:
     return _hasher(registry.config.password_hashing)
 
 
+@cache
+def _dummy_hash(profile: str) -> str:
+    """A hash of the profile's cost that no typed password matches: an unknown
+    user's sign-in is checked against it, so that it takes as long as a wrong
+    password."""
+    return _hasher(profile).hash(secrets.token_urlsafe(32))
+
+
+# Shortest password a user may be given (the command line asks more of the
+# administrator's: ADMIN_PASSWORD_MIN).
+PASSWORD_MIN = 8
+ADMIN_PASSWORD_MIN = 12
+
+
+def check_password(password: str | None, minimum: int = PASSWORD_MIN) -> None:
+    """Refuse a password shorter than ``minimum`` (the value is never shown)."""
+    if password is None or len(password) < minimum:
+        raise ValidationError(
+            [FieldError("password", "***", msg.PASSWORD, minimum=minimum)]
+        )
+
+
+def hash_password(registry: Registry, password: str) -> str:
+    """The argon2 hash of ``password`` at the registry's cost."""
+    return _registry_hasher(registry).hash(password)
+
+
 def _hash_parameters(password_hash: str) -> dict:
     """The argon2 cost stored in a hash (never the hash itself), for the audit."""
     parameters = extract_parameters(password_hash)
@@ -70,9 +98,10 @@ def actor_of(session: Session, user: User) -> Actor:
     )
 
 
-def _check_jurisdiction(
+def check_jurisdiction(
     session: Session, role: Role, edition, area_code, network
 ) -> None:
+    """Refuse an area or network that does not fit the role (or is not stored)."""
     errors = []
     if role in (Role.DISTRICT, Role.COMMUNE):
         level = "district" if role == Role.DISTRICT else "commune"
@@ -105,11 +134,15 @@ def create_user(
     area_edition: str | None = None,
     area_code: str | None = None,
     network_code: str | None = None,
+    demo_account: bool = False,
+    password_min: int = PASSWORD_MIN,
 ) -> Actor:
     """Add a user with a role and jurisdiction.
 
     ``actor`` None is the bootstrap case (the command line creating the first
     administrator); otherwise the actor needs the manage-users right.
+    ``demo_account`` marks the demo loader's users, disabled when the registry
+    leaves the demo.
     """
     if actor is not None:
         perm.require(actor, perm.MANAGE_USERS, "system")
@@ -122,14 +155,14 @@ def create_user(
     username = (username or "").strip()
     if not username or len(username) > 60 or not username.replace(".", "").isalnum():
         raise ValidationError([FieldError("username", username, msg.USERNAME)])
-    if password is not None and len(password) < 8:
-        raise ValidationError([FieldError("password", "***", msg.PASSWORD)])
+    if password is not None:
+        check_password(password, password_min)
     with registry.transaction() as session:
         if session.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(
                 [FieldError("username", username, msg.USERNAME_TAKEN)]
             )
-        _check_jurisdiction(session, role_value, area_edition, area_code, network_code)
+        check_jurisdiction(session, role_value, area_edition, area_code, network_code)
         user = User(
             username=username,
             display_name=display_name,
@@ -137,11 +170,10 @@ def create_user(
             area_edition=area_edition,
             area_code=area_code,
             network_code=network_code,
-            password_hash=(
-                _registry_hasher(registry).hash(password) if password else None
-            ),
+            password_hash=hash_password(registry, password) if password else None,
             active=True,
             created_at=now(),
+            demo_account=demo_account,
         )
         session.add(user)
         session.flush()
@@ -156,6 +188,7 @@ def create_user(
                 "area_edition": area_edition,
                 "area_code": area_code,
                 "network_code": network_code,
+                **({"demo_account": True} if demo_account else {}),
             },
         )
         return actor_of(session, user)
@@ -171,26 +204,31 @@ def find_actor(registry: Registry, username: str) -> Actor:
 
 
 def authenticate(registry: Registry, username: str, password: str) -> Actor:
-    """Check a password; the same refusal for an unknown user and a wrong password.
+    """Check a password; the same refusal, after the same work, for an unknown user,
+    a disabled one and a wrong password.
 
-    On the strong hashing profile, a correct password whose stored hash has other
-    (weaker) parameters is rehashed with the strong ones, and the change audited.
+    The password is always checked against an argon2 hash of the registry's cost:
+    the user's own, or a dummy one for a name without a usable hash. On the strong
+    hashing profile, a correct password whose stored hash has other (weaker)
+    parameters is rehashed with the strong ones, and the change audited. Callers
+    facing the network use :func:`registry.access.signin.sign_in`, which adds the
+    throttle.
     """
     refusal = PermissionDeniedError(msg.WRONG_PASSWORD, user=username, action="sign in")
-    hasher = _registry_hasher(registry)
+    profile = registry.config.password_hashing
+    hasher = _hasher(profile)
     with registry.reading() as session:
         user = session.scalar(select(User).where(User.username == username))
-        if user is None or not user.active or not user.password_hash:
-            raise refusal
+        stored = user.password_hash if user is not None else None
+        usable = user is not None and user.active and bool(stored)
         try:
-            hasher.verify(user.password_hash, password)
+            hasher.verify(stored or _dummy_hash(profile), password)
         except (VerificationError, InvalidHashError):
             raise refusal from None
-        stored = user.password_hash
+        if not usable:
+            raise refusal
         actor = actor_of(session, user)
-    if registry.config.password_hashing == STRONG_HASHING and (
-        hasher.check_needs_rehash(stored)
-    ):
+    if profile == STRONG_HASHING and hasher.check_needs_rehash(stored):
         _rehash(registry, username, stored, hasher.hash(password))
     return actor
 
@@ -215,7 +253,8 @@ def _rehash(registry: Registry, username: str, stored: str, fresh: str) -> None:
 
 
 def list_users(registry: Registry, actor: Actor) -> list[dict]:
-    """Every user with role and jurisdiction (for administrators)."""
+    """Every user with role, jurisdiction (and its name) and state (for
+    administrators)."""
     perm.require(actor, perm.MANAGE_USERS, "system")
     with registry.reading() as session:
         users = session.scalars(select(User).order_by(User.username)).all()
@@ -226,8 +265,10 @@ def list_users(registry: Registry, actor: Actor) -> list[dict]:
                 "role": u.role,
                 "area_edition": u.area_edition,
                 "area_code": u.area_code,
+                "area_name": actor_of(session, u).area_name,
                 "network_code": u.network_code,
                 "active": u.active,
+                "demo_account": u.demo_account,
             }
             for u in users
         ]

@@ -10,11 +10,13 @@ from pathlib import Path
 
 from geodata.editions import EDITIONS
 from geodata.errors import GeodataError
-from registry.access.users import create_user, find_actor, list_users
-from registry.bootstrap import initialise
+from registry.access.users import find_actor
+from registry.bootstrap import admin_needs_password, initialise
 from registry.cli.applications import add_applications_parser, run_applications
 from registry.cli.report import add_report_parser, run_report
+from registry.cli.users import add_users_parser, init_admin_password, run_users
 from registry.demo.load import DEMO_PASSWORD, load_demo
+from registry.demo.remove import remove_demo
 from registry.files.exports import EXPORT_FORMATS, export_records
 from registry.files.imports import IMPORT_GROUPS, ImportReport, import_records
 from registry.kernel.db import open_registry
@@ -57,10 +59,17 @@ def _parser() -> argparse.ArgumentParser:
         "init", help="create or migrate the database and store the admin units"
     )
     demo = commands.add_parser(
-        "demo", help="fill an empty registry with the labelled demo data set"
+        "demo",
+        help="fill an empty registry with the labelled demo data set, or remove it",
     )
     demo.add_argument(
         "--sites", type=int, help="number of BTS sites (default: setting)"
+    )
+    demo.add_argument(
+        "--remove",
+        action="store_true",
+        help="delete the demo data set (the audit log stays), disable the demo "
+        "accounts; the registry leaves the demo for good",
     )
 
     imp = commands.add_parser("import", help="import records or boundary polygons")
@@ -110,17 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="counts of sites, points, certificates")
     stats.add_argument("--on", type=date.fromisoformat, help="day (YYYY-MM-DD)")
 
-    users = commands.add_parser("users", help="list or add users")
-    users_what = users.add_subparsers(dest="users_command", required=True)
-    users_what.add_parser("list", help="every user with role and area")
-    add = users_what.add_parser("add", help="add a user")
-    add.add_argument("username")
-    add.add_argument("--name", required=True, help="display name")
-    add.add_argument("--role", required=True)
-    add.add_argument("--password", help="at least 8 characters (for signing in)")
-    add.add_argument("--edition", help="edition of the area (district/commune roles)")
-    add.add_argument("--area", help="GSO code of the district or commune")
-    add.add_argument("--network", help="MNC code (operator role)")
+    add_users_parser(commands)
     add_report_parser(commands)
     add_applications_parser(commands)
     return parser
@@ -138,12 +137,21 @@ def _print_import(report: ImportReport) -> None:
     if report.unknown_columns:
         print("  ignored columns: " + ", ".join(report.unknown_columns))
     print(report.summary())
+    if report.demo_accounts_disabled:
+        print(
+            "The registry has left the demo: demo accounts disabled ("
+            + ", ".join(report.demo_accounts_disabled)
+            + ")."
+        )
 
 
 def _run(args: argparse.Namespace) -> int:
     config = load_config()
     registry = open_registry(config)
-    init = initialise(registry)
+    password = None
+    if args.command == "init" and admin_needs_password(registry):
+        password = init_admin_password(config.admin_user)
+    init = initialise(registry, password)
     if args.command == "init":
         stored = ", ".join(f"{e}: {n} units" for e, n in init.units_stored.items())
         print(
@@ -151,8 +159,22 @@ def _run(args: argparse.Namespace) -> int:
         )
         if init.admin_created:
             print(f"Administrator {config.admin_user!r} created.")
+        if password is not None:
+            print(f"Administrator {config.admin_user!r} can sign in with the password.")
         return 0
     actor = find_actor(registry, args.acting_user or config.admin_user)
+    if args.command == "demo" and args.remove:
+        removed = remove_demo(
+            registry, actor, reason="python -m registry demo --remove"
+        )
+        print(
+            f"Demo data set removed: {removed.sites} BTS sites, {removed.points} "
+            f"points, {removed.applications} applications, {removed.inspections} "
+            f"inspections, {removed.schools} schools. The audit log is kept."
+        )
+        disabled = ", ".join(removed.accounts_disabled) or "none left"
+        print(f"Demo accounts disabled: {disabled}. The registry has left the demo.")
+        return 0
     if args.command == "demo":
         report = load_demo(registry, actor, sites=args.sites or config.demo_sites)
         print(
@@ -206,23 +228,7 @@ def _run(args: argparse.Namespace) -> int:
         for name, value in vars(figures).items():
             print(f"{name}: {value}")
         return 0
-    if args.users_command == "list":
-        for user in list_users(registry, actor):
-            print("  ".join(f"{k}={v}" for k, v in user.items() if v is not None))
-        return 0
-    created = create_user(
-        registry,
-        actor,
-        username=args.username,
-        display_name=args.name,
-        role=args.role,
-        password=args.password,
-        area_edition=args.edition,
-        area_code=args.area,
-        network_code=args.network,
-    )
-    print(f"User {created.username!r} ({created.role.value}) created.")
-    return 0
+    return run_users(registry, actor, args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,6 +1,7 @@
 """The demo province: a deterministic, clearly labelled data set for Nghệ An.
 
-Use cases: :func:`~registry.demo.load.load_demo`.
+Use cases: :func:`~registry.demo.load.load_demo`,
+:func:`~registry.demo.remove.remove_demo` (the registry leaves the demo for good).
 
 May import: ``kernel``, ``access``, ``units``, ``records``, ``reference``,
 ``permits``, ``geodata``.

@@ -27,7 +27,7 @@ from registry.demo.points import demo_points
 from registry.demo.schools import demo_schools
 from registry.demo.sites import demo_sites
 from registry.kernel.clock import today as current_day
-from registry.kernel.dataset import DEMO_KEY
+from registry.kernel.dataset import DEMO_KEY, DEMO_LEFT_AT_KEY, IN_DEMO, LEFT_DEMO
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError
 from registry.kernel.models import BtsSite, DatasetInfo, PublicPoint
@@ -102,6 +102,7 @@ def _demo_users(registry: Registry, actor: Actor, communes) -> list[str]:
             area_edition=edition,
             area_code=area_code,
             network_code=network,
+            demo_account=True,
         )
         made.append(username)
     return made
@@ -137,10 +138,15 @@ def _store(registry, actor, record_type, rows, histories) -> int:
 def load_demo(
     registry: Registry, actor: Actor, *, sites: int = 5000, today: date | None = None
 ) -> DemoReport:
-    """Fill an empty registry with the demo data set (refused if it has records)."""
+    """Fill an empty registry with the demo data set (refused if it has records, or
+    once the registry has left the demo)."""
     perm.require(actor, perm.MANAGE_USERS, "system")
     today = today or current_day()
     with registry.reading() as session:
+        state = session.get(DatasetInfo, DEMO_KEY)
+        if state is not None and state.value == LEFT_DEMO:
+            left = session.get(DatasetInfo, DEMO_LEFT_AT_KEY)
+            raise ConflictError(msg.LEFT, left_at=left.value if left else "")
         existing = session.scalar(select(func.count()).select_from(BtsSite)) + (
             session.scalar(select(func.count()).select_from(PublicPoint))
         )
@@ -173,7 +179,7 @@ def load_demo(
         store_schools(
             session, actor, schools, source=DEMO_SOURCE, reason="Dữ liệu mẫu (demo)"
         )
-        session.merge(DatasetInfo(key=DEMO_KEY, value="true"))
+        session.merge(DatasetInfo(key=DEMO_KEY, value=IN_DEMO))
     load_demo_permits(registry, today)
     return DemoReport(len(site_rows), len(point_rows), users, flagged, len(schools))
 

@@ -10,6 +10,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from registry.access import permissions as perm
+from registry.access.demo_accounts import in_demo, leave_demo
 from registry.access.permissions import Actor
 from registry.files import messages as msg
 from registry.files.readers import normalise_columns, read_table
@@ -74,6 +75,8 @@ class ImportReport:
     stored: int = 0
     flagged: int = 0
     total: int = 0
+    # Demo accounts this import disabled (the registry's first real records).
+    demo_accounts_disabled: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -206,6 +209,11 @@ def import_records(
             batch_key=new_batch_key("import"),
             details={"file": name, "sha256": digest, "group": group},
         )
+        # Real records make a demo registry real: its demo accounts go, for good.
+        if in_demo(session):
+            report.demo_accounts_disabled = leave_demo(
+                session, actor.username, f"import from {name}"
+            )
     report.stored = len(ids)
     report.flagged = sum(f is not None for f in flags)
     return report

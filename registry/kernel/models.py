@@ -193,6 +193,28 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Made by the demo loader with the shared demo password: disabled for good when
+    # the registry leaves the demo (until an administrator sets a new password).
+    demo_account: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins counted per user name and per client, shared by every app
+    process: after a number of failures the name (or client) waits a growing delay.
+    """
+
+    __tablename__ = "sign_in_throttle"
+    __table_args__ = (
+        UniqueConstraint("scope", "subject", name="uq_sign_in_throttle_subject"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # "user" (the name typed, whether or not it exists) or "client".
+    scope: Mapped[str] = mapped_column(String(10))
+    subject: Mapped[str] = mapped_column(String(200))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime] = mapped_column(DateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):

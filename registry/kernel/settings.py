@@ -132,6 +132,20 @@ SETTINGS: tuple[Setting, ...] = (
         "admin",
         "User name the command line acts as (created by `init` with the admin role).",
     ),
+    Setting(
+        "REGISTRY_ADMIN_PASSWORD",
+        "",
+        "Password `init` gives the administrator when it creates them (at least 12 "
+        "characters), for installs without a terminal; without it `init` asks for "
+        "the password twice, and refuses to run without a terminal. Read by `init` "
+        "only: unset it afterwards.",
+    ),
+    Setting(
+        "REGISTRY_SESSION_IDLE_MINUTES",
+        "30",
+        "A signed-in user who does nothing for this many minutes is signed out at "
+        "their next click and told why (1 to 1440).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -167,6 +181,8 @@ class Config:
     permit_nearby_m: float = 500.0
     # Argon2 cost profile of password hashes (see PASSWORD_HASHING).
     password_hashing: str = "strong"
+    # Minutes without a page load after which a signed-in session ends.
+    session_idle_minutes: int = 30
 
 
 # Argon2 cost profiles: (time cost, memory cost in KiB, parallelism).
@@ -320,6 +336,26 @@ def _password_hashing(value: str) -> str:
     return value
 
 
+def _idle_minutes(value: str) -> int:
+    name = "REGISTRY_SESSION_IDLE_MINUTES"
+    number = int(value) if value.isascii() and value.isdigit() else 0
+    if not 1 <= number <= 1440:
+        raise ConfigurationError(
+            msg.SETTING_WHOLE_NUMBER_RANGE, name=name, value=value, low=1, high=1440
+        )
+    return number
+
+
+def admin_password(env: Mapping[str, str] | None = None) -> str | None:
+    """``REGISTRY_ADMIN_PASSWORD`` as set (None when unset or blank).
+
+    Kept out of :class:`Config`, which lives as long as the app: only ``init``
+    reads it, once.
+    """
+    env = os.environ if env is None else env
+    return env.get("REGISTRY_ADMIN_PASSWORD") or None
+
+
 def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read every setting from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
@@ -352,4 +388,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         **_coverage_settings(env),
         **_permit_settings(env),
         password_hashing=_password_hashing(_raw(env, "REGISTRY_PASSWORD_HASHING")),
+        session_idle_minutes=_idle_minutes(_raw(env, "REGISTRY_SESSION_IDLE_MINUTES")),
     )

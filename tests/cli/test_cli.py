@@ -58,8 +58,11 @@ def test_python_dash_m_registry_runs_as_a_program(tmp_path):
         cwd=ROOT,
         env={
             "REGISTRY_DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}",
+            "REGISTRY_PASSWORD_HASHING": "insecure-fast-for-tests-only",
+            "REGISTRY_ADMIN_PASSWORD": "a-long-admin-password",
             "PATH": "",
         },
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
         timeout=120,
@@ -67,6 +70,7 @@ def test_python_dash_m_registry_runs_as_a_program(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "2025-06: 432 units" in result.stdout
     assert "2025-07: 130 units" in result.stdout
+    assert "Administrator 'admin' created." in result.stdout
 
 
 def test_demo_then_stats_then_exports_in_every_format(cli, tmp_path):

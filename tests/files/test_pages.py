@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from registry.access.users import create_user
 from registry.files.exports import EXPORT_FORMATS
 from registry.records.search import search_records
 from tests.factories import commune_centroid
@@ -74,18 +75,32 @@ def test_a_trial_import_shows_each_wrong_cell_in_the_error_table(app_env):
     assert not [b for b in app.button if b.label == "Xác nhận nhập"]
 
 
-def test_a_valid_file_is_imported_after_confirmation(app_env):
-    app = open_app(app_env, "huyen.vinh", PAGE)
-    _upload(app, "tram.csv", _good_file(app_env, "UI-IMP-001"))
+def test_a_valid_file_is_imported_after_confirmation(own_demo_app):
+    # The first real import takes the registry out of the demo (demo accounts
+    # disabled): it runs on a registry of its own, by a district officer who is
+    # not a demo account.
+    registry = own_demo_app
+    vinh = actor(registry, "huyen.vinh")
+    create_user(
+        registry,
+        actor(registry, "admin"),
+        username="can.bo.vinh",
+        display_name="Cán bộ Vinh",
+        role="district",
+        area_edition=vinh.area_edition,
+        area_code=vinh.area_code,
+    )
+    app = open_app(registry, "can.bo.vinh", PAGE)
+    _upload(app, "tram.csv", _good_file(registry, "UI-IMP-001"))
     preview = app.dataframe[0].value
     assert preview["Dòng"].tolist() == [2]
     assert any("1 dòng hợp lệ" in text for text in texts(app.success))
-    before = search_records(app_env, actor(app_env, "so.tttt"), "site", "UI-IMP-001")
-    assert before.empty
+    admin = actor(registry, "admin")
+    assert search_records(registry, admin, "site", "UI-IMP-001").empty
     next(b for b in app.button if b.label == "Xác nhận nhập").click().run()
     assert not app.exception
     assert any("Đã nhập 1 bản ghi" in text for text in texts(app.success))
-    after = search_records(app_env, actor(app_env, "so.tttt"), "site", "UI-IMP-001")
+    after = search_records(registry, admin, "site", "UI-IMP-001")
     assert after["site_code"].tolist() == ["UI-IMP-001"]
 
 

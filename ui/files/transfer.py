@@ -196,6 +196,9 @@ def show_last_import() -> None:
     done = st.session_state.pop(_DONE_KEY, None)
     if done is not None:
         st.success(_summary(done), icon=":material/check_circle:")
+        if done.demo_accounts_disabled:
+            users = ", ".join(done.demo_accounts_disabled)
+            st.info(t("io.left_demo", users=users), icon=":material/lock:")
         if done.warnings:
             render_report(done)
 

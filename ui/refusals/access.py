@@ -1,8 +1,17 @@
 """Vietnamese of the refusals about users and permissions."""
 
+from datetime import UTC
+
+from registry.kernel.clock import VIETNAM_TIME
 from ui.common.i18n import value_label
 
 _LEVELS = {"district": "huyện", "commune": "xã/phường"}
+
+
+def vietnam_time(context: dict) -> str:
+    """The moment to try again (stored UTC), as a clock in Vietnam shows it."""
+    moment = context["retry_at"].replace(tzinfo=UTC).astimezone(VIETNAM_TIME)
+    return moment.strftime("%H:%M:%S %d/%m/%Y")
 
 
 def area(context: dict) -> str:
@@ -32,6 +41,23 @@ VIETNAMESE = {
         "một trong các vai trò: " + ", ".join(value_label(role) for role in c["roles"])
     ),
     "access.username": "từ 1 đến 60 chữ cái, chữ số hoặc dấu chấm",
-    "access.password": "ít nhất 8 ký tự",
+    "access.password": "ít nhất {minimum} ký tự",
     "access.username_taken": "một tên đăng nhập chưa có ai dùng",
+    "access.throttled": lambda c: (
+        "đăng nhập sai quá nhiều lần với tên này hoặc từ máy này; hãy thử lại sau "
+        f"{vietnam_time(c)} (còn {c['seconds']} giây)"
+    ),
+    "access.last_admin": (
+        "{username} là quản trị viên cuối cùng đang hoạt động: hãy bật hoặc bổ "
+        "nhiệm một quản trị viên khác trước"
+    ),
+    "access.demo_account": (
+        "{username} là tài khoản dùng thử và hệ thống đã thôi chạy dữ liệu mẫu: "
+        "hãy đặt mật khẩu mới cho tài khoản trước"
+    ),
+    "access.password_mismatch": "hai mật khẩu không giống nhau",
+    "access.admin_password_needed": (
+        "lệnh init tạo quản trị viên {username} và cần mật khẩu của họ: đặt biến "
+        "môi trường REGISTRY_ADMIN_PASSWORD hoặc chạy lệnh trong cửa sổ dòng lệnh"
+    ),
 }

@@ -38,4 +38,7 @@ VIETNAMESE = {
     "demo.not_empty": (
         "Sổ đã có {existing} bản ghi; bộ dữ liệu mẫu chỉ được nạp vào sổ trống."
     ),
+    "demo.left": (
+        "Sổ đã thôi dùng dữ liệu mẫu ({left_at}); bộ dữ liệu mẫu không được nạp lại."
+    ),
 }

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from registry.access import messages as access_msg
 from registry.demo.load import DEMO_PASSWORD, DEMO_USERS
 from registry.kernel.db import Registry
 from registry.kernel.errors import PermissionDeniedError
 from ui.common.i18n import t, value_label
-from ui.shell.state import demo_in_use, sign_in
+from ui.common.messages import refusal_text
+from ui.shell.state import IDLE_NOTE_KEY, demo_in_use, sign_in
 
 
 def demo_users_table() -> pd.DataFrame:
@@ -32,9 +34,16 @@ def demo_users_table() -> pd.DataFrame:
 
 
 def sign_in_view(registry: Registry) -> None:
-    """Title, sign-in form and (demo only) the table of demo users."""
+    """Title, sign-in form and (demo only) the table of demo users.
+
+    A session just ended for idleness says so; a throttled sign-in says when to
+    try again.
+    """
     st.title(t("auth.title"))
     st.caption(t("auth.intro"))
+    idle_minutes = st.session_state.get(IDLE_NOTE_KEY)
+    if idle_minutes:
+        st.info(t("auth.idle_signed_out", minutes=idle_minutes), icon="⏱️")
     with st.form("auth_form"):
         username = st.text_input(t("auth.username"), key="auth_username")
         password = st.text_input(
@@ -46,8 +55,11 @@ def sign_in_view(registry: Registry) -> None:
     if submitted:
         try:
             sign_in(registry, username, password)
-        except PermissionDeniedError:
-            st.error(t("auth.refused"))
+        except PermissionDeniedError as refusal:
+            if refusal.code == access_msg.THROTTLED.code:
+                st.error(t("auth.throttled", reason=refusal_text(refusal)))
+            else:
+                st.error(t("auth.refused"))
         else:
             st.rerun()
     if demo_in_use(registry):

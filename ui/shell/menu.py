@@ -25,7 +25,12 @@ from registry.kernel.vocabulary import Role
 from ui.common.i18n import t
 from ui.shell.auth import sign_in_view
 from ui.shell.sidebar import render_sidebar_footer
-from ui.shell.state import current_actor, get_registry, refresh_actor
+from ui.shell.state import (
+    current_actor,
+    end_idle_session,
+    get_registry,
+    refresh_actor,
+)
 
 APP_DIR = Path(__file__).resolve().parents[2]
 
@@ -127,6 +132,13 @@ PAGES: tuple[Page, ...] = (
         ":material/summarize:",
         _roles_with((perm.READ, "report")),
     ),
+    Page(
+        "users",
+        "pages/11_Nguoi_dung.py",
+        "menu.users",
+        ":material/manage_accounts:",
+        _roles_with((perm.MANAGE_USERS, "system")),
+    ),
 )
 PAGE_BY_KEY = {page.key: page for page in PAGES}
 
@@ -203,8 +215,10 @@ def guard(page_key: str) -> tuple[Registry, Actor]:
         layout="wide",
     )
     registry = get_registry()
+    end_idle_session(registry)
     actor = current_actor()
     if actor is not None:
+        # A user disabled (or changed) since signing in is signed out (or updated).
         actor = refresh_actor(registry, actor)
     render_menu(actor)
     render_sidebar_footer(registry, actor)

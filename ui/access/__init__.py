@@ -1,0 +1,1 @@
+"""Page blocks of user management (the users page, for administrators)."""
