@@ -27,6 +27,7 @@ from registry.kernel.vocabulary import PointStatus, RecordType, SiteStatus
 from registry.records import messages as msg
 from registry.records.rows import ENTITY_OF, MODEL_OF, record_dict
 from registry.records.writes import (
+    Prepared,
     append_status,
     apply_changes,
     check_site_code_free,
@@ -175,21 +176,69 @@ def update_record(
             [FieldError("status", changes.get("status"), msg.STATUS_THROUGH_CHANGE)]
         )
     tried: dict[str, Any] = {}
-    try:
-        return _update(
-            registry,
-            actor,
-            record_type,
-            record_id,
-            changes,
-            reason,
-            expected_version,
-            tried,
+    for attempt in range(_PREPARED_ATTEMPTS + 1):
+        # Validating and placing a record takes a while: done before the lock
+        # when possible, so other writers do not wait for it; the last attempt
+        # does it under the lock, when others kept changing the record meanwhile.
+        ahead = (
+            _prepare_ahead(
+                registry, actor, record_type, record_id, changes, expected_version
+            )
+            if attempt < _PREPARED_ATTEMPTS
+            else None
         )
-    except DuplicateError:
-        if tried:
-            _refuse_taken_code(registry, record_type, tried, exclude_id=record_id)
-        raise
+        try:
+            return _update(
+                registry,
+                actor,
+                record_type,
+                record_id,
+                changes,
+                reason,
+                expected_version,
+                ahead,
+                tried,
+            )
+        except _BaseMoved:
+            continue
+        except DuplicateError:
+            if tried:
+                _refuse_taken_code(registry, record_type, tried, exclude_id=record_id)
+            raise
+    raise AssertionError("the last attempt prepares under the lock")  # unreachable
+
+
+# Times an update prepares its values before taking the lock, then finds the
+# record changed meanwhile, before it prepares them under the lock.
+_PREPARED_ATTEMPTS = 3
+
+
+class _BaseMoved(Exception):
+    """The record changed between preparing the values and taking the lock."""
+
+
+def _prepare_ahead(
+    registry: Registry,
+    actor: Actor,
+    record_type: str,
+    record_id: int,
+    changes: dict[str, Any],
+    expected_version: int | None,
+) -> tuple[int, Prepared] | None:
+    """(version read, values prepared from it) before the lock, or None when the
+    record is refused anyway (retired, outside the actor's area, not at
+    ``expected_version``: the locked transaction says so, in that order)."""
+    with registry.reading() as session:
+        record = _load(session, record_type, record_id)
+        units = _units(session, record_type, record_id)
+        if (
+            record.retired_on is not None
+            or not perm.in_scope(actor, units, _network(record))
+            or (expected_version is not None and record.version != expected_version)
+        ):
+            return None
+        version, values = record.version, current_values(record)
+    return version, prepare(registry, record_type, {**values, **changes})
 
 
 def _update(
@@ -200,15 +249,25 @@ def _update(
     changes: dict[str, Any],
     reason: str | None,
     expected_version: int | None,
+    ahead: tuple[int, Prepared] | None,
     tried: dict[str, Any],
 ) -> dict[str, Any]:
-    """:func:`update_record`'s transaction; ``tried`` receives the validated
-    values it writes (to name a code taken at the same moment)."""
+    """:func:`update_record`'s transaction, with the values prepared ``ahead``
+    from a version (:class:`_BaseMoved` when the record is no longer at it) or,
+    without, prepared under the lock; ``tried`` receives the validated values it
+    writes (to name a code taken at the same moment)."""
     with registry.transaction() as session:
         record = _load_for_change(
             session, actor, record_type, record_id, "edit this record", expected_version
         )
-        prepared = prepare(registry, record_type, {**current_values(record), **changes})
+        if ahead is None:
+            prepared = prepare(
+                registry, record_type, {**current_values(record), **changes}
+            )
+        elif record.version != ahead[0]:
+            raise _BaseMoved
+        else:
+            prepared = ahead[1]
         typed = prepared.typed
         tried.update(typed)
         if record_type == RecordType.SITE:

@@ -134,7 +134,8 @@ def _audit_chain(registry: Registry, kind: str, row_id: int, log, result) -> Non
     befores = [json.loads(e.before).get(name) for e in entries]
     afters = [json.loads(e.after).get(name) for e in entries]
     start = json.loads(created).get(name) if created else None
-    if befores != [start, *afters[:-1]] or len(set(befores)) != len(befores):
+    chained = [start, *afters][: len(afters)]  # each "before" is the last "after"
+    if befores != chained or len(set(befores)) != len(befores):
         result.broken_chains.append(f"{kind} #{row_id}: befores {befores[:8]}…")
     if final_version != 1 + len(entries) or (afters and afters[-1] != final_value):
         result.broken_chains.append(
