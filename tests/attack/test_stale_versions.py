@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from registry.inspections.service import (
+    get_inspection,
+    open_inspection,
+    record_items,
+    update_inspection,
+)
 from registry.kernel.models import User
-from registry.records.by_kind import SITES
+from registry.records.by_kind import POINTS, SITES
 from tests.attack import tally
+from tests.factories import point_values
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from tests.records.test_pages import _created_site
 
@@ -91,3 +98,45 @@ def test_discarding_a_stale_edit_loads_the_newer_values(app_env):
     newer = f"reg_edit_site_{site_id}_2"
     assert app.text_input(key=f"{newer}_name").value == "Tên mới"
     assert not [w for w in texts(app.warning) if "đã được" in w]
+
+
+INSPECTIONS_PAGE = "pages/6_Kiem_tra.py"
+
+
+def test_a_stale_inspection_form_names_the_other_editor_and_keeps_the_input(app_env):
+    clerk = actor(app_env, "xa.hungdung")
+    values = point_values(app_env, "Hưng Dũng", name="Phòng game phiếu cũ")
+    point_id = POINTS.create(app_env, actor(app_env, "so.tttt"), values)["id"]
+    view = open_inspection(app_env, clerk, point_id)
+    app = open_app(
+        app_env, "xa.hungdung", INSPECTIONS_PAGE, query={"inspection": str(view["id"])}
+    )
+    details = f"insp_{view['id']}_1_details"
+    app.text_area(key=f"{details}_summary").input("Nhận xét của tôi")
+    # The same clerk in another tab saves a summary and a note first.
+    update_inspection(
+        app_env, clerk, view["id"], {"summary": "Nhận xét tab khác"}, expected_version=1
+    )
+    record_items(app_env, clerk, view["id"], {"game.sign": {"note": "Biển mới"}})
+    app.button(key=f"{details}_submit").click().run()
+    assert not app.exception
+    (warning,) = [w for w in texts(app.warning) if "đã được" in w]
+    assert f"Phiếu kiểm tra #{view['id']} đã được {_name(app_env, 'xa.hungdung')}" in (
+        warning
+    )
+    assert "nay là phiên bản 3, bạn sửa từ phiên bản 1" in warning
+    rows = _shown_table(app)
+    assert ["Nhận xét chung", "Nhận xét tab khác", "Nhận xét của tôi"] in rows
+    assert any("Biển mới" in row[1] for row in rows)
+    assert app.text_area(key=f"{details}_summary").value == "Nhận xét của tôi"
+    assert get_inspection(app_env, clerk, view["id"])["summary"] == "Nhận xét tab khác"
+    tally.record("stale tabs", tried=1, refused=1, lost=0)
+
+    # Saving again writes the summary; the other tab's note is kept (only what
+    # this form changed is sent).
+    app.button(key=f"{details}_submit").click().run()
+    assert f"Đã lưu phiếu #{view['id']}." in texts(app.success)
+    stored = get_inspection(app_env, clerk, view["id"])
+    assert stored["summary"] == "Nhận xét của tôi"
+    notes = {i["rule_id"]: i["note"] for i in stored["items"]}
+    assert notes["game.sign"] == "Biển mới"
