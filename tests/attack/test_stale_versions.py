@@ -16,8 +16,9 @@ from registry.inspections.service import (
 )
 from registry.kernel.models import User
 from registry.records.by_kind import POINTS, SITES
+from registry.units.clusters import create_cluster, update_cluster
 from tests.attack import tally
-from tests.factories import point_values
+from tests.factories import district_code, point_values
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from tests.records.test_pages import _created_site
 
@@ -140,3 +141,26 @@ def test_a_stale_inspection_form_names_the_other_editor_and_keeps_the_input(app_
     assert stored["summary"] == "Nhận xét của tôi"
     notes = {i["rule_id"]: i["note"] for i in stored["items"]}
     assert notes["game.sign"] == "Biển mới"
+
+
+REPORTS_PAGE = "pages/10_Bao_cao.py"
+
+
+def test_a_stale_cluster_form_names_the_other_editor_and_keeps_the_input(app_env):
+    department = actor(app_env, "so.tttt")
+    vinh = district_code(app_env, "Vinh")
+    cluster = create_cluster(app_env, department, name="Cụm thử cũ", districts=[vinh])
+    app = open_app(app_env, "so.tttt", REPORTS_PAGE)
+    key = f"clu_edit_{cluster.id}_1"
+    app.text_area(key=f"{key}_note").input("Ghi chú của tôi")
+    update_cluster(
+        app_env, department, cluster.id, expected_version=1, name="Cụm thử đã đổi"
+    )
+    app.button(key=f"{key}_save").click().run()
+    assert not app.exception
+    (warning,) = [w for w in texts(app.warning) if "đã được" in w]
+    assert f"Cụm #{cluster.id} đã được {_name(app_env, 'so.tttt')} sửa lúc" in warning
+    rows = _shown_table(app)
+    assert ["Tên cụm", "Cụm thử đã đổi", "Cụm thử cũ"] in rows
+    assert app.text_area(key=f"{key}_note").value == "Ghi chú của tôi"
+    tally.record("stale tabs", tried=1, refused=1, lost=0)
