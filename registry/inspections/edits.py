@@ -45,6 +45,7 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.kernel.models import Inspection, InspectionItem, Violation
+from registry.kernel.versions import check_version
 
 ENTITY = "inspection"
 REVIEW_FIELDS = ("state", "review_note", "reviewed_by", "reviewed_at")
@@ -74,16 +75,6 @@ def audit_new_version(
     )
 
 
-def check_version(inspection: Inspection, expected_version: int | None) -> None:
-    if expected_version is not None and inspection.version != expected_version:
-        raise ConflictError(
-            msg.STALE_VERSION,
-            id=inspection.id,
-            version=inspection.version,
-            expected=expected_version,
-        )
-
-
 def load_for_change(
     session: Session,
     actor: Actor,
@@ -92,10 +83,12 @@ def load_for_change(
     expected_version: int | None,
 ) -> Inspection:
     """The inspection, locked for the change, inside the actor's area (``doing``
-    names the action a refusal speaks of) and still at ``expected_version``."""
+    names the action a refusal speaks of) and still at ``expected_version``
+    (else :class:`~registry.kernel.versions.StaleVersionError`, naming who
+    changed it and when)."""
     inspection = load_inspection(session, inspection_id, for_update=True)
     require_inspection_scope(session, actor, inspection, doing)
-    check_version(inspection, expected_version)
+    check_version(session, inspection, expected_version, ENTITY)
     return inspection
 
 

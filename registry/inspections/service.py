@@ -63,6 +63,7 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.kernel.models import Inspection, InspectionItem, PublicPoint
+from registry.kernel.versions import DuplicateError
 from registry.records.messages import POINT_NOT_FOUND
 
 __all__ = [
@@ -117,15 +118,43 @@ def open_inspection(
         ruleset, items = checklist_items(registry, actor, point, day)
     except FieldError as error:
         raise _one(error) from None
+    try:
+        new_id = _store_draft(registry, actor, point.id, day, ruleset, items)
+    except DuplicateError:
+        # Another draft of the point was stored at the same moment (the
+        # database's one-draft-per-point index refused this one): name it.
+        with registry.reading() as session:
+            draft = _open_draft(session, point.id)
+        if draft is None:
+            raise
+        raise ConflictError(msg.DRAFT_EXISTS, point=point.id, id=draft) from None
+    return get_inspection(registry, actor, new_id)
+
+
+def _open_draft(session, point_id: int) -> int | None:
+    return session.scalar(
+        select(Inspection.id).where(
+            Inspection.point_id == point_id,
+            Inspection.state == InspectionState.DRAFT.value,
+        )
+    )
+
+
+def _store_draft(registry: Registry, actor: Actor, point_id: int, day, ruleset, items):
+    """Store a draft of the point with its checklist; its id. The point's row
+    is locked first (PostgreSQL; SQLite's write transaction holds the lock), so
+    of two people opening an inspection at once the second sees the first's
+    draft and is refused."""
     stamp = now()
     with registry.transaction() as session:
-        session.get(PublicPoint, point.id, with_for_update=True)
-        draft = session.scalar(
-            select(Inspection.id).where(
-                Inspection.point_id == point.id,
-                Inspection.state == InspectionState.DRAFT.value,
-            )
+        point = load_row(
+            session, PublicPoint, point_id, POINT_NOT_FOUND, for_update=True
         )
+        if point.retired_on is not None:  # retired since it was read
+            raise ConflictError(
+                msg.POINT_RETIRED, id=point.id, retired_on=point.retired_on
+            )
+        draft = _open_draft(session, point.id)
         if draft is not None:
             raise ConflictError(msg.DRAFT_EXISTS, point=point.id, id=draft)
         inspection = Inspection(
@@ -158,8 +187,7 @@ def open_inspection(
                 "prefilled": {i["rule_id"]: i["result"] for i in items if i["result"]},
             },
         )
-        new_id = inspection.id
-    return get_inspection(registry, actor, new_id)
+        return inspection.id
 
 
 def correct_inspection(

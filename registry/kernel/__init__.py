@@ -5,7 +5,8 @@ Database engine and sessions (``db``), tables (``models``), settings declared on
 append-only audit log (``audit``), dated status histories (``history``), the
 vocabulary of records, operators and roles (``vocabulary``), working days, numbers
 written the Vietnamese way, text cleaning, fast multi-row writes (``bulk``) and what
-the stored data set is (``dataset``).
+the stored data set is (``dataset``), and versioned rows: one writer at a time,
+the loser told who changed the row and when (``versions``).
 
 Use cases: none; these are the building blocks of the use cases of the other
 packages.

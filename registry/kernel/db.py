@@ -12,13 +12,15 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from registry.kernel import messages as msg
 from registry.kernel.errors import ConfigurationError, Message, NotFoundError
 from registry.kernel.settings import Config
+from registry.kernel.versions import duplicate_of
 
 MIGRATIONS_DIR = Path(__file__).parents[1] / "migrations"
 
@@ -88,9 +90,29 @@ class Registry:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: commits on success, rolls back on any error.
+
+        On SQLite it starts with ``BEGIN IMMEDIATE``: it holds the database's write
+        lock from its first read, so what it reads cannot change before it writes
+        (a deferred transaction that read first would fail with "database is
+        locked" when another wrote meanwhile, whatever the busy timeout). Other
+        writers wait (``busy_timeout``); readers go on (WAL). On PostgreSQL a
+        use case locks the rows it changes (``load_row(..., for_update=True)``).
+
+        A unique key taken by a write that committed at the same moment is
+        refused with :class:`~registry.kernel.versions.DuplicateError` instead
+        of the driver's ``IntegrityError``.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                if self.dialect == "sqlite":
+                    session.execute(text("BEGIN IMMEDIATE"))
+                yield session
+        except IntegrityError as error:
+            duplicate = duplicate_of(error)
+            if duplicate is None:
+                raise
+            raise duplicate from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -134,13 +156,18 @@ def load_row(
     instead of an overflow error from the driver.
 
     ``for_update`` locks the row on PostgreSQL, so two people changing the same
-    row at once are applied one after the other (SQLite locks on the first write).
+    row at once are applied one after the other (SQLite's write transactions hold
+    the database's lock from their start, see :meth:`Registry.transaction`); the
+    row is read afresh then, even if the session held it already.
     """
     if not 1 <= row_id <= MAX_ROW_ID:
         raise NotFoundError(not_found, key=row_id)
     if for_update:
         row = session.scalar(
-            select(model).where(model.id == row_id).with_for_update()  # type: ignore[attr-defined]
+            select(model)
+            .where(model.id == row_id)  # type: ignore[attr-defined]
+            .with_for_update()
+            .execution_options(populate_existing=True)
         )
     else:
         row = session.get(model, row_id)

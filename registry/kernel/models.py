@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -267,7 +268,18 @@ class Inspection(_VersionedColumns, Base):
     reviewed by the district. Never deleted; corrections are audited."""
 
     __tablename__ = "inspections"
-    __table_args__ = (Index("ix_inspections_point", "point_id", "inspected_on"),)
+    __table_args__ = (
+        Index("ix_inspections_point", "point_id", "inspected_on"),
+        # One open draft per point, kept by the database itself (two people
+        # opening an inspection of a point at once get one draft).
+        Index(
+            "uq_inspections_one_draft_per_point",
+            "point_id",
+            unique=True,
+            sqlite_where=text("state = 'draft'"),
+            postgresql_where=text("state = 'draft'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     point_id: Mapped[int] = mapped_column(ForeignKey("public_points.id"))

@@ -19,17 +19,15 @@ from registry.access.permissions import Actor
 from registry.kernel.audit import audit_trail, record_audit
 from registry.kernel.clock import now, today
 from registry.kernel.db import Registry, load_row
-from registry.kernel.errors import (
-    ConflictError,
-    FieldError,
-    ValidationError,
-)
+from registry.kernel.errors import FieldError, ValidationError
 from registry.kernel.history import status_history
 from registry.kernel.models import UnitAssignment
+from registry.kernel.versions import DuplicateError, check_version
 from registry.kernel.vocabulary import PointStatus, RecordType, SiteStatus
 from registry.records import messages as msg
 from registry.records.rows import ENTITY_OF, MODEL_OF, record_dict
 from registry.records.writes import (
+    Prepared,
     append_status,
     apply_changes,
     check_site_code_free,
@@ -49,12 +47,15 @@ def _subject(record_type: str) -> str:
     return RecordType(record_type).value
 
 
-def _load(session: Session, record_type: str, record_id: int):
+def _load(
+    session: Session, record_type: str, record_id: int, *, for_update: bool = False
+):
     return load_row(
         session,
         MODEL_OF[RecordType(record_type)],
         record_id,
         _NOT_FOUND[RecordType(record_type)],
+        for_update=for_update,
     )
 
 
@@ -94,21 +95,19 @@ def _load_for_change(
     doing: str,
     expected_version: int | None = None,
 ):
-    """The record, refused when it is retired, changed since ``expected_version``
-    (when given) or outside the actor's area and network (``doing`` names the
-    action the refusal speaks of)."""
-    record = _load(session, record_type, record_id)
+    """The record, locked for the change, refused when it is retired, outside the
+    actor's area and network (``doing`` names the action the refusal speaks of)
+    or changed since ``expected_version`` (when given: a
+    :class:`~registry.kernel.versions.StaleVersionError` naming who changed it).
+
+    The lock comes first, so the version compared and the values the change
+    starts from are the newest: a concurrent change of the same record waits."""
+    record = _load(session, record_type, record_id, for_update=True)
     ensure_editable(record)
-    if expected_version is not None and record.version != expected_version:
-        raise ConflictError(
-            msg.STALE_VERSION,
-            id=record_id,
-            version=record.version,
-            expected=expected_version,
-        )
     perm.require_in_scope(
         actor, doing, _units(session, record_type, record_id), _network(record)
     )
+    check_version(session, record, expected_version, ENTITY_OF[RecordType(record_type)])
     return record
 
 
@@ -132,14 +131,32 @@ def create_record(
         prepared.where.units_of(0),
         prepared.typed.get("network_code"),
     )
-    with registry.transaction() as session:
-        if record_type == RecordType.SITE:
-            check_site_code_free(session, prepared.typed)
-        record = insert_record(
-            session, actor.username, prepared, reason=reason, source=source
-        )
-        after = record_dict(record)
+    try:
+        with registry.transaction() as session:
+            if record_type == RecordType.SITE:
+                check_site_code_free(session, prepared.typed)
+            record = insert_record(
+                session, actor.username, prepared, reason=reason, source=source
+            )
+            after = record_dict(record)
+    except DuplicateError:
+        _refuse_taken_code(registry, record_type, prepared.typed)
+        raise
     return {**after, "warnings": prepared.warnings}
+
+
+def _refuse_taken_code(
+    registry: Registry,
+    record_type: str,
+    typed: dict[str, Any],
+    exclude_id: int | None = None,
+) -> None:
+    """After the database refused a duplicate key, give the refusal a sequential
+    write gets: the site code, taken by the site that was stored at the same
+    moment (PostgreSQL lets two transactions both find it free)."""
+    if record_type == RecordType.SITE:
+        with registry.reading() as session:
+            check_site_code_free(session, typed, exclude_id=exclude_id)
 
 
 def update_record(
@@ -158,12 +175,101 @@ def update_record(
         raise ValidationError(
             [FieldError("status", changes.get("status"), msg.STATUS_THROUGH_CHANGE)]
         )
+    tried: dict[str, Any] = {}
+    for attempt in range(_PREPARED_ATTEMPTS + 1):
+        # Validating and placing a record takes a while: done before the lock
+        # when possible, so other writers do not wait for it; the last attempt
+        # does it under the lock, when others kept changing the record meanwhile.
+        ahead = (
+            _prepare_ahead(
+                registry, actor, record_type, record_id, changes, expected_version
+            )
+            if attempt < _PREPARED_ATTEMPTS
+            else None
+        )
+        try:
+            return _update(
+                registry,
+                actor,
+                record_type,
+                record_id,
+                changes,
+                reason,
+                expected_version,
+                ahead,
+                tried,
+            )
+        except _BaseMoved:
+            continue
+        except DuplicateError:
+            if tried:
+                _refuse_taken_code(registry, record_type, tried, exclude_id=record_id)
+            raise
+    raise AssertionError("the last attempt prepares under the lock")  # unreachable
+
+
+# Times an update prepares its values before taking the lock, then finds the
+# record changed meanwhile, before it prepares them under the lock.
+_PREPARED_ATTEMPTS = 3
+
+
+class _BaseMoved(Exception):
+    """The record changed between preparing the values and taking the lock."""
+
+
+def _prepare_ahead(
+    registry: Registry,
+    actor: Actor,
+    record_type: str,
+    record_id: int,
+    changes: dict[str, Any],
+    expected_version: int | None,
+) -> tuple[int, Prepared] | None:
+    """(version read, values prepared from it) before the lock, or None when the
+    record is refused anyway (retired, outside the actor's area, not at
+    ``expected_version``: the locked transaction says so, in that order)."""
+    with registry.reading() as session:
+        record = _load(session, record_type, record_id)
+        units = _units(session, record_type, record_id)
+        if (
+            record.retired_on is not None
+            or not perm.in_scope(actor, units, _network(record))
+            or (expected_version is not None and record.version != expected_version)
+        ):
+            return None
+        version, values = record.version, current_values(record)
+    return version, prepare(registry, record_type, {**values, **changes})
+
+
+def _update(
+    registry: Registry,
+    actor: Actor,
+    record_type: str,
+    record_id: int,
+    changes: dict[str, Any],
+    reason: str | None,
+    expected_version: int | None,
+    ahead: tuple[int, Prepared] | None,
+    tried: dict[str, Any],
+) -> dict[str, Any]:
+    """:func:`update_record`'s transaction, with the values prepared ``ahead``
+    from a version (:class:`_BaseMoved` when the record is no longer at it) or,
+    without, prepared under the lock; ``tried`` receives the validated values it
+    writes (to name a code taken at the same moment)."""
     with registry.transaction() as session:
         record = _load_for_change(
             session, actor, record_type, record_id, "edit this record", expected_version
         )
-        prepared = prepare(registry, record_type, {**current_values(record), **changes})
+        if ahead is None:
+            prepared = prepare(
+                registry, record_type, {**current_values(record), **changes}
+            )
+        elif record.version != ahead[0]:
+            raise _BaseMoved
+        else:
+            prepared = ahead[1]
         typed = prepared.typed
+        tried.update(typed)
         if record_type == RecordType.SITE:
             _check_operator_network(actor, typed)
             check_site_code_free(session, typed, exclude_id=record_id)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from geodata.names import NameMatcher, fold_name
@@ -24,6 +24,7 @@ from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import ConflictError, NotFoundError, ProblemError
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
+from registry.kernel.versions import StaleVersionError, bump_version, check_version
 from registry.units import messages as msg
 from registry.units.divisions import units_frame
 
@@ -67,14 +68,10 @@ class ClusterNameTakenError(ConflictError):
         super().__init__(msg.CLUSTER_NAME_TAKEN, name=name)
 
 
-class ClusterVersionError(ConflictError):
-    """The cluster changed since the editor loaded it."""
-
-    def __init__(self, name: str, stored: int, expected: int):
-        self.name = name
-        self.stored = stored
-        self.expected = expected
-        super().__init__(msg.CLUSTER_STALE, name=name, stored=stored, expected=expected)
+class ClusterVersionError(StaleVersionError):
+    """The cluster changed since the editor loaded it: the stale-version refusal
+    of every versioned row, naming who changed it and when (and the cluster's
+    ``name`` in its context)."""
 
 
 @dataclass(frozen=True)
@@ -161,13 +158,33 @@ def _set_members(session: Session, cluster_id: int, codes: list[str]) -> None:
     session.flush()
 
 
-def _load(session: Session, cluster_id: int) -> Cluster:
-    return load_row(session, Cluster, int(cluster_id), msg.CLUSTER_NOT_FOUND)
+def _load(session: Session, cluster_id: int, *, for_update: bool = False) -> Cluster:
+    return load_row(
+        session, Cluster, int(cluster_id), msg.CLUSTER_NOT_FOUND, for_update=for_update
+    )
 
 
-def _check_version(cluster: Cluster, expected_version: int) -> None:
-    if cluster.version != int(expected_version):
-        raise ClusterVersionError(cluster.name, cluster.version, int(expected_version))
+def _check_version(session: Session, cluster: Cluster, expected_version: int) -> None:
+    check_version(
+        session,
+        cluster,
+        int(expected_version),
+        SUBJECT,
+        refusal=ClusterVersionError,
+        name=cluster.name,
+    )
+
+
+def _serialise_names(session: Session) -> None:
+    """Make cluster writes that check names wait for each other (PostgreSQL).
+
+    Names are unique ignoring case and accents, which no index says: two
+    transactions could each find "Cụm X" free and store "Cụm X" and "cụm x". A
+    table lock that only writers of clusters take (reads go on) puts them one
+    after the other; SQLite's write transactions are one at a time already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("LOCK TABLE clusters IN SHARE ROW EXCLUSIVE MODE"))
 
 
 def list_clusters(
@@ -216,6 +233,7 @@ def create_cluster(
     """Create a cluster of 2025-06 districts (GSO codes), audited."""
     perm.require(actor, perm.CREATE, SUBJECT)
     with registry.transaction() as session:
+        _serialise_names(session)
         return _create(session, actor.username, name, list(districts), note)
 
 
@@ -232,13 +250,14 @@ def _change(
     still at ``expected_version``; bump its version and audit ``action`` with
     before/after."""
     with registry.transaction() as session:
-        cluster = _load(session, cluster_id)
-        _check_version(cluster, expected_version)
+        _serialise_names(session)
+        cluster = _load(session, cluster_id, for_update=True)
+        _check_version(session, cluster, expected_version)
         if cluster.retired_on is not None:
             raise ConflictError(msg.CLUSTER_RETIRED, name=cluster.name)
         before = _view(session, cluster)
         change(session, cluster)
-        cluster.version += 1
+        bump_version(cluster)
         cluster.updated_at = now()
         session.flush()
         after = _view(session, cluster)

@@ -22,6 +22,7 @@ from registry.inspections.service import (
 )
 from registry.kernel.clock import today
 from registry.kernel.errors import ConflictError, ValidationError
+from registry.kernel.versions import StaleVersionError
 from registry.rules import compliance as rules
 from tests.inspections.support import (
     NEW_REGIME_DAY,
@@ -156,7 +157,7 @@ def test_an_unchanged_result_writes_no_new_version(world):
 def test_a_stale_version_is_refused(world):
     view = open_inspection(world.registry, world.clerk, world.game)
     record_items(world.registry, world.clerk, view["id"], {"game.sign": {"note": "x"}})
-    with pytest.raises(ConflictError, match="changed by someone else"):
+    with pytest.raises(StaleVersionError, match="changed by xa.a at") as refused:
         record_items(
             world.registry,
             world.clerk,
@@ -164,6 +165,8 @@ def test_a_stale_version_is_refused(world):
             {"game.sign": {"note": "y"}},
             expected_version=view["version"],
         )
+    assert refused.value.context["version"] == view["version"] + 1
+    assert refused.value.context["changed_by"] == world.clerk.username
 
 
 # -- submit and review ---------------------------------------------------------

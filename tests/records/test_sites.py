@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from registry.kernel.errors import ConflictError, NotFoundError, ValidationError
 from registry.kernel.models import AuditEntry, BtsSite, StatusEntry, UnitAssignment
+from registry.kernel.versions import StaleVersionError
 from registry.records.by_kind import SITES
 from tests.factories import commune_centroid, district_code, site_values
 
@@ -119,8 +120,11 @@ def test_updating_a_site_keeps_before_and_after_in_the_audit(registry, admin):
 def test_an_update_from_a_stale_version_is_refused(registry, admin):
     site = SITES.create(registry, admin, site_values(registry))
     SITES.update(registry, admin, site["id"], {"name": "Tên mới"})
-    with pytest.raises(ConflictError, match="someone else"):
+    with pytest.raises(StaleVersionError, match="was changed by admin at") as refused:
         SITES.update(registry, admin, site["id"], {"name": "Khác"}, expected_version=1)
+    assert refused.value.context["version"] == 2
+    assert refused.value.context["expected"] == 1
+    assert SITES.get(registry, admin, site["id"])["name"] == "Tên mới"
 
 
 def test_moving_a_site_reassigns_its_units(registry, admin):

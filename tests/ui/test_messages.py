@@ -234,7 +234,11 @@ def test_service_refusals_have_vietnamese_texts(sqlite_registry):
     }
     for text in texts.values():
         assert_plain_vietnamese(text)
-    assert texts["stale"].startswith(f"Bản ghi #{site_id} vừa được người khác sửa")
+    # Who changed it last (the site's creation, by the administrator) and when.
+    assert texts["stale"].startswith(
+        f"Bản ghi trạm BTS #{site_id} đã được Quản trị hệ thống (dòng lệnh) sửa lúc "
+    )
+    assert "nay là phiên bản 1, bạn sửa từ phiên bản 7" in texts["stale"]
     assert "«Đã cấp phép», không thể chuyển sang «Quy hoạch»" in texts["transition"]
     assert "Đang phát sóng" in texts["transition"]
     assert texts["outside"] == (

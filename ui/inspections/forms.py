@@ -32,6 +32,7 @@ from ui.common.forms import submit_button
 from ui.common.i18n import language, t
 from ui.common.labels import day_text
 from ui.common.messages import error_text, field_error_text
+from ui.common.stale import edit_state, forget_edit, save_or_keep, show_refusal
 from ui.inspections.links import flash
 from ui.inspections.messages import FIELDS, result_label
 
@@ -52,10 +53,16 @@ def is_correction(view: dict[str, Any]) -> bool:
 
 
 def correction_call(
-    registry, actor, view: dict[str, Any], reason: str | None, parts: dict[str, Any]
+    registry,
+    actor,
+    view: dict[str, Any],
+    reason: str | None,
+    parts: dict[str, Any],
+    expected: int | None = None,
 ) -> Callable[[], dict]:
     """The service call that corrects a submitted inspection with a reason;
-    ``parts`` are what it changes (keyword arguments of ``correct_inspection``)."""
+    ``parts`` are what it changes (keyword arguments of ``correct_inspection``),
+    checked against version ``expected`` (the view's when None)."""
     return partial(
         correct_inspection,
         registry,
@@ -63,7 +70,7 @@ def correction_call(
         view["id"],
         reason=reason,
         **parts,
-        expected_version=view["version"],
+        expected_version=view["version"] if expected is None else expected,
     )
 
 
@@ -74,16 +81,31 @@ def save_change(
     slots: Slots,
     reason: str | None,
     correction: dict[str, Any],
-    direct: Callable[[], dict],
+    direct: Callable[..., dict],
+    *,
+    versioned: bool = False,
 ) -> None:
     """Save a change to an inspection: on a draft with the ``direct`` service call,
     once submitted as a correction of the ``correction`` parts with ``reason``;
-    errors under the fields, or the success message and a rerun."""
-    if is_correction(view):
-        call = correction_call(registry, actor, view, reason, correction)
-    else:
-        call = direct
-    save(call, view, slots, saved_text(view))
+    errors under the fields, or the success message and a rerun.
+
+    ``versioned``: ``direct`` takes the version the form edits, and a change
+    someone else saved meanwhile is shown beside the input, which stays
+    (:func:`save_versioned`)."""
+    if not versioned:
+        if is_correction(view):
+            call = correction_call(registry, actor, view, reason, correction)
+        else:
+            call = direct
+        save(call, view, slots, saved_text(view))
+        return
+
+    def call(version: int) -> dict:
+        if is_correction(view):
+            return correction_call(registry, actor, view, reason, correction, version)()
+        return direct(version)
+
+    save_versioned(call, view, slots, saved_text(view))
 
 
 def withdrawal_call(registry, actor, view: dict[str, Any], what: str, item_id, reason):
@@ -136,9 +158,22 @@ def withdrawal_form(
     save(call, view, slots, saved_text(view))
 
 
+def edit_name(view: dict[str, Any]) -> str:
+    """The session's name of the edit of this inspection (:mod:`ui.common.stale`)."""
+    return f"insp_edit_{view['id']}"
+
+
+def base_view(view: dict[str, Any]) -> dict[str, Any]:
+    """The inspection as the forms were opened on it: they edit that version
+    until a change is saved (or a newer one is loaded on purpose)."""
+    return edit_state(edit_name(view), view)["base"]
+
+
 def form_key(view: dict[str, Any], name: str) -> str:
-    """A form's key; it changes with the inspection's version, which resets it."""
-    return f"insp_{view['id']}_{view['version']}_{name}"
+    """A form's key; it changes with the version the forms edit, which resets
+    them after a saved change (not when someone else's change is loaded: the
+    user's input stays)."""
+    return f"insp_{view['id']}_{base_view(view)['version']}_{name}"
 
 
 def reason_input(view: dict[str, Any], key: str, slots: Slots) -> str | None:
@@ -156,24 +191,92 @@ def saved_text(view: dict[str, Any]) -> str:
     return t(key, id=view["id"])
 
 
-def save(call: Callable[[], dict], view: dict, slots: Slots, message: str) -> None:
-    """Run a service call; show its errors under the fields, or flash and rerun."""
-    try:
-        saved = call()
-    except ValidationError as error:
+def _show_refusal(error: RegistryError, slots: Slots) -> None:
+    if isinstance(error, ValidationError):
         slots.general.error(error_text(error, FIELDS), icon=":material/error:")
         for problem in error.errors:
             target = slots.fields.get(problem.field, slots.general)
             target.error(field_error_text(FIELDS, problem), icon=":material/error:")
         return
+    slots.general.error(error_text(error, FIELDS), icon=":material/error:")
+
+
+def save(call: Callable[[], dict], view: dict, slots: Slots, message: str) -> None:
+    """Run a service call; show its errors under the fields, or flash and rerun."""
+    try:
+        saved = call()
     except RegistryError as error:
-        slots.general.error(error_text(error, FIELDS), icon=":material/error:")
+        _show_refusal(error, slots)
         return
+    forget_edit(edit_name(view))
     if saved["version"] == view["version"]:
         slots.general.info(t("insp.unchanged"))
         return
     flash(message)
     st.rerun()
+
+
+def save_versioned(
+    call: Callable[[int], dict], view: dict, slots: Slots, message: str
+) -> None:
+    """Run ``call(version)`` with the version the forms edit: a change saved by
+    someone else meanwhile is remembered and shown above the forms with the
+    newer values beside the input (:func:`stale_panel`); other errors under the
+    fields; or flash and rerun."""
+    expected = edit_state(edit_name(view), view)["expected"]
+    saved = save_or_keep(
+        edit_name(view), call, lambda error: _show_refusal(error, slots)
+    )
+    if saved is None:
+        return
+    if saved["version"] == expected:
+        slots.general.info(t("insp.unchanged"))
+        return
+    flash(message)
+    st.rerun()
+
+
+def stale_panel(view: dict[str, Any]) -> None:
+    """Who changed the inspection while the user edited it, and the newer values
+    beside the user's input (checklist and details), when a save was refused."""
+    base = base_view(view)
+    items_key, details_key = form_key(view, "items"), form_key(view, "details")
+    state = st.session_state
+
+    def typed(key: str, default: Any) -> Any:
+        return state.get(key, default)
+
+    rows = [
+        (
+            t(f"insp.{name}"),
+            view[name],
+            typed(f"{details_key}_{suffix}", base[name]),
+        )
+        for name, suffix in (
+            ("inspected_on", "on"),
+            ("follow_up_deadline", "deadline"),
+            ("summary", "summary"),
+        )
+    ]
+    mine = {item["rule_id"]: item for item in base["items"]}
+    for item in view["items"]:
+        rule = item["rule_id"]
+        started = mine.get(rule, item)
+        result = typed(f"{items_key}_result_{rule}", started["result"])
+        note = typed(f"{items_key}_note_{rule}", started["note"])
+        rows.append(
+            (
+                f"{item['position']}. {item_title(item)}",
+                _item_text(item["result"], item["note"]),
+                _item_text(result, note),
+            )
+        )
+    show_refusal(edit_name(view), rows, FIELDS)
+
+
+def _item_text(result: str | None, note: str | None) -> str:
+    shown = result_label(result) if result else ""
+    return " – ".join(part for part in (shown, note or "") if part)
 
 
 def item_title(item: dict[str, Any]) -> str:
@@ -215,10 +318,11 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
         st.dataframe(checklist_table(view), hide_index=True)
         return
     key = form_key(view, "items")
+    base = base_view(view)
     with st.form(key):
         slots = Slots(general=st.container())
         results: dict[str, dict[str, Any]] = {}
-        for item in view["items"]:
+        for item in base["items"]:
             rule = item["rule_id"]
             st.markdown(f"**{item['position']}. {item_title(item)}**")
             captions = [t("insp.item_rule", rule=rule)]
@@ -249,13 +353,17 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
         rule: values
         for rule, values in results.items()
         if (values["result"], values["note"] or None)
-        != next((i["result"], i["note"]) for i in view["items"] if i["rule_id"] == rule)
+        != next((i["result"], i["note"]) for i in base["items"] if i["rule_id"] == rule)
     }
-    version = view["version"]
-    direct = partial(
-        record_items, registry, actor, view["id"], changed, expected_version=version
+
+    def direct(version: int) -> dict:
+        return record_items(
+            registry, actor, view["id"], changed, expected_version=version
+        )
+
+    save_change(
+        registry, actor, view, slots, reason, {"items": changed}, direct, versioned=True
     )
-    save_change(registry, actor, view, slots, reason, {"items": changed}, direct)
 
 
 def details_form(registry, actor, view: dict[str, Any]) -> None:
@@ -268,11 +376,12 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         st.markdown(f"**{t('insp.summary')}:** {view['summary'] or '—'}")
         return
     key = form_key(view, "details")
+    base = base_view(view)
     with st.form(key):
         slots = Slots(general=st.container())
         day = st.date_input(
             t("insp.inspected_on"),
-            value=view["inspected_on"],
+            value=base["inspected_on"],
             max_value=today(),
             format="DD/MM/YYYY",
             key=f"{key}_on",
@@ -280,14 +389,14 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         slots.fields["inspected_on"] = st.container()
         deadline = st.date_input(
             t("insp.follow_up_deadline"),
-            value=view["follow_up_deadline"],
-            min_value=view["inspected_on"],
+            value=base["follow_up_deadline"],
+            min_value=base["inspected_on"],
             format="DD/MM/YYYY",
             key=f"{key}_deadline",
         )
         slots.fields["follow_up_deadline"] = st.container()
         summary = st.text_area(
-            t("insp.summary"), value=view["summary"] or "", key=f"{key}_summary"
+            t("insp.summary"), value=base["summary"] or "", key=f"{key}_summary"
         )
         slots.fields["summary"] = st.container()
         reason = reason_input(view, key, slots)
@@ -298,15 +407,21 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
     changes = {
         name: value
         for name, value in values.items()
-        if (value or None) != (view[name] or None)
+        if (value or None) != (base[name] or None)
     }
-    version = view["version"]
-    direct = partial(
-        update_inspection,
+
+    def direct(version: int) -> dict:
+        return update_inspection(
+            registry, actor, view["id"], changes, expected_version=version
+        )
+
+    save_change(
         registry,
         actor,
-        view["id"],
-        changes,
-        expected_version=version,
+        view,
+        slots,
+        reason,
+        {"fields": changes},
+        direct,
+        versioned=True,
     )
-    save_change(registry, actor, view, slots, reason, {"fields": changes}, direct)

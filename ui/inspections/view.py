@@ -14,6 +14,7 @@ from ui.inspections.forms import (
     details_form,
     is_correction,
     may_change,
+    stale_panel,
 )
 from ui.inspections.links import clear_request
 from ui.inspections.messages import ruleset_title, state_label
@@ -87,6 +88,7 @@ def render_inspection(registry, actor, view: dict[str, Any]) -> None:
     """The whole inspection: header, then checklist, violations, details, photos,
     submit or review, history."""
     render_header(view)
+    stale_panel(view)
     active_violations = sum(1 for v in view["violations"] if not v["withdrawn_at"])
     active_photos = sum(1 for p in view["photos"] if not p["withdrawn_at"])
     tabs = st.tabs(

@@ -25,6 +25,7 @@ from registry.records.by_kind import POINTS, SITES
 from ui.common.forms import FormSlots, record_inputs, show_field_errors, submit_button
 from ui.common.i18n import field_label, t, value_label
 from ui.common.messages import error_text, expected_text
+from ui.common.stale import edit_state, forget_edit, save_or_keep, show_refusal
 from ui.records.details import render_audit, render_record_details
 from ui.records.tables import GROUPS, flash, open_record
 
@@ -52,6 +53,8 @@ def _report_failure(record_type: str, error: RegistryError, slots: FormSlots) ->
 
 
 def _saved(record_type: str, record: dict[str, Any], message: str) -> None:
+    # The record has a new version: an edit form opens on it next time.
+    forget_edit(_edit_name(record_type, record["id"]))
     text = message
     if record.get("warnings"):
         text += (
@@ -95,35 +98,59 @@ def create_form(registry, actor, group: str) -> None:
     _saved(record_type, record, t("form.created", id=record["id"], name=record["name"]))
 
 
+def _edit_name(record_type: str, record_id) -> str:
+    return f"reg_edit_{record_type}_{record_id}"
+
+
 def edit_form(registry, actor, record_type: str, record: dict[str, Any], kinds) -> None:
-    """Change the fields of a record (its status has its own form)."""
-    key = f"reg_edit_{record_type}_{record['id']}_{record['version']}"
+    """Change the fields of a record (its status has its own form).
+
+    The form edits the version it was opened at (:mod:`ui.common.stale`): when
+    someone else saved a newer one meanwhile, the refusal names them, the newer
+    values are shown beside the user's input, and the input stays in the form.
+    """
+    name = _edit_name(record_type, record["id"])
+    base = edit_state(name, record)["base"]
+    key = f"{name}_{base['version']}"
+    panel = st.container()
     with st.form(key):
         values, slots = record_inputs(
             record_type,
             key=key,
-            current=record,
+            current=base,
             fixed=fixed_fields(actor, record_type),
             exclude=("status", "status_since"),
             kinds=kinds or None,
         )
         reason = st.text_input(t("form.reason_optional"), key=f"{key}_reason")
         submitted = submit_button(key, t("form.save"), ":material/save:")
+    with panel:
+        show_refusal(
+            name,
+            [
+                (field_label(record_type, field), record.get(field), value)
+                for field, value in values.items()
+            ],
+            record_type,
+        )
     if not submitted:
         return
-    try:
-        saved = USE_CASES[record_type].update(
+    expected = edit_state(name, record)["expected"]
+    saved = save_or_keep(
+        name,
+        lambda version: USE_CASES[record_type].update(
             registry,
             actor,
             int(record["id"]),
             values,
             reason=reason or None,
-            expected_version=int(record["version"]),
-        )
-    except RegistryError as error:
-        _report_failure(record_type, error, slots)
+            expected_version=version,
+        ),
+        lambda error: _report_failure(record_type, error, slots),
+    )
+    if saved is None:
         return
-    if saved["version"] == record["version"]:
+    if saved["version"] == expected:
         slots.general.info(t("form.unchanged"))
         return
     _saved(record_type, saved, t("form.saved", id=record["id"]))

@@ -124,9 +124,6 @@ VIETNAMESE = {
         f"{_what(c)} nào chưa rút)"
     ),
     # -- the workflow
-    "inspections.stale_version": (
-        "Phiếu #{id} vừa được người khác sửa; hãy tải lại trang."
-    ),
     "inspections.correction_needed": lambda c: (
         f"Phiếu #{c['id']} đang ở trạng thái «{_state(c)}»: chỉ sửa được bằng đính "
         "chính, có lý do."

@@ -1,4 +1,30 @@
-"""Vietnamese of the kernel's refusals (settings, database URL, working days)."""
+"""Vietnamese of the kernel's refusals (settings, database URL, working days, a
+record changed by someone else, a code taken at the same moment)."""
+
+from ui.common.labels import local_time
+
+# What a stale-version refusal calls the row, by the audit log's entity type.
+_ROW = {
+    "bts_site": "Bản ghi trạm BTS #{id}",
+    "public_point": "Bản ghi điểm #{id}",
+    "cluster": "Cụm #{id}",
+    "inspection": "Phiếu kiểm tra #{id}",
+    "permit_application": "Hồ sơ #{id}",
+}
+
+
+def _stale(context: dict) -> str:
+    row = _ROW.get(context["entity"], "Bản ghi #{id}").format(id=context["id"])
+    who = context.get("changed_by_name") or context.get("changed_by")
+    if who and context.get("changed_at"):
+        changed = f"đã được {who} sửa lúc {local_time(context['changed_at'])}"
+    else:
+        changed = "đã được người khác sửa"
+    return (
+        f"{row} {changed} (nay là phiên bản {context['version']}, bạn sửa từ phiên "
+        f"bản {context['expected']}); chưa lưu thay đổi của bạn."
+    )
+
 
 VIETNAMESE = {
     "kernel.validation": "Có {count} trường chưa hợp lệ; chưa lưu gì",
@@ -44,4 +70,9 @@ VIETNAMESE = {
         "REGISTRY_PROVINCE_CODE là {code}; hãy dùng cơ sở dữ liệu khác"
     ),
     "kernel.working_days": "một số ngày làm việc nguyên, từ 0 trở lên",
+    "kernel.stale_version": _stale,
+    "kernel.duplicate": (
+        "Một bản ghi trùng mã hoặc tên vừa được lưu cùng lúc; chưa lưu gì, hãy "
+        "kiểm tra lại."
+    ),
 }

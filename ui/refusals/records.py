@@ -99,10 +99,6 @@ VIETNAMESE = {
     ),
     "records.site_not_found": "Không tìm thấy trạm BTS {key}.",
     "records.point_not_found": "Không tìm thấy điểm {key}.",
-    "records.stale_version": (
-        "Bản ghi #{id} vừa được người khác sửa (phiên bản {version}, bạn sửa phiên "
-        "bản {expected}); hãy tải lại bản ghi."
-    ),
     "records.retired": (
         "Bản ghi #{id} đã bị thu hồi ngày {retired_on}; bản ghi đã thu hồi được giữ "
         "nguyên, không sửa được."

@@ -15,10 +15,6 @@ VIETNAMESE = {
     "units.cluster_name_taken": (
         "Đã có cụm tên «{name}» (không phân biệt hoa thường, dấu)."
     ),
-    "units.cluster_stale": (
-        "Cụm «{name}» vừa được người khác sửa (nay là phiên bản {stored}, bạn sửa "
-        "phiên bản {expected}). Hãy tải lại trang rồi sửa lại."
-    ),
     "units.cluster_retired": "Cụm «{name}» đã ngừng sử dụng, không sửa được.",
     "units.cluster_not_found": "Không tìm thấy cụm {key}.",
     "units.edition_not_found": "Không có bộ đơn vị hành chính {key}.",

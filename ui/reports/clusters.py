@@ -1,8 +1,9 @@
 """The cluster section of the reports page: every cluster with its districts; the
 department edits them (name, note, districts; retire) and creates new ones.
 
-Each edit form carries the version it was drawn from, so two people editing the
-same cluster cannot overwrite each other unnoticed.
+Each edit form carries the version it was opened at, so two people editing the
+same cluster cannot overwrite each other unnoticed: the second is told who changed
+it, sees the newer values beside their input, and keeps the input.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from registry.units.clusters import (
 )
 from ui.common.i18n import t
 from ui.common.messages import error_text
+from ui.common.stale import edit_state, save_or_keep, show_refusal
 
 MESSAGE_KEY = "clu_message"
 
@@ -33,48 +35,81 @@ def _flash() -> None:
 
 
 def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
-    with st.form(f"clu_edit_{cluster.id}_{cluster.version}"):
-        name = st.text_input(t("clu.name"), value=cluster.name, max_chars=120)
+    """Rename, change the note or the districts, or retire one cluster.
+
+    The form edits the version it was opened at (:mod:`ui.common.stale`): a
+    change someone else saved meanwhile is named, shown beside the input, and the
+    input stays in the form."""
+    edit = f"clu_edit_{cluster.id}"
+    current = {
+        "version": cluster.version,
+        "name": cluster.name,
+        "note": cluster.note,
+        "districts": list(cluster.district_codes),
+    }
+    base = edit_state(edit, current)["base"]
+    key = f"{edit}_{base['version']}"
+    panel = st.container()
+    with st.form(key):
+        name = st.text_input(
+            t("clu.name"), value=base["name"], max_chars=120, key=f"{key}_name"
+        )
         members = st.multiselect(
             t("clu.members"),
             list(districts),
-            default=[c for c in cluster.district_codes if c in districts],
+            default=[c for c in base["districts"] if c in districts],
             format_func=lambda c: districts[c],
             placeholder=t("clu.choose"),
+            key=f"{key}_members",
         )
-        note = st.text_area(t("clu.note"), value=cluster.note or "")
-        reason = st.text_input(t("clu.reason"))
+        note = st.text_area(t("clu.note"), value=base["note"] or "", key=f"{key}_note")
+        reason = st.text_input(t("clu.reason"), key=f"{key}_reason")
         columns = st.columns(2)
-        save = columns[0].form_submit_button(t("clu.save"), type="primary")
-        retire = columns[1].form_submit_button(t("clu.retire"))
+        save = columns[0].form_submit_button(
+            t("clu.save"), type="primary", key=f"{key}_save"
+        )
+        retire = columns[1].form_submit_button(t("clu.retire"), key=f"{key}_retire")
+
+    def names(codes) -> str:
+        return ", ".join(districts.get(c, c) for c in codes)
+
+    with panel:
+        show_refusal(
+            edit,
+            [
+                (t("clu.name"), cluster.name, name),
+                (t("clu.members"), names(cluster.district_codes), names(members)),
+                (t("clu.note"), cluster.note, note or None),
+            ],
+        )
     if not (save or retire):
         return
-    try:
+
+    def call(version: int) -> ClusterView:
         if retire:
-            done = retire_cluster(
+            return retire_cluster(
                 registry,
                 actor,
                 cluster.id,
-                expected_version=cluster.version,
+                expected_version=version,
                 reason=reason or None,
             )
-            message = t("clu.retired", name=done.name)
-        else:
-            done = update_cluster(
-                registry,
-                actor,
-                cluster.id,
-                expected_version=cluster.version,
-                name=name,
-                note=note,
-                districts=members,
-                reason=reason or None,
-            )
-            message = t("clu.saved", name=done.name)
-    except RegistryError as error:
-        st.error(error_text(error))
+        return update_cluster(
+            registry,
+            actor,
+            cluster.id,
+            expected_version=version,
+            name=name,
+            note=note,
+            districts=members,
+            reason=reason or None,
+        )
+
+    done = save_or_keep(edit, call, lambda error: st.error(error_text(error)))
+    if done is None:
         return
-    st.session_state[MESSAGE_KEY] = message
+    key = "clu.retired" if retire else "clu.saved"
+    st.session_state[MESSAGE_KEY] = t(key, name=done.name)
     st.rerun()
 
 
