@@ -116,7 +116,7 @@ def load_demo_permits(registry: Registry, today: date) -> int:
 
     # Three-level era: a change of a Viettel site of the ward, approved by the
     # district (when the demo has one there); a new tower referred up.
-    site_id = _viettel_site_in(registry, lat, lon)
+    site_id = _viettel_site_in(registry, lat, lon, date(2025, 5, 5))
     if site_id is not None:
         with living_on(date(2025, 5, 5)):
             filed = file_application(
@@ -201,8 +201,24 @@ def load_demo_permits(registry: Registry, today: date) -> int:
     return 6 if site_id is not None else 5
 
 
-def _viettel_site_in(registry: Registry, lat: float, lon: float) -> int | None:
-    """A Viettel site on air in the ward of (lat, lon), the lowest id, or None."""
+def _viettel_site_in(
+    registry: Registry, lat: float, lon: float, on: date
+) -> int | None:
+    """A Viettel site on air in the ward of (lat, lon) whose recorded events all
+    happened by ``on`` (a change filed that day re-validates them), the lowest id,
+    or None."""
+    happened_by = [
+        (column.is_(None) | (column <= on))
+        for column in (
+            BtsSite.on_air_2g,
+            BtsSite.on_air_3g,
+            BtsSite.on_air_4g,
+            BtsSite.on_air_5g,
+            BtsSite.permit_date,
+            BtsSite.radiation_cert_date,
+            BtsSite.notified_on,
+        )
+    ]
     where = assign(registry, [lat], [lon]).units_of(0)["2025-06"][0]
     with registry.reading() as session:
         return session.scalar(
@@ -218,6 +234,8 @@ def _viettel_site_in(registry: Registry, lat: float, lon: float) -> int | None:
                 BtsSite.network_code == "04",
                 BtsSite.status == "on_air",
                 BtsSite.retired_on.is_(None),
+                BtsSite.status_since <= on,
+                *happened_by,
             )
             .order_by(BtsSite.id)
             .limit(1)
