@@ -18,7 +18,7 @@ from registry.inspections.edits import add_violation, attach_photos, record_item
 from registry.inspections.review import review_inspection, submit_inspection
 from registry.inspections.service import open_inspection
 from registry.kernel.db import Registry
-from registry.kernel.models import Photo, PermitDocument
+from registry.kernel.models import PermitDocument, Photo
 from registry.permits.filing import file_application
 from registry.permits.steps import report_incomplete, verify_application
 from registry.records.by_kind import POINTS, SITES
@@ -59,7 +59,9 @@ class ReachWorld:
     incomplete: int  # another, its documents reported incomplete
     game: int  # a game certificate application for Nghi Văn
     change: int  # MobiFone's change of its Nghi Văn site
-    cluster: int  # a cluster of Nghi Lộc only
+    # A cluster of Nghi Lộc only; clusters are the province's groupings of
+    # districts, which district staff read (not records of an area).
+    cluster: int
     cluster_version: int
 
 
@@ -174,7 +176,7 @@ def build_reach_world(registry: Registry) -> ReachWorld:
     ).summary.id
     outside_district = district_code(registry, "Nghi Lộc")
     cluster = create_cluster(
-        registry, admin, name=f"Cụm {MARK}", districts=[outside_district]
+        registry, admin, name="Cụm Nghi Lộc", districts=[outside_district]
     )
     with registry.reading() as session:
         photo = session.query(Photo.id).filter_by(inspection_id=draft["id"]).scalar()

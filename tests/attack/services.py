@@ -94,7 +94,7 @@ class Attack:
     """How to call one service on what lies outside, and what a leak is.
 
     ``call(registry, actor, world, tmp_path)`` makes the call; ``check(result,
-    registry, world)``, for ``SHOWS``, returns what leaked (empty: nothing), by
+    registry, world, actor)``, for ``SHOWS``, returns what leaked (empty: nothing), by
     default the outside names found in the result.
     """
 
@@ -123,7 +123,9 @@ def texts_in(value: Any, seen: set[int] | None = None) -> list[str]:
     if isinstance(value, pd.Series):
         return [value.to_csv()]
     if isinstance(value, dict):
-        return [t for k, v in value.items() for t in texts_in(k, seen) + texts_in(v, seen)]
+        return [
+            t for k, v in value.items() for t in texts_in(k, seen) + texts_in(v, seen)
+        ]
     if isinstance(value, list | tuple | set | frozenset):
         return [t for item in value for t in texts_in(item, seen)]
     if dataclasses.is_dataclass(value):
@@ -137,7 +139,7 @@ def texts_in(value: Any, seen: set[int] | None = None) -> list[str]:
     return [str(value)]
 
 
-def outside_names(result: Any, registry=None, world: ReachWorld | None = None) -> list[str]:
+def outside_names(result: Any, registry=None, world=None, actor=None) -> list[str]:
     """The outside mark wherever it appears in ``result`` (one entry per text)."""
     return [t[:120] for t in texts_in(result) if MARK.lower() in t.lower()]
 
@@ -158,7 +160,7 @@ def _outside_site_row(registry) -> bytes:
     return frame.to_csv(index=False).encode("utf-8")
 
 
-def _imported(result, registry, world) -> list[str]:
+def _imported(result, registry, world, actor=None) -> list[str]:
     """An import stored an outside row (or said it would)."""
     stored = SITES.list(registry, world.people.admin)
     made = stored[stored["site_code"] == f"{MARK}-IMPORT"]
@@ -167,13 +169,13 @@ def _imported(result, registry, world) -> list[str]:
     )
 
 
-def _preview(result, registry, world) -> list[str]:
+def _preview(result, registry, world, actor=None) -> list[str]:
     return _imported(result.report, registry, world) + outside_names(
         [result.report.stored, [e.expected for e in result.report.errors]]
     )
 
 
-def _operator_network(result, registry, world) -> list[str]:
+def _operator_network(result, registry, world, actor=None) -> list[str]:
     """An operator's coverage holds its own network only."""
     found = outside_names(result)
     network = getattr(result, "operator", None) or getattr(result, "network", None)
@@ -207,6 +209,15 @@ def _cli_applications(what: str, **options) -> argparse.Namespace:
     return argparse.Namespace(what=what, **{**defaults, **options})
 
 
+def _other_units(result, registry, world, actor) -> list[str]:
+    """Units outside the area offered to staff of a 2025-06 area. Unit names are
+    public geography: operators (whose network spans the province) and staff of
+    another edition get every unit of the edition asked for."""
+    if actor.area_edition != "2025-06":
+        return []
+    return [name for name in texts_in(result) if name == f"Xã {OUTSIDE}"]
+
+
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
 # A day when everything filed or due in the world is overdue.
 LATER = date(2027, 9, 1)
@@ -215,7 +226,9 @@ P = "registry."
 # service -> its attack. ``w`` is the ReachWorld, ``t`` a temporary directory.
 REACH: dict[str, Attack] = {
     # access: the user's own profile; users are the admin's
-    "access.profile.actor_profile": Attack(SHOWS, lambda r, a, w, t: actor_profile(r, a)),
+    "access.profile.actor_profile": Attack(
+        SHOWS, lambda r, a, w, t: actor_profile(r, a)
+    ),
     "access.users.create_user": Attack(
         ACTS,
         lambda r, a, w, t: create_user(
@@ -334,7 +347,9 @@ REACH: dict[str, Attack] = {
     ),
     "inspections.edits.attach_photos": Attack(
         ACTS,
-        lambda r, a, w, t: edits.attach_photos(r, a, w.draft, [("b.png", image_bytes())]),
+        lambda r, a, w, t: edits.attach_photos(
+            r, a, w.draft, [("b.png", image_bytes())]
+        ),
     ),
     "inspections.edits.attach_photo": Attack(
         ACTS,
@@ -407,7 +422,7 @@ REACH: dict[str, Attack] = {
             maps.unit_options(r, a, "2025-06", "commune"),
             maps.unit_options(r, a, "2025-06", "commune", w.outside_district),
         ],
-        lambda result, r, w: [n for n in texts_in(result) if n == f"Xã {OUTSIDE}"],
+        _other_units,
     ),
     "maps.growth.growth_by_year": Attack(
         SHOWS, lambda r, a, w, t: growth_by_year(r, a)
@@ -480,10 +495,14 @@ REACH: dict[str, Attack] = {
     ),
     "permits.report.permits_report": Attack(
         SHOWS,
-        lambda r, a, w, t: permits_report(r, a, *YEAR, district_codes=[w.outside_district]),
-        lambda result, r, w: [f"{len(result)} rows of Nghi Lộc"]
-        if len(result) and (result.get("received", pd.Series([0])).sum() > 0)
-        else [],
+        lambda r, a, w, t: permits_report(
+            r, a, *YEAR, district_codes=[w.outside_district]
+        ),
+        lambda result, r, w, a: (
+            [f"{len(result)} rows of Nghi Lộc"]
+            if len(result) and (result.get("received", pd.Series([0])).sum() > 0)
+            else []
+        ),
     ),
     "permits.step_runner.run_step": Attack(
         ACTS,
@@ -542,7 +561,9 @@ REACH: dict[str, Attack] = {
     "records.places.update_record": (
         Attack(
             ACTS,
-            lambda r, a, w, t: places.update_record(r, a, "site", w.site, {"name": "x"}),
+            lambda r, a, w, t: places.update_record(
+                r, a, "site", w.site, {"name": "x"}
+            ),
         ),
         Attack(
             ACTS,
@@ -584,26 +605,34 @@ REACH: dict[str, Attack] = {
         ),
     ),
     "records.places.get_record": tuple(
-        Attack(ACTS, lambda r, a, w, t, kind=kind, key=key: places.get_record(
-            r, a, kind, getattr(w, key)
-        ))
+        Attack(
+            ACTS,
+            lambda r, a, w, t, kind=kind, key=key: places.get_record(
+                r, a, kind, getattr(w, key)
+            ),
+        )
         for kind, key in (("site", "site"), ("point", "point"), ("site", "misdeclared"))
     ),
     "records.search.search_records": Attack(
         SHOWS,
         lambda r, a, w, t: [
-            search.search_records(r, a, kind, MARK.lower()) for kind in ("site", "point")
+            search.search_records(r, a, kind, MARK.lower())
+            for kind in ("site", "point")
         ],
     ),
     "records.search.record_view": tuple(
-        Attack(ACTS, lambda r, a, w, t, kind=kind, key=key: search.record_view(
-            r, a, kind, getattr(w, key)
-        ))
+        Attack(
+            ACTS,
+            lambda r, a, w, t, kind=kind, key=key: search.record_view(
+                r, a, kind, getattr(w, key)
+            ),
+        )
         for kind, key in (("site", "site"), ("point", "point"), ("site", "misdeclared"))
     ),
     "records.stats.compute_stats": Attack(
         SHOWS,
         lambda r, a, w, t: stats.compute_stats(r, a),
+        lambda result, r, w, a: _counted_outside(result),
     ),
     # reference layers: the department's
     "reference.population.import_population": Attack(
@@ -630,7 +659,7 @@ REACH: dict[str, Attack] = {
         lambda r, a, w, t: [
             area_choices(r, a, kind, "2025-06") for kind in ("district", "commune")
         ],
-        lambda result, r, w: [
+        lambda result, r, w, a: [
             n for n in texts_in(result) if n in (f"Xã {OUTSIDE}", "Huyện Nghi Lộc")
         ],
     ),
@@ -655,8 +684,7 @@ REACH: dict[str, Attack] = {
         ),
     ),
     "units.clusters.list_clusters": Attack(
-        SHOWS, lambda r, a, w, t: [c.name for c in clusters.list_clusters(r, a)],
-        lambda result, r, w: [],
+        SHOWS, lambda r, a, w, t: clusters.list_clusters(r, a)
     ),
     "units.clusters.create_cluster": Attack(
         ACTS,
@@ -694,6 +722,18 @@ def _move_out(registry, actor, world: ReachWorld):
         world.inside_point,
         {"latitude": lat, "longitude": lon, "declared_commune": OUTSIDE},
     )
+
+
+def _counted_outside(stats) -> list[str]:
+    """The caller's counts hold one site and at most one point (those inside)."""
+    found = []
+    if sum(stats.sites_by_operator.values()) > 1:
+        found.append(f"sites {stats.sites_by_operator}")
+    if sum(stats.points_by_kind.values()) > 1:
+        found.append(f"points {stats.points_by_kind}")
+    if "Huyện Nghi Lộc" in stats.sites_by_district:
+        found.append(f"districts {stats.sites_by_district}")
+    return found
 
 
 def attacks_of(service: str) -> tuple[Attack, ...]:

@@ -50,7 +50,7 @@ def _outcome(attack, registry, actor, world, tmp_path) -> tuple[str, str]:
         return "refused", refusal.message.code if hasattr(refusal, "message") else ""
     if attack.kind == ACTS:
         return "leaked", f"succeeded: {str(result)[:200]}"
-    found = (attack.check or outside_names)(result, registry, world)
+    found = (attack.check or outside_names)(result, registry, world, actor)
     return ("leaked", "; ".join(found[:3])) if found else ("refused", "nothing")
 
 
