@@ -178,8 +178,9 @@ def _preview(result, registry, world, actor=None) -> list[str]:
 def _operator_network(result, registry, world, actor=None) -> list[str]:
     """An operator's coverage holds its own network only."""
     found = outside_names(result)
-    network = getattr(result, "operator", None) or getattr(result, "network", None)
-    if network not in (None, world.people.viettel.network_code):
+    report = getattr(result, "coverage", result)  # the dashboard holds the report
+    network = report.operator
+    if actor is not None and actor.network_code and network != actor.network_code:
         found.append(f"network {network}")
     return found
 
@@ -262,15 +263,25 @@ REACH: dict[str, Attack] = {
         ),
     ),
     # coverage: whole-province aggregates by design (README), never a record
-    "coverage.dashboard.coverage_dashboard": Attack(
-        SHOWS,
-        lambda r, a, w, t: coverage_dashboard(r, a, as_of=YEAR[1]),
-        _operator_network,
+    "coverage.dashboard.coverage_dashboard": tuple(
+        Attack(
+            SHOWS,
+            lambda r, a, w, t, network=network: coverage_dashboard(
+                r, a, as_of=YEAR[1], operator=network
+            ),
+            _operator_network,
+        )
+        for network in (None, "01")
     ),
-    "coverage.model.coverage_report": Attack(
-        SHOWS,
-        lambda r, a, w, t: coverage_report(r, a, as_of=YEAR[1]),
-        _operator_network,
+    "coverage.model.coverage_report": tuple(
+        Attack(
+            SHOWS,
+            lambda r, a, w, t, network=network: coverage_report(
+                r, a, as_of=YEAR[1], operator=network
+            ),
+            _operator_network,
+        )
+        for network in (None, "01")
     ),
     "coverage.sharing.sharing_report": Attack(
         SHOWS, lambda r, a, w, t: sharing_report(r, a, as_of=YEAR[1])
@@ -312,8 +323,20 @@ REACH: dict[str, Attack] = {
             r, a, edition="2025-06", district=w.outside_district
         ),
     ),
-    "inspections.dashboard.inspection_dashboard": Attack(
-        SHOWS, lambda r, a, w, t: dashboard.inspection_dashboard(r, a)
+    "inspections.dashboard.inspection_dashboard": (
+        Attack(SHOWS, lambda r, a, w, t: dashboard.inspection_dashboard(r, a)),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: dashboard.inspection_dashboard(
+                r, a, edition="2025-06", district=w.outside_district
+            ),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: dashboard.inspection_dashboard(
+                r, a, edition="2025-06", commune=w.people.other_commune.area_code
+            ),
+        ),
     ),
     "inspections.edits.change_inspection": Attack(
         ACTS,
@@ -484,8 +507,14 @@ REACH: dict[str, Attack] = {
     "permits.matrix_versions.list_matrix_versions": Attack(
         SHOWS, lambda r, a, w, t: matrix_versions.list_matrix_versions(r, a)
     ),
-    "permits.queries.get_application": Attack(
-        ACTS, lambda r, a, w, t: permit_queries.get_application(r, a, w.game)
+    "permits.queries.get_application": tuple(
+        Attack(
+            ACTS,
+            lambda r, a, w, t, key=key: permit_queries.get_application(
+                r, a, getattr(w, key)
+            ),
+        )
+        for key in ("game", "filed", "change")
     ),
     "permits.queries.list_applications": Attack(
         SHOWS, lambda r, a, w, t: permit_queries.list_applications(r, a, on=LATER)
@@ -663,11 +692,20 @@ REACH: dict[str, Attack] = {
             n for n in texts_in(result) if n in (f"Xã {OUTSIDE}", "Huyện Nghi Lộc")
         ],
     ),
-    "reports.build.make_report": Attack(
-        ACTS,
-        lambda r, a, w, t: make_report(
-            r, a, kind="district", key=w.outside_district, start=YEAR[0], end=YEAR[1]
-        ),
+    "reports.build.make_report": tuple(
+        Attack(
+            ACTS,
+            lambda r, a, w, t, kind=kind, key=key: make_report(
+                r, a, kind=kind, key=key(w), start=YEAR[0], end=YEAR[1]
+            ),
+        )
+        for kind, key in (
+            ("district", lambda w: w.outside_district),
+            ("commune", lambda w: w.people.other_commune.area_code),
+            # Cụm I holds Vinh and Nghi Lộc: more than a district's own area
+            ("cluster", lambda w: "1"),
+            ("cluster", lambda w: str(w.cluster)),
+        )
     ),
     # rules
     "rules.compliance.evaluate_point": Attack(

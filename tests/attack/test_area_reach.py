@@ -99,7 +99,7 @@ def test_the_detector_sees_the_outside_records_where_the_department_may(
     reach, service, tmp_path
 ):
     registry, world = reach
-    (attack,) = attacks_of(service)
+    attack = attacks_of(service)[0]
     result = attack.call(registry, world.people.department, world, tmp_path)
     assert outside_names(result, registry, world)
 
