@@ -6,7 +6,8 @@ Hưng Dũng (Vinh, 2025-06), of Thành Vinh (2025-07) and of Nghi Văn (Nghi L�
 the districts of Vinh and Nghi Lộc, the department, Viettel (04) and MobiFone (01),
 a viewer. What lies outside is in Nghi Văn, Nghi Lộc district, and belongs to
 MobiFone: outside the area of Vinh, Hưng Dũng and Thành Vinh, and outside
-Viettel's network. Inside: a Viettel site and a game point in Hưng Dũng.
+Viettel's network. Inside Hưng Dũng: a Viettel site, three game points, two
+of them inspected, and a Viettel application.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from tests.permits.support import PDF, People, make_people, new_game_point, new_
 # holds something from outside the caller's area.
 MARK = "NGOAIVUNG"
 OUTSIDE = "Nghi Văn"
+# What lies inside Hưng Dũng: what the caller's counts may hold.
+INSIDE_SITES, INSIDE_POINTS = 1, 3
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,11 @@ class ReachWorld:
     outside_district: str  # Nghi Lộc's 2025-06 code
     inside_site: int
     inside_point: int
+    inside_draft: int  # by Hưng Dũng's staff, with a photo
+    inside_draft_version: int
+    inside_reviewed: int  # by Hưng Dũng's staff, approved by Vinh
+    inside_reviewed_version: int
+    inside_application: int  # Viettel's, in Hưng Dũng, with a document
     site: int  # MobiFone's, in Nghi Văn
     point: int  # a game point in Nghi Văn without an inspection
     misdeclared: int  # MobiFone's site in Nghi Văn, declared in Hưng Dũng
@@ -59,6 +67,7 @@ class ReachWorld:
     incomplete: int  # another, its documents reported incomplete
     game: int  # a game certificate application for Nghi Văn
     change: int  # MobiFone's change of its Nghi Văn site
+    renewal: int  # Nghi Văn's open renewal of the point's certificate
     # A cluster of Nghi Lộc only; clusters are the province's groupings of
     # districts, which district staff read (not records of an area).
     cluster: int
@@ -109,6 +118,36 @@ def build_reach_world(registry: Registry) -> ReachWorld:
     clerk = people.other_commune  # Nghi Văn's staff record what lies there
     inside_site = SITES.create(registry, admin, site_values(registry))
     inside_point = POINTS.create(registry, admin, point_values(registry))
+    # Hưng Dũng's own draft (a violation, a photo) and reviewed inspection, and
+    # Viettel's application there (a document): targets of the ids of others.
+    inside_draft = _inspection(
+        registry,
+        people.commune,
+        POINTS.create(
+            registry, admin, point_values(registry, name="Phòng game Hưng Dũng 2")
+        )["id"],
+    )
+    inside_draft = attach_photos(
+        registry, people.commune, inside_draft["id"], [("c.png", image_bytes())]
+    )
+    inside_reviewed = _inspection(
+        registry,
+        people.commune,
+        POINTS.create(
+            registry, admin, point_values(registry, name="Phòng game Hưng Dũng 3")
+        )["id"],
+    )
+    submit_inspection(registry, people.commune, inside_reviewed["id"])
+    inside_reviewed = review_inspection(
+        registry, people.district, inside_reviewed["id"], "approved"
+    )
+    inside_application = file_application(
+        registry,
+        people.viettel,
+        "bts_new",
+        values=new_site(registry, site_code="VT-TRONG"),
+        documents=[("trong.pdf", PDF)],
+    ).summary.id
     site = SITES.create(
         registry,
         admin,
@@ -167,6 +206,10 @@ def build_reach_world(registry: Registry) -> ReachWorld:
         values=new_game_point(registry, OUTSIDE, name=f"Phòng game {MARK} mới"),
         applicant_name=f"Chủ {MARK} mới",
     ).summary.id
+    # An open renewal of the Nghi Văn point: its existence is Nghi Văn's business.
+    renewal = file_application(
+        registry, clerk, "game_renewal", point_id=point, applicant_name=f"Chủ {MARK}"
+    ).summary.id
     change = file_application(
         registry,
         people.mobifone,
@@ -188,6 +231,11 @@ def build_reach_world(registry: Registry) -> ReachWorld:
         outside_district=outside_district,
         inside_site=int(inside_site["id"]),
         inside_point=int(inside_point["id"]),
+        inside_draft=int(inside_draft["id"]),
+        inside_draft_version=int(inside_draft["version"]),
+        inside_reviewed=int(inside_reviewed["id"]),
+        inside_reviewed_version=int(inside_reviewed["version"]),
+        inside_application=int(inside_application),
         site=int(site["id"]),
         point=point,
         misdeclared=int(misdeclared["id"]),
@@ -206,6 +254,7 @@ def build_reach_world(registry: Registry) -> ReachWorld:
         incomplete=int(incomplete),
         game=int(game),
         change=int(change),
+        renewal=int(renewal),
         cluster=int(cluster.id),
         cluster_version=int(cluster.version),
     )

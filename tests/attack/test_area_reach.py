@@ -14,7 +14,12 @@ from __future__ import annotations
 
 import pytest
 
-from registry.kernel.errors import NotFoundError, PermissionDeniedError
+from registry.kernel.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    RegistryError,
+    ValidationError,
+)
 from tests.attack import tally
 from tests.attack.reach_world import build_reach_world
 from tests.attack.services import (
@@ -44,10 +49,18 @@ def test_the_catalogue_covers_every_public_service():
 
 def _outcome(attack, registry, actor, world, tmp_path) -> tuple[str, str]:
     """('refused' | 'leaked', what) of one call."""
+    refusals = REFUSALS + ((ValidationError,) if attack.cross else ())
     try:
         result = attack.call(registry, actor, world, tmp_path)
-    except REFUSALS as refusal:
-        return "refused", refusal.message.code if hasattr(refusal, "message") else ""
+    except refusals as refusal:
+        told = outside_names([str(refusal), refusal.context])
+        if told:  # refused, but saying what lies outside
+            return "leaked", f"refused telling {told[:2]}"
+        return "refused", ""
+    except RegistryError as answer:
+        # Any other answer (a conflict, a state) about an outside record tells
+        # what lies there: the area is checked first.
+        return "leaked", f"answered {answer.code}: {answer}"
     if attack.kind == ACTS:
         return "leaked", f"succeeded: {str(result)[:200]}"
     found = (attack.check or outside_names)(result, registry, world, actor)
