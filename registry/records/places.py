@@ -94,10 +94,14 @@ def _load_for_change(
     doing: str,
     expected_version: int | None = None,
 ):
-    """The record, refused when it is retired, changed since ``expected_version``
-    (when given) or outside the actor's area and network (``doing`` names the
-    action the refusal speaks of)."""
+    """The record, refused when it lies outside the actor's area and network
+    (``doing`` names the action the refusal speaks of), is retired or changed
+    since ``expected_version`` (when given). The area comes first: whether
+    another area's record is retired, or at which version, is not told."""
     record = _load(session, record_type, record_id)
+    perm.require_in_scope(
+        actor, doing, _units(session, record_type, record_id), _network(record)
+    )
     ensure_editable(record)
     if expected_version is not None and record.version != expected_version:
         raise ConflictError(
@@ -106,9 +110,6 @@ def _load_for_change(
             version=record.version,
             expected=expected_version,
         )
-    perm.require_in_scope(
-        actor, doing, _units(session, record_type, record_id), _network(record)
-    )
     return record
 
 

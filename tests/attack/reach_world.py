@@ -51,6 +51,7 @@ class ReachWorld:
     inside_application: int  # Viettel's, in Hưng Dũng, with a document
     site: int  # MobiFone's, in Nghi Văn
     point: int  # a game point in Nghi Văn without an inspection
+    retired: int  # a retired game point in Nghi Văn
     misdeclared: int  # MobiFone's site in Nghi Văn, declared in Hưng Dũng
     rule: str  # a rule of the draft's checklist
     draft: int  # inspection of another Nghi Văn point: draft, a violation, a photo
@@ -161,6 +162,8 @@ def build_reach_world(registry: Registry) -> ReachWorld:
         ),
     )
     point = _outside_point(registry, admin, 1)
+    retired = _outside_point(registry, admin, 5)
+    POINTS.retire(registry, admin, retired, reason=f"Đóng cửa {MARK}")
     # Declared in Hưng Dũng, standing in Nghi Văn: its position decides.
     misdeclared = SITES.create(
         registry,
@@ -238,6 +241,7 @@ def build_reach_world(registry: Registry) -> ReachWorld:
         inside_application=int(inside_application),
         site=int(site["id"]),
         point=point,
+        retired=retired,
         misdeclared=int(misdeclared["id"]),
         rule=rule,
         draft=int(draft["id"]),

@@ -361,9 +361,23 @@ REACH: dict[str, Attack] = {
     "inspections.edits.record_items": Attack(
         ACTS, lambda r, a, w, t: edits.record_items(r, a, w.draft, {})
     ),
-    "inspections.edits.update_inspection": Attack(
-        ACTS,
-        lambda r, a, w, t: edits.update_inspection(r, a, w.draft, {"summary": "x"}),
+    "inspections.edits.update_inspection": (
+        Attack(
+            ACTS,
+            lambda r, a, w, t: edits.update_inspection(r, a, w.draft, {"summary": "x"}),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: edits.update_inspection(
+                r, a, w.draft, {"summary": "x"}, expected_version=99
+            ),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: edits.update_inspection(
+                r, a, w.submitted, {"summary": "x"}
+            ),
+        ),
     ),
     "inspections.edits.add_violation": Attack(
         ACTS,
@@ -434,12 +448,31 @@ REACH: dict[str, Attack] = {
             queries.list_inspections(r, a, point_id=w.point + 1),
         ],
     ),
-    "inspections.review.submit_inspection": Attack(
-        ACTS, lambda r, a, w, t: review.submit_inspection(r, a, w.draft)
+    "inspections.review.submit_inspection": (
+        Attack(ACTS, lambda r, a, w, t: review.submit_inspection(r, a, w.draft)),
+        Attack(ACTS, lambda r, a, w, t: review.submit_inspection(r, a, w.submitted)),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: review.submit_inspection(
+                r, a, w.draft, expected_version=99
+            ),
+        ),
     ),
-    "inspections.review.review_inspection": Attack(
-        ACTS,
-        lambda r, a, w, t: review.review_inspection(r, a, w.submitted, "approved"),
+    "inspections.review.review_inspection": (
+        Attack(
+            ACTS,
+            lambda r, a, w, t: review.review_inspection(r, a, w.submitted, "approved"),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: review.review_inspection(r, a, w.draft, "approved"),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: review.review_inspection(
+                r, a, w.submitted, "approved", expected_version=99
+            ),
+        ),
     ),
     "inspections.service.open_inspection": Attack(
         ACTS, lambda r, a, w, t: inspection_service.open_inspection(r, a, w.point)
@@ -499,9 +532,17 @@ REACH: dict[str, Attack] = {
         lambda r, a, w, t: growth_report(r, a, units=[w.outside_district]),
     ),
     # permits
-    "permits.documents.add_documents": Attack(
-        ACTS,
-        lambda r, a, w, t: documents.add_documents(r, a, w.filed, [("b.pdf", PDF)]),
+    "permits.documents.add_documents": (
+        Attack(
+            ACTS,
+            lambda r, a, w, t: documents.add_documents(r, a, w.filed, [("b.pdf", PDF)]),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: documents.add_documents(
+                r, a, w.incomplete, [("b.pdf", PDF)]
+            ),
+        ),
     ),
     "permits.documents.get_document": (
         Attack(
@@ -608,8 +649,9 @@ REACH: dict[str, Attack] = {
             work=lambda session, application, step, day: None,
         ),
     ),
-    "permits.steps.verify_application": Attack(
-        ACTS, lambda r, a, w, t: steps.verify_application(r, a, w.filed)
+    "permits.steps.verify_application": (
+        Attack(ACTS, lambda r, a, w, t: steps.verify_application(r, a, w.filed)),
+        Attack(ACTS, lambda r, a, w, t: steps.verify_application(r, a, w.verified)),
     ),
     "permits.steps.report_incomplete": Attack(
         ACTS, lambda r, a, w, t: steps.report_incomplete(r, a, w.filed, reasons="x")
@@ -617,9 +659,17 @@ REACH: dict[str, Attack] = {
     "permits.steps.record_completion": Attack(
         ACTS, lambda r, a, w, t: steps.record_completion(r, a, w.incomplete)
     ),
-    "permits.steps.approve_application": Attack(
-        ACTS,
-        lambda r, a, w, t: steps.approve_application(r, a, w.verified, number="01/GP"),
+    "permits.steps.approve_application": (
+        Attack(
+            ACTS,
+            lambda r, a, w, t: steps.approve_application(
+                r, a, w.verified, number="01/GP"
+            ),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: steps.approve_application(r, a, w.filed, number="01/GP"),
+        ),
     ),
     "permits.steps.refuse_application": Attack(
         ACTS,
@@ -672,6 +722,19 @@ REACH: dict[str, Attack] = {
         ),
         # moving a record of one's own out of the area (or network) is acting there
         Attack(ACTS, lambda r, a, w, t: _move_out(r, a, w)),
+        # a stale version or a retired record: the answer must not tell
+        Attack(
+            ACTS,
+            lambda r, a, w, t: places.update_record(
+                r, a, "site", w.site, {"name": "x"}, expected_version=99
+            ),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: places.update_record(
+                r, a, "point", w.retired, {"name": "x"}
+            ),
+        ),
     ),
     "records.places.change_status": (
         Attack(
@@ -686,6 +749,12 @@ REACH: dict[str, Attack] = {
                 r, a, "point", w.point, "suspended", reason="x"
             ),
         ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: places.change_status(
+                r, a, "point", w.retired, "suspended", reason="x"
+            ),
+        ),
     ),
     "records.places.retire_record": (
         Attack(
@@ -695,6 +764,12 @@ REACH: dict[str, Attack] = {
         Attack(
             ACTS,
             lambda r, a, w, t: places.retire_record(r, a, "site", w.site, reason="x"),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: places.retire_record(
+                r, a, "point", w.retired, reason="x"
+            ),
         ),
     ),
     "records.places.get_record": tuple(
