@@ -134,8 +134,10 @@ def dashboard_area(
     """The area asked for, checked against the actor's jurisdiction.
 
     Area-bound users get their own district or commune by default and may narrow a
-    district to one of its communes; asking for another area is refused.
+    district to one of its communes; asking for another area is refused, and so is
+    anyone whose role reads no inspections.
     """
+    perm.require(actor, perm.READ, SUBJECT)
     if actor.area_level:
         edition = actor.area_edition
         if actor.area_level == "commune":
@@ -145,6 +147,9 @@ def dashboard_area(
     edition = edition or registry.config.default_edition
     name = None
     if district:
+        if actor.area_level and edition != "2025-06":
+            # Staff of a 2025-07 commune asking for a district: not theirs.
+            raise _not_theirs(actor, "district", district)
         if edition != "2025-06":
             raise ValueError(f"districts exist in edition 2025-06 only, got {edition}")
         found = dict(unit_options(registry, actor, edition, "district"))

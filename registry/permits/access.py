@@ -14,9 +14,14 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
-from registry.kernel.db import load_row
+from registry.kernel.db import MAX_ROW_ID, load_row
 from registry.kernel.errors import PermissionDeniedError
-from registry.kernel.models import PermitApplication, PermitApplicationUnit, PermitStep
+from registry.kernel.models import (
+    PermitApplication,
+    PermitApplicationUnit,
+    PermitStep,
+    UnitAssignment,
+)
 from registry.kernel.vocabulary import Role
 from registry.permits import messages as msg
 from registry.permits.vocabulary import ROLES_OF_LEVEL, Level, permit_label
@@ -83,6 +88,35 @@ def require_see(session: Session, actor: Actor, application: PermitApplication) 
             actor, action, f"application #{application.id}", msg.OUTSIDE_AREA
         )
     return units
+
+
+def require_record_in_area(
+    session: Session, actor: Actor, record_type: str, record_id: int | None
+) -> None:
+    """Refuse an application on an existing record to whoever may not read such
+    records (operators and points), and to commune and district staff when the
+    record lies outside their area, before anything about the record (retired,
+    its state, an open application) is told. A record that does not exist is
+    left to the loading that says so."""
+    perm.require(actor, perm.READ, record_type)
+    if actor.role not in (Role.COMMUNE, Role.DISTRICT) or record_id is None:
+        return
+    if not 1 <= int(record_id) <= MAX_ROW_ID:
+        return
+    rows = session.scalars(
+        select(UnitAssignment).where(
+            UnitAssignment.record_type == record_type,
+            UnitAssignment.record_id == int(record_id),
+        )
+    )
+    units = {r.edition: (r.commune_code, r.district_code) for r in rows}
+    if units and not perm.in_scope(actor, units):
+        raise perm.outside_area(
+            actor,
+            "record an application here",
+            f"{record_type} #{record_id}",
+            msg.OUTSIDE_AREA,
+        )
 
 
 def open_step(session: Session, application_id: int) -> PermitStep | None:

@@ -32,7 +32,7 @@ from registry.kernel.models import (
 )
 from registry.kernel.vocabulary import OPERATORS, Role
 from registry.permits import messages as msg
-from registry.permits.access import ENTITY, SUBJECT
+from registry.permits.access import ENTITY, SUBJECT, require_record_in_area
 from registry.permits.documents import checked_documents, store_documents
 from registry.permits.findings import (
     Finding,
@@ -160,6 +160,13 @@ def file_application(
     docs = checked_documents(registry, documents)
     with registry.reading() as session:
         matrix = version_in_force(session, day)
+        if kind in KINDS_ON_EXISTING:  # area first: nothing told of others'
+            require_record_in_area(
+                session,
+                actor,
+                "site" if kind.is_bts else "point",
+                site_id if kind.is_bts else point_id,
+            )
         existing = (
             load_existing(session, actor, kind, site_id, point_id)
             if kind in KINDS_ON_EXISTING

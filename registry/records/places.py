@@ -95,18 +95,20 @@ def _load_for_change(
     doing: str,
     expected_version: int | None = None,
 ):
-    """The record, locked for the change, refused when it is retired, outside the
-    actor's area and network (``doing`` names the action the refusal speaks of)
+    """The record, locked for the change, refused when it lies outside the actor's
+    area and network (``doing`` names the action the refusal speaks of), is retired
     or changed since ``expected_version`` (when given: a
     :class:`~registry.kernel.versions.StaleVersionError` naming who changed it).
 
     The lock comes first, so the version compared and the values the change
-    starts from are the newest: a concurrent change of the same record waits."""
+    starts from are the newest: a concurrent change of the same record waits. The
+    area comes next: whether another area's record is retired, or at which
+    version, is not told."""
     record = _load(session, record_type, record_id, for_update=True)
-    ensure_editable(record)
     perm.require_in_scope(
         actor, doing, _units(session, record_type, record_id), _network(record)
     )
+    ensure_editable(record)
     check_version(session, record, expected_version, ENTITY_OF[RecordType(record_type)])
     return record
 

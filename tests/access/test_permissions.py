@@ -98,6 +98,26 @@ def test_a_district_officer_cannot_read_or_edit_a_site_of_another_district(
     assert len(SITES.list(registry, admin)) == 1
 
 
+def test_a_record_outside_the_area_is_refused_before_its_state_is_told(
+    registry, admin, people
+):
+    point = POINTS.create(registry, admin, point_values(registry, commune="Diễn Hồng"))
+    POINTS.retire(registry, admin, point["id"], reason="closed")
+    for attempt in (
+        lambda: POINTS.update(registry, people["district"], point["id"], {"name": "x"}),
+        lambda: POINTS.retire(registry, people["district"], point["id"], reason="x"),
+    ):
+        with pytest.raises(PermissionDeniedError, match="outside their district"):
+            attempt()
+    other = SITES.create(
+        registry, admin, site_values(registry, network_code="02", site_code="VNP1")
+    )
+    with pytest.raises(PermissionDeniedError, match="network 02"):
+        SITES.update(
+            registry, people["operator"], other["id"], {"name": "x"}, expected_version=9
+        )
+
+
 def test_commune_staff_read_sites_but_do_not_edit_them(registry, admin, people):
     site = SITES.create(registry, admin, site_values(registry))
     clerk = people["commune"]

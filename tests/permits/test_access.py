@@ -11,7 +11,11 @@ import geopandas as gpd
 import pytest
 
 from registry.kernel.db import Registry
-from registry.kernel.errors import PermissionDeniedError, ValidationError
+from registry.kernel.errors import (
+    ConflictError,
+    PermissionDeniedError,
+    ValidationError,
+)
 from registry.permits.documents import add_documents, get_document
 from registry.permits.filing import file_application
 from registry.permits.matrix_versions import edit_matrix, matrix_on
@@ -21,9 +25,10 @@ from registry.permits.steps import (
     report_incomplete,
     verify_application,
 )
+from registry.records.by_kind import POINTS
 from registry.units.boundaries import import_boundaries
 from registry.units.divisions import unit_polygons, units_frame
-from tests.factories import commune_centroid
+from tests.factories import commune_centroid, point_values
 from tests.permits.support import (
     PDF,
     PNG,
@@ -227,3 +232,25 @@ def test_a_boundary_import_reassigns_applications_and_who_may_act(
     moved = get_application(registry, people.department, vinh).summary
     assert moved.commune_code == codes[1]
     assert vinh not in [s.id for s in list_applications(registry, people.commune)]
+
+
+def test_filing_on_another_areas_point_does_not_tell_its_open_application(
+    registry, world
+):
+    people, _, _ = world
+    point = POINTS.create(
+        registry, people.admin, point_values(registry, "Nghi Văn", name="Nghi Văn")
+    )["id"]
+    file_application(registry, people.other_commune, "game_renewal", point_id=point)
+    for actor, why in (
+        (people.commune, "outside their commune"),
+        (people.district, "outside their district"),
+        (people.viettel, "role 'operator'"),
+    ):
+        with pytest.raises(PermissionDeniedError, match=why) as refused:
+            file_application(registry, actor, "game_renewal", point_id=point)
+        assert "open application" not in str(refused.value)
+    with pytest.raises(ConflictError, match="already has open application"):
+        file_application(
+            registry, people.other_district, "game_renewal", point_id=point
+        )
