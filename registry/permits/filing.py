@@ -235,7 +235,7 @@ def file_application(
             )
             for f in findings
         )
-        store_documents(session, actor.username, application.id, docs)
+        stored = store_documents(session, actor.username, application.id, docs)
         record_audit(
             session,
             actor.username,
@@ -248,7 +248,7 @@ def file_application(
                 "matrix_id": matrix.id,
                 "filed_on": day,
                 "first_step": f"{step_kind.value}@{level}",
-                "documents": [d.filename for d in docs],
+                "documents": [d.filename for d in stored],
                 "warnings": [f"{w.field}: {w.expected}" for w in prepared.warnings],
             },
             reason=note,

@@ -23,6 +23,7 @@ from registry.permits.steps import (
     verify_application,
 )
 from registry.records.by_kind import POINTS, SITES
+from tests import samples
 from tests.factories import commune_centroid, point_values
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from ui.common.i18n import all_texts
@@ -32,7 +33,7 @@ from ui.permits.messages import permit_error_lines
 demo_env = demo_app_fixture()
 
 PAGE = "pages/8_Ho_so_cap_phep.py"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.PDF
 
 
 @pytest.fixture(scope="module")
