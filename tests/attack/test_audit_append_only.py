@@ -51,21 +51,27 @@ def _one_entry(registry) -> int:
 def test_raw_sql_cannot_change_or_remove_an_audit_entry(registry, change):
     entry_id = _one_entry(registry)
     before = _entries(registry)
-    with pytest.raises(DBAPIError, match="append-only"):
-        with registry.engine.begin() as connection:
-            connection.execute(text(CHANGES[change]), {"id": entry_id})
+    with (
+        pytest.raises(DBAPIError, match="append-only"),
+        registry.engine.begin() as connection,
+    ):
+        connection.execute(text(CHANGES[change]), {"id": entry_id})
     assert _entries(registry) == before
     tally.record("audit log changes", tried=1, refused=1)
 
 
 def test_the_orm_cannot_change_an_audit_entry_either(registry):
     entry_id = _one_entry(registry)
-    with pytest.raises(DBAPIError, match="append-only"):
-        with registry.transaction() as session:
-            session.get(AuditEntry, entry_id).reason = "đã sửa"
-    with pytest.raises(DBAPIError, match="append-only"):
-        with registry.transaction() as session:
-            session.delete(session.get(AuditEntry, entry_id))
+    with (
+        pytest.raises(DBAPIError, match="append-only"),
+        registry.transaction() as session,
+    ):
+        session.get(AuditEntry, entry_id).reason = "đã sửa"
+    with (
+        pytest.raises(DBAPIError, match="append-only"),
+        registry.transaction() as session,
+    ):
+        session.delete(session.get(AuditEntry, entry_id))
     assert (entry_id, "admin", "gốc") in _entries(registry)
     tally.record("audit log changes", tried=2, refused=2)
 
@@ -75,9 +81,11 @@ def test_postgresql_refuses_truncate(registry):
         pytest.skip("TRUNCATE is PostgreSQL's (SQLite's DELETE trigger covers it)")
     _one_entry(registry)
     before = _entries(registry)
-    with pytest.raises(DBAPIError, match="append-only"):
-        with registry.engine.begin() as connection:
-            connection.execute(text("TRUNCATE audit_log"))
+    with (
+        pytest.raises(DBAPIError, match="append-only"),
+        registry.engine.begin() as connection,
+    ):
+        connection.execute(text("TRUNCATE audit_log"))
     assert _entries(registry) == before
     tally.record("audit log changes", tried=1, refused=1)
 
