@@ -22,16 +22,25 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from registry.files.imports import import_records
-from registry.inspections.service import attach_photos, open_inspection, photo_data
+from registry.inspections.service import (
+    attach_photos,
+    get_inspection,
+    open_inspection,
+    photo_data,
+)
 from registry.kernel.errors import ImportFileError, ValidationError
 from registry.kernel.models import BtsSite, PermitApplication, PermitDocument, Photo
 from registry.permits.documents import add_documents, get_document
 from registry.permits.filing import file_application
+from registry.permits.queries import get_application
+from registry.records.by_kind import POINTS
 from tests import samples
 from tests.attack import tally
-from tests.factories import commune_centroid
+from tests.factories import commune_centroid, point_values
 from tests.inspections.support import NEW_REGIME_DAY, world_copy
+from tests.page_support import actor, demo_app_fixture, open_app, texts
 from tests.permits.support import THREE_LEVEL_DAY, new_site, people_world
+from ui.files.transfer import UPLOAD_TYPES
 
 SCRIPT = b"<html><script>alert(document.cookie)</script></html>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'
@@ -392,3 +401,102 @@ def test_import_files_with_hostile_names_but_valid_content_are_read(registry, ad
         )
         assert report.errors == []
         tally.record("uploads", tried=1, accepted_valid=1)
+
+
+# -- the same files through the pages' uploaders (AppTest, the demo registry) ------
+
+app_env = demo_app_fixture()
+MIME = {".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg"}
+
+
+def _uploader(app, suffix: str):
+    [found] = [u for u in app.get("file_uploader") if str(u.key).endswith(suffix)]
+    return found
+
+
+def _send(app, suffix: str, button: str, name: str, data: bytes):
+    mime = MIME.get(name[name.rfind(".") :], "application/octet-stream")
+    _uploader(app, suffix).set_value((name, data, mime))
+    next(b for b in app.button if b.label == button).click().run()
+    return app
+
+
+def _hostile_through_page(app, suffix, button, stored_count, field) -> list:
+    wrong = []
+    for case, (name, make, _) in HOSTILE.items():
+        before = stored_count()
+        _send(app, suffix, button, name, make())
+        errors = " ".join(texts(app.error))
+        if app.exception or stored_count() != before:
+            tally.record("uploads", tried=1, leaked=1)
+            wrong.append((case, [e.value for e in app.exception]))
+        elif field not in errors:
+            tally.record("uploads", tried=1, unexplained=1)
+            wrong.append((case, errors))
+        else:
+            tally.record("uploads", tried=1, refused=1)
+    return wrong
+
+
+def test_the_permit_page_refuses_every_hostile_document(app_env):
+    viettel = actor(app_env, "viettel")
+    application = file_application(
+        app_env,
+        viettel,
+        "bts_new",
+        values=new_site(app_env, site_code="VT-UPLOAD-1"),
+    ).summary.id
+    app = open_app(
+        app_env,
+        "viettel",
+        "pages/8_Ho_so_cap_phep.py",
+        query={"application": application},
+    )
+    assert not app.exception
+    wrong = _hostile_through_page(
+        app,
+        "_documents_files",
+        "Lưu tài liệu",
+        lambda: len(get_application(app_env, viettel, application).documents),
+        "Tài liệu: cần",
+    )
+    assert wrong == []
+
+
+def test_the_inspections_page_refuses_every_hostile_photo(app_env):
+    clerk = actor(app_env, "xa.hungdung")
+    values = point_values(app_env, "Hưng Dũng", name="Phòng game tải ảnh")
+    point = POINTS.create(app_env, actor(app_env, "so.tttt"), values)["id"]
+    draft = open_inspection(app_env, clerk, point)["id"]
+    app = open_app(
+        app_env, "xa.hungdung", "pages/6_Kiem_tra.py", query={"inspection": draft}
+    )
+    assert not app.exception
+    wrong = _hostile_through_page(
+        app,
+        "_photos_files",
+        "Lưu ảnh",
+        lambda: len(get_inspection(app_env, clerk, draft)["photos"]),
+        "Ảnh",
+    )
+    assert wrong == []
+
+
+def test_the_import_page_refuses_every_hostile_file(app_env):
+    wrong = []
+    for case, (name, make) in HOSTILE_IMPORTS.items():
+        if not name.endswith(tuple("." + e for e in UPLOAD_TYPES)):
+            # Streamlit's uploader refuses the extension before the page runs.
+            continue
+        app = open_app(app_env, "so.tttt", "pages/5_Nhap_xuat.py")
+        _uploader(app, "io_file_0").set_value((name, make(app_env), "text/csv"))
+        app.run()
+        if app.exception or not app.error:
+            tally.record("uploads", tried=1, unexplained=1)
+            wrong.append((case, [e.value for e in app.exception]))
+        elif any(b.label == "Xác nhận nhập" for b in app.button if not b.disabled):
+            tally.record("uploads", tried=1, leaked=1)
+            wrong.append((case, "offered to import"))
+        else:
+            tally.record("uploads", tried=1, refused=1)
+    assert wrong == []
