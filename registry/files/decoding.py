@@ -33,8 +33,10 @@ _EARLIER_EXTENSIONS = {"image/gif": "gif", "image/webp": "webp"}
 
 # PDF actions that run something in the reader instead of showing a page.
 _ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/Rendition"}
-# The same names written plainly in the file (objects outside compressed streams).
-_ACTIVE_NAMES = re.compile(rb"/(JavaScript|JS|Launch)(?![A-Za-z0-9#_.-])")
+# The same names written plainly in the file (objects outside compressed streams);
+# long enough not to turn up by chance in compressed bytes ("/JS" would, about
+# once in 10 MB), the parsed objects are checked for /JS.
+_ACTIVE_NAMES = re.compile(rb"/(JavaScript|Launch)(?![A-Za-z0-9#_.-])")
 # Deepest chain of objects followed when looking for actions.
 _MAX_DEPTH = 12
 
