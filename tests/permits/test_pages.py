@@ -152,7 +152,8 @@ def test_an_operator_files_a_bts_application_through_the_form(app_env):
     assert "dùng chung hạ tầng" in shown
     view = get_application(app_env, actor(app_env, "viettel"), number)
     assert (view.summary.state, view.summary.step_level) == ("verifying", "commune")
-    assert [d.filename for d in view.documents] == ["giay-phep.pdf"]
+    # Stored under the product's name, not the uploader's "giay-phep.pdf".
+    assert [d.filename for d in view.documents] == [f"ho-so-{number}-tai-lieu-1.pdf"]
     assert view.proposal["structure_height_m"] == 36
 
 
