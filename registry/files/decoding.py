@@ -15,9 +15,8 @@ import re
 import warnings
 from typing import Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 # A 40-megapixel image is larger than any camera's photo of a site or a scanned
@@ -91,11 +90,9 @@ def reencoded_image(data: bytes) -> tuple[str, bytes]:
         ) from error
     except UndecodableUpload:
         raise
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
-        # Pillow's decoders report bad data as OSError ("truncated"), ValueError or
-        # SyntaxError (broken chunks); all mean the same here.
-        raise UndecodableUpload("image") from error
-    except Exception as error:  # noqa: BLE001 - a decoder fault is a bad file
+    except Exception as error:  # noqa: BLE001
+        # Pillow reports bad data as UnidentifiedImageError, OSError ("truncated"),
+        # ValueError, SyntaxError (broken chunks) and more: all mean a bad file.
         raise UndecodableUpload("image") from error
 
 
@@ -145,9 +142,9 @@ def checked_pdf(data: bytes) -> bytes:
                 raise UndecodableUpload("active")
     except UndecodableUpload:
         raise
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError) as error:
-        raise UndecodableUpload("pdf") from error
-    except Exception as error:  # noqa: BLE001 - a parser fault is a bad file
+    except Exception as error:  # noqa: BLE001
+        # pypdf reports a broken file as PyPdfError, and as KeyError, TypeError,
+        # ValueError... from deep inside the parser: all mean a bad file.
         raise UndecodableUpload("pdf") from error
     return data
 
