@@ -445,6 +445,7 @@ def test_the_permit_page_refuses_every_hostile_document(app_env):
         viettel,
         "bts_new",
         values=new_site(app_env, site_code="VT-UPLOAD-1"),
+        filed_on=THREE_LEVEL_DAY,
     ).summary.id
     app = open_app(
         app_env,
