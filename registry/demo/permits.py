@@ -15,8 +15,10 @@ Permit and certificate numbers start with ``DEMO-``; applicants say "(demo)".
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
+from pypdf import PdfWriter
 from sqlalchemy import select
 
 from geodata.names import match_unit
@@ -46,7 +48,16 @@ _OFFSETS = (
     (0.0005, -0.0001),
     (-0.0001, 0.0005),
 )
-_PDF = b"%PDF-1.4\n% Ho so mau (demo)\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def _demo_pdf() -> bytes:
+    """A one-page PDF titled as a demo file (documents must parse as PDF)."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Title": "Ho so mau (demo)"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _centroid(registry: Registry, name: str) -> tuple[float, float]:
@@ -100,7 +111,7 @@ def load_demo_permits(registry: Registry, today: date) -> int:
     department = find_actor(registry, "so.tttt")
     lat, lon = _centroid(registry, "Hưng Dũng")
     spots = [(lat + dy, lon + dx) for dy, dx in _OFFSETS]
-    docs = [("ho-so-mau-demo.pdf", _PDF)]
+    docs = [("ho-so-mau-demo.pdf", _demo_pdf())]
 
     def bts(number: int, day: date, **extra) -> int:
         values = _site(*spots[number - 1], number, **extra)

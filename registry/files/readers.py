@@ -14,6 +14,7 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -27,6 +28,10 @@ from registry.records.fields import FieldSpec, fields_for
 MAX_ROWS = 500_000
 TEXT_EXTENSIONS = (".csv", ".txt")
 EXCEL_EXTENSIONS = (".xlsx",)
+# A workbook is a zip: what it unpacks to is bounded before openpyxl reads it (a
+# few-MB file can unpack to gigabytes, and the shared strings are held in memory).
+MAX_XLSX_UNPACKED = 1024 * 1024 * 1024
+MAX_XLSX_MEMBER = 256 * 1024 * 1024
 _DELIMITERS = (",", ";", "\t")
 
 # Precomposed Vietnamese letters as UTF-8 (U+1EA0..U+1EF9, ơ/ư, đ): their presence
@@ -182,6 +187,7 @@ def _read_xlsx_rows(data: bytes, name: str) -> pd.DataFrame:
 
     if not data:
         raise ImportFileError(msg.EMPTY, path=name)
+    _check_unpacked_size(data, name)
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(data), read_only=True, data_only=True
@@ -211,6 +217,26 @@ def _read_xlsx_rows(data: bytes, name: str) -> pd.DataFrame:
     finally:
         workbook.close()
     return _padded_frame(rows)
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    """Refuse a workbook whose parts unpack beyond the limits (a zip bomb). The
+    sizes the zip declares bound what zipfile will unpack, so they are enough."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sizes = [member.file_size for member in archive.infolist()]
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise ImportFileError(
+            msg.NOT_XLSX, path=name, detail=type(error).__name__
+        ) from None
+    if sum(sizes) > MAX_XLSX_UNPACKED or max(sizes, default=0) > MAX_XLSX_MEMBER:
+        raise ImportFileError(
+            msg.XLSX_UNPACKED,
+            path=name,
+            size_mb=sum(sizes) // (1024 * 1024),
+            limit_mb=MAX_XLSX_UNPACKED // (1024 * 1024),
+            part_mb=MAX_XLSX_MEMBER // (1024 * 1024),
+        )
 
 
 def _padded_frame(rows: list[list]) -> pd.DataFrame:

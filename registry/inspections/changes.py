@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from registry.files.uploads import stored_filename
 from registry.inspections import messages as msg
 from registry.inspections.checklist import ruleset_key_on
 from registry.inspections.values import (
@@ -30,6 +31,7 @@ from registry.inspections.vocabulary import (
     MAX_SUMMARY_CHARS,
     ItemResult,
     PhotoFile,
+    photo_stem,
 )
 from registry.kernel.clock import now
 from registry.kernel.errors import FieldError, ValidationError
@@ -284,11 +286,18 @@ def apply_changes(
         )
         session.add(violation)
         after.setdefault("violations_added", []).append(values)
-    for photo in changes.photos:
+    held = session.scalar(
+        select(func.count())
+        .select_from(Photo)
+        .where(Photo.inspection_id == inspection.id)
+    )
+    for number, photo in enumerate(changes.photos, start=held + 1):
+        # The product names the stored photo; the uploader's name is not kept.
+        name = stored_filename(photo_stem(inspection.id), number, photo.content_type)
         session.add(
             Photo(
                 inspection_id=inspection.id,
-                filename=photo.filename,
+                filename=name,
                 content_type=photo.content_type,
                 size=photo.size,
                 sha256=photo.sha256,
@@ -298,7 +307,7 @@ def apply_changes(
             )
         )
         after.setdefault("photos_added", []).append(
-            {"filename": photo.filename, "size": photo.size, "sha256": photo.sha256}
+            {"filename": name, "size": photo.size, "sha256": photo.sha256}
         )
     for key, wanted, active in (
         ("violations_withdrawn", changes.withdraw_violations, active_violations),

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.files.decoding import UndecodableUpload, reencoded_image, served_type
+from registry.files.uploads import made_by_product, served_name
 from registry.inspections import messages as msg
 from registry.inspections.access import (
     SUBJECT,
@@ -24,6 +26,7 @@ from registry.inspections.vocabulary import (
     CORRECTABLE_STATES,
     InspectionState,
     ItemResult,
+    photo_stem,
 )
 from registry.kernel.audit import audit_trail
 from registry.kernel.db import Registry, load_row
@@ -151,7 +154,10 @@ def get_inspection(
         items = _rows(session, InspectionItem, inspection.id)
         view["items"] = sorted(items, key=lambda item: item["position"])
         view["violations"] = _rows(session, Violation, inspection.id)
-        view["photos"] = _rows(session, Photo, inspection.id, PHOTO_FIELDS)
+        view["photos"] = [
+            _served(photo, inspection.id)
+            for photo in _rows(session, Photo, inspection.id, PHOTO_FIELDS)
+        ]
         view["audit"] = (
             audit_trail(session, "inspection", inspection.id)
             if perm.allowed(actor, perm.READ_AUDIT, "system")
@@ -162,14 +168,38 @@ def get_inspection(
     return view
 
 
+def _served(photo: dict[str, Any], inspection_id: int) -> dict[str, Any]:
+    """The photo named and typed as it is shown and served (the product's name,
+    also for a photo stored under its uploader's name before)."""
+    stem = photo_stem(inspection_id)
+    return photo | {
+        "filename": served_name(
+            photo["filename"], stem, photo["id"], photo["content_type"]
+        ),
+        "content_type": served_type(photo["content_type"]),
+    }
+
+
 def photo_data(registry: Registry, actor: Actor, photo_id: int) -> dict[str, Any]:
-    """A stored photo with its bytes (``data``), if its inspection is readable."""
+    """A stored photo with its bytes (``data``), if its inspection is readable.
+
+    A photo stored before uploads were re-encoded is decoded again here: its
+    re-encoding is served, or ``data`` is None and ``unreadable`` True when its
+    bytes are not an image a browser may be given."""
     perm.require(actor, perm.READ, SUBJECT)
     with registry.reading() as session:
         photo = load_row(session, Photo, int(photo_id), msg.PHOTO_NOT_FOUND)
         inspection = load_inspection(session, photo.inspection_id)
         require_inspection_scope(session, actor, inspection, "see this photo")
-        return record_dict(photo)
+        stored = record_dict(photo)
+    served = _served(stored, stored["inspection_id"]) | {"unreadable": False}
+    if made_by_product(stored["filename"], photo_stem(stored["inspection_id"])):
+        return served
+    try:
+        content_type, data = reencoded_image(bytes(stored["data"]))
+    except UndecodableUpload:
+        return served | {"data": None, "unreadable": True}
+    return served | {"data": data, "content_type": content_type}
 
 
 def _counts(session: Session, model, condition, name: str) -> pd.Series:

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 from enum import StrEnum
 
+from registry.files.decoding import MAX_IMAGE_PIXELS
 from registry.files.uploads import checked_upload
 from registry.inspections import messages as msg
 from registry.kernel.errors import FieldError
@@ -51,6 +52,8 @@ DONE_STATES = (
 )
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
+# Largest photo in pixels: decoding's limit for every uploaded image.
+MAX_PHOTO_PIXELS = MAX_IMAGE_PIXELS
 MAX_PHOTOS_PER_INSPECTION = 30
 # Above any administrative fine for these services (Decree 14/2022 tops out far
 # below); a larger figure is a typing error.
@@ -80,6 +83,11 @@ def image_type(data: bytes) -> str | None:
     if len(data) >= 12 and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         return "image/webp"
     return None
+
+
+def photo_stem(inspection_id: int) -> str:
+    """The start of the stored names of an inspection's photos."""
+    return f"kiem-tra-{int(inspection_id)}-anh"
 
 
 @dataclass(frozen=True)
@@ -112,10 +120,12 @@ _PHOTO_REFUSALS = {
     "bytes": msg.PHOTO_BYTES,
     "empty": msg.PHOTO_EMPTY,
     "type": msg.PHOTO_TYPE,
+    "image": msg.PHOTO_UNREADABLE,
+    "pixels": msg.PHOTO_PIXELS,
 }
 
 
-def _refuse_photo(problem: str, name: str, size: int) -> FieldError:
+def _refuse_photo(problem: str, name: str, size: int, **context) -> FieldError:
     if problem == "size":
         return _photo_error(
             name,
@@ -123,14 +133,16 @@ def _refuse_photo(problem: str, name: str, size: int) -> FieldError:
             limit_mb=_megabytes(MAX_PHOTO_BYTES),
             size_mb=_megabytes(size),
         )
-    return _photo_error(name, _PHOTO_REFUSALS[problem], kinds=IMAGE_KINDS)
+    return _photo_error(name, _PHOTO_REFUSALS[problem], kinds=IMAGE_KINDS, **context)
 
 
 def check_photo(filename: object, data: object) -> PhotoFile:
     """An uploaded file as a :class:`PhotoFile`, or a :class:`FieldError` naming it.
 
     Refused: anything whose bytes are not a JPEG, PNG, GIF or WebP image (whatever
-    its name says), an empty file, a file over :data:`MAX_PHOTO_BYTES`.
+    its name says) that decodes within the pixel limit, an empty file, a file over
+    :data:`MAX_PHOTO_BYTES`. The photo kept is the product's re-encoding (a JPEG
+    stays JPEG, other images become PNG), without metadata.
     """
     name, content_type, data = checked_upload(
         filename,

@@ -2,7 +2,10 @@
 
 Stored with the application like inspection photos (bytes, type, size, SHA-256),
 at most ``REGISTRY_MAX_DOCUMENT_MB`` each. A file whose bytes are not one of the
-three kinds is refused whatever its name says.
+three kinds is refused whatever its name says; a PDF must parse (not encrypted, no
+scripts), an image is re-encoded (:mod:`registry.files.decoding`). A document is
+stored as ``ho-so-<application>-tai-lieu-<n>.<type's extension>``: the uploader's
+file name is not kept.
 """
 
 from __future__ import annotations
@@ -12,11 +15,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from registry.access.permissions import Actor
-from registry.files.uploads import check_each, checked_upload
+from registry.files.decoding import served_type
+from registry.files.uploads import (
+    check_each,
+    checked_upload,
+    served_name,
+    stored_filename,
+)
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
@@ -42,7 +51,8 @@ from registry.permits.vocabulary import OPEN_STATES
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """A stored document, without its bytes."""
+    """A stored document, without its bytes; ``filename`` and ``content_type``
+    are those it is served with (made by the product, never the uploader's)."""
 
     id: int
     filename: str
@@ -81,13 +91,18 @@ _DOCUMENT_REFUSALS = {
     "bytes": msg.DOCUMENT_BYTES,
     "empty": msg.DOCUMENT_EMPTY,
     "type": msg.DOCUMENT_TYPE,
+    "image": msg.DOCUMENT_UNREADABLE,
+    "pixels": msg.DOCUMENT_PIXELS,
+    "pdf": msg.DOCUMENT_PDF,
+    "encrypted": msg.DOCUMENT_ENCRYPTED,
+    "active": msg.DOCUMENT_ACTIVE,
 }
 
 
 def check_document(filename: object, data: object, max_bytes: int) -> DocumentFile:
     """An uploaded file as a :class:`DocumentFile`, or a FieldError naming it."""
 
-    def refuse(problem: str, name: str, size: int) -> FieldError:
+    def refuse(problem: str, name: str, size: int, **context) -> FieldError:
         if problem == "size":
             return FieldError(
                 "document",
@@ -98,7 +113,7 @@ def check_document(filename: object, data: object, max_bytes: int) -> DocumentFi
                 max_bytes=max_bytes,
                 size_bytes=size,
             )
-        return FieldError("document", name, _DOCUMENT_REFUSALS[problem])
+        return FieldError("document", name, _DOCUMENT_REFUSALS[problem], **context)
 
     name, content_type, data = checked_upload(
         filename,
@@ -118,15 +133,27 @@ def checked_documents(
     return check_each(files, lambda name, data: check_document(name, data, limit))
 
 
+def document_stem(application_id: int) -> str:
+    """The start of the stored names of an application's documents."""
+    return f"ho-so-{int(application_id)}-tai-lieu"
+
+
 def store_documents(
     session: Session, username: str, application_id: int, files: list[DocumentFile]
 ) -> list[PermitDocument]:
-    """Add checked documents to an application inside the current transaction."""
+    """Add checked documents to an application inside the current transaction,
+    numbered after the ones it has, under names the product makes."""
     stamp = now()
+    held = session.scalar(
+        select(func.count())
+        .select_from(PermitDocument)
+        .where(PermitDocument.application_id == application_id)
+    )
+    stem = document_stem(application_id)
     rows = [
         PermitDocument(
             application_id=application_id,
-            filename=f.filename,
+            filename=stored_filename(stem, held + number, f.content_type),
             content_type=f.content_type,
             size=len(f.data),
             sha256=hashlib.sha256(f.data).hexdigest(),
@@ -134,7 +161,7 @@ def store_documents(
             uploaded_by=username,
             uploaded_at=stamp,
         )
-        for f in files
+        for number, f in enumerate(files, start=1)
     ]
     session.add_all(rows)
     session.flush()
@@ -142,11 +169,14 @@ def store_documents(
 
 
 def document_info(row: PermitDocument) -> DocumentInfo:
-    """The stored document's facts, without bytes."""
+    """The stored document's facts, without bytes, named and typed as it is
+    served: a document stored before the product named them (under its
+    uploader's name) is given the product's name, numbered by its id."""
+    stem = document_stem(row.application_id)
     return DocumentInfo(
         row.id,
-        row.filename,
-        row.content_type,
+        served_name(row.filename, stem, row.id, row.content_type),
+        served_type(row.content_type),
         row.size,
         row.sha256,
         row.uploaded_by,

@@ -246,7 +246,7 @@ def file_application(
             )
             for f in findings
         )
-        store_documents(session, actor.username, application.id, docs)
+        stored = store_documents(session, actor.username, application.id, docs)
         record_audit(
             session,
             actor.username,
@@ -260,7 +260,7 @@ def file_application(
                 "filed_on": day,
                 "first_step": first,
                 "receiving_network": application.receiving_network,
-                "documents": [d.filename for d in docs],
+                "documents": [d.filename for d in stored],
                 "warnings": [f"{w.field}: {w.expected}" for w in prepared.warnings],
             },
             reason=note,

@@ -21,6 +21,7 @@ import pytest
 from registry.access.users import find_actor
 from registry.kernel.clock import today
 from registry.permits.matrix_versions import adopt_preset
+from tests import samples
 from tests.browser.support import (
     RequestGuard,
     choose_option,
@@ -34,7 +35,7 @@ from tests.factories import commune_centroid
 pytestmark = pytest.mark.browser
 
 PERMIT = "31/GPXD-UBND-BR"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.PDF
 
 
 # Opens the popup of the map's CircleMarker whose tooltip reads `name`; its text.

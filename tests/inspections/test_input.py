@@ -3,9 +3,11 @@ nothing half-written. SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select
 
 from registry.inspections.service import (
@@ -16,6 +18,7 @@ from registry.inspections.service import (
     get_inspection,
     list_inspections,
     open_inspection,
+    photo_data,
     record_items,
     update_inspection,
 )
@@ -98,10 +101,14 @@ def test_an_image_over_the_size_limit_is_refused_naming_the_file(world, draft):
     _unchanged(world, draft)
 
 
-def test_an_image_of_exactly_the_limit_is_accepted(world, draft):
-    data = PNG_HEADER + b"\0" * (MAX_PHOTO_BYTES - len(PNG_HEADER))
+def test_an_image_of_exactly_the_limit_is_accepted_and_stored_re_encoded(world, draft):
+    # Bytes after the image's end are not part of it: the re-encoding drops them.
+    image = image_bytes()
+    data = image + b"\0" * (MAX_PHOTO_BYTES - len(image))
     view = attach_photo(world.registry, world.clerk, draft["id"], "du.png", data)
-    assert view["photos"][0]["size"] == MAX_PHOTO_BYTES
+    stored = photo_data(world.registry, world.clerk, view["photos"][0]["id"])
+    assert stored["size"] == len(stored["data"]) < 1024
+    assert Image.open(io.BytesIO(stored["data"])).size == (8, 8)
 
 
 def test_one_bad_file_among_several_stores_none_of_them(world, draft):
@@ -113,23 +120,24 @@ def test_one_bad_file_among_several_stores_none_of_them(world, draft):
 
 
 @pytest.mark.parametrize(
-    ("fmt", "content_type"),
+    ("fmt", "content_type", "extension"),
     [
-        ("PNG", "image/png"),
-        ("JPEG", "image/jpeg"),
-        ("GIF", "image/gif"),
-        ("WEBP", "image/webp"),
+        ("PNG", "image/png", "png"),
+        ("JPEG", "image/jpeg", "jpg"),
+        ("GIF", "image/png", "png"),
+        ("WEBP", "image/png", "png"),
     ],
 )
-def test_images_are_told_by_their_bytes_whatever_their_name(
-    world, draft, fmt, content_type
+def test_images_are_told_by_their_bytes_and_named_by_the_product(
+    world, draft, fmt, content_type, extension
 ):
+    # A JPEG stays a JPEG; other kinds are stored as their lossless PNG.
     view = attach_photo(
         world.registry, world.clerk, draft["id"], "ghi-chu.txt", image_bytes(fmt)
     )
     photo = view["photos"][0]
     assert photo["content_type"] == content_type
-    assert photo["filename"] == "ghi-chu.txt"
+    assert photo["filename"] == f"kiem-tra-{draft['id']}-anh-1.{extension}"
     assert len(photo["sha256"]) == 64
 
 

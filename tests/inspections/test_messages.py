@@ -40,6 +40,7 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.records.by_kind import POINTS
+from tests import samples
 from tests.conftest import registry_config
 from tests.factories import point_values
 from tests.inspections.support import (
@@ -200,6 +201,12 @@ def _gather(registry) -> dict[str, Refusal]:
         ),
         "photo type": lambda: attach_photos(
             registry, clerk, new["id"], [("bien-ban.pdf", b"%PDF-1.4")]
+        ),
+        "photo unreadable": lambda: attach_photos(
+            registry, clerk, new["id"], [("anh.png", b"\x89PNG\r\n\x1a\n<html>")]
+        ),
+        "photo pixels": lambda: attach_photos(
+            registry, clerk, new["id"], [("lon.png", samples.claimed_png(8000, 8000))]
         ),
         "photo required": lambda: attach_photos(registry, clerk, new["id"], []),
         "too many photos": lambda: attach_photos(

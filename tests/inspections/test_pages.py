@@ -4,7 +4,9 @@ refusals outside the user's area. AppTest against a small demo registry."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import hashlib
+import re
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -19,9 +21,11 @@ from registry.inspections.service import (
     submit_inspection,
     update_inspection,
 )
-from registry.inspections.vocabulary import InspectionState, ItemResult
+from registry.inspections.vocabulary import InspectionState, ItemResult, image_type
 from registry.kernel.errors import RegistryError, ValidationError
+from registry.kernel.models import Photo
 from registry.records.by_kind import POINTS
+from tests import samples
 from tests.factories import point_values
 from tests.inspections.support import answered
 from tests.page_support import actor, demo_app_fixture, open_app, texts
@@ -299,3 +303,43 @@ def test_the_registrys_inspection_messages_read_in_vietnamese(app_env):
         if isinstance(error, ValidationError):
             shown += " " + " ".join(field_error_text(FIELDS, e) for e in error.errors)
         assert fragment in shown, (fragment, str(error), shown)
+
+
+def _legacy_photo(registry, inspection_id: int, filename: str, data: bytes) -> None:
+    """A photo row as uploads stored them before they were decoded: the bytes
+    and name as sent, the type told by the first bytes."""
+    with registry.transaction() as session:
+        session.add(
+            Photo(
+                inspection_id=inspection_id,
+                filename=filename,
+                content_type=image_type(data) or "image/png",
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                data=data,
+                uploaded_by="xa.hungdung",
+                uploaded_at=datetime(2025, 1, 2, 8, 0),
+            )
+        )
+
+
+def test_photos_stored_before_uploads_were_decoded_still_show_or_are_named(app_env):
+    clerk = actor(app_env, "xa.hungdung")
+    draft = open_inspection(app_env, clerk, _point(app_env, "Phòng game ảnh cũ"))
+    _legacy_photo(app_env, draft["id"], "anh cu.gif", samples.image_bytes("GIF"))
+    _legacy_photo(
+        app_env,
+        draft["id"],
+        "<img src=x onerror=alert(1)>.png",
+        b"\x89PNG\r\n\x1a\n<html><script>alert(1)</script></html>",
+    )
+    _legacy_photo(app_env, draft["id"], "bom.png", samples.claimed_png(20_000, 20_000))
+    app = open_app(app_env, "xa.hungdung", PAGE, query={"inspection": draft["id"]})
+    assert not app.exception
+    warned = [w for w in texts(app.warning) if "không phải ảnh đọc được" in w]
+    assert len(warned) == 2
+    assert all(re.match(rf"kiem-tra-{draft['id']}-anh-\d+\.png:", w) for w in warned)
+    shown = " ".join(texts(app.warning) + texts(app.caption) + texts(app.markdown))
+    assert "onerror" not in shown and "anh cu.gif" not in shown
+    [image] = app.get("image")
+    assert image.captions[0].startswith(f"kiem-tra-{draft['id']}-anh-")

@@ -16,6 +16,7 @@ from registry.access.users import create_user, find_actor
 from registry.kernel.clock import living_on
 from registry.kernel.db import Registry
 from registry.permits.filing import file_application
+from tests import samples
 from tests.factories import commune_centroid, district_code, point_values, site_values
 
 # Filing days of each era (the three-level matrix until 30/6/2025).
@@ -23,8 +24,8 @@ THREE_LEVEL_DAY = date(2025, 3, 10)  # a Monday, Decree 147/2024 in force
 OLD_RULES_DAY = date(2024, 6, 3)  # Decree 72/2013 as amended: school distance
 TWO_LEVEL_DAY = date(2026, 2, 10)  # a Tuesday before Tết 2026 (16–20 February)
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+# Valid files: documents must decode as what they claim.
+PDF, PNG = samples.PDF, samples.PNG
 
 
 @dataclass(frozen=True)

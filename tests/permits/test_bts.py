@@ -169,7 +169,9 @@ def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin, peo
     assert resumed.summary.due_on == date(2026, 3, 6)
     assert resumed.steps[0].paused_days == 8
     assert resumed.pauses[0].resumed_on == date(2026, 3, 2)
-    assert [d.filename for d in resumed.documents] == ["ban-ve.pdf"]
+    assert [d.filename for d in resumed.documents] == [
+        f"ho-so-{filed.summary.id}-tai-lieu-1.pdf"
+    ]
     assert [e["action"] for e in resumed.audit] == ["file", "incomplete", "complete"]
 
 

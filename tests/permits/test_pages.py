@@ -23,6 +23,7 @@ from registry.permits.steps import (
     verify_application,
 )
 from registry.records.by_kind import POINTS, SITES
+from tests import samples
 from tests.factories import commune_centroid, point_values
 from tests.page_support import actor, demo_app_fixture, open_app, texts
 from ui.common.i18n import all_texts
@@ -32,7 +33,7 @@ from ui.permits.messages import permit_error_lines
 demo_env = demo_app_fixture()
 
 PAGE = "pages/8_Ho_so_cap_phep.py"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.PDF
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +152,8 @@ def test_an_operator_files_a_bts_application_through_the_form(app_env):
     assert "dùng chung hạ tầng" in shown
     view = get_application(app_env, actor(app_env, "viettel"), number)
     assert (view.summary.state, view.summary.step_level) == ("verifying", "commune")
-    assert [d.filename for d in view.documents] == ["giay-phep.pdf"]
+    # Stored under the product's name, not the uploader's "giay-phep.pdf".
+    assert [d.filename for d in view.documents] == [f"ho-so-{number}-tai-lieu-1.pdf"]
     assert view.proposal["structure_height_m"] == 36
 
 

@@ -38,6 +38,7 @@ from registry.permits.steps import (
 )
 from registry.permits.transfers import consent_to_transfer
 from registry.records.by_kind import POINTS, SITES
+from tests import samples
 from tests.factories import point_values, site_values
 from tests.permits.support import (
     PDF,
@@ -206,6 +207,13 @@ def _filing_refusals(registry, admin, people) -> dict:
         "document empty": document("a.pdf", b""),
         "document size": document("lon.pdf", big),
         "document type": document("ban-ve.png", b"GIF89a not a png"),
+        "document unreadable": document("ban-ve.png", b"\x89PNG\r\n\x1a\n<html>"),
+        "document pixels": document("ban-ve.png", samples.claimed_png(8000, 8000)),
+        "document pdf": document("ho-so.pdf", b"%PDF-1.4\n<html></html>"),
+        "document encrypted": document("ho-so.pdf", samples.encrypted_pdf()),
+        "document active": document(
+            "ho-so.pdf", samples.pdf_with_action("/JavaScript", JS="app.alert(1)")
+        ),
     }
 
 

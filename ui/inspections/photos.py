@@ -16,7 +16,7 @@ from registry.inspections.service import (
     attach_photos,
     photo_data,
 )
-from registry.inspections.vocabulary import MAX_PHOTO_BYTES
+from registry.inspections.vocabulary import MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS
 from registry.kernel.clock import now
 from registry.kernel.errors import RegistryError
 from ui.common.forms import submit_button
@@ -67,6 +67,9 @@ def gallery(registry, actor, view: dict[str, Any]) -> None:
             except RegistryError as error:
                 column.error(error_text(error, FIELDS))
                 continue
+            if stored["unreadable"]:
+                column.warning(t("insp.photo_unreadable", name=photo["filename"]))
+                continue
             column.image(stored["data"], caption=_caption(photo), width="stretch")
 
 
@@ -84,7 +87,13 @@ def upload_form(registry, actor, view: dict[str, Any]) -> None:
     camera = st.toggle(t("insp.photo_camera"), key=f"insp_{view['id']}_camera")
     with st.form(key):
         slots = Slots(general=st.container())
-        st.caption(t("insp.photo_rules", size=MAX_PHOTO_BYTES // (1024 * 1024)))
+        st.caption(
+            t(
+                "insp.photo_rules",
+                size=MAX_PHOTO_BYTES // (1024 * 1024),
+                pixels=MAX_PHOTO_PIXELS // 1_000_000,
+            )
+        )
         files = st.file_uploader(
             t("insp.photo_upload"), accept_multiple_files=True, key=f"{key}_files"
         )

@@ -16,6 +16,7 @@ from registry.access.permissions import Actor
 from registry.kernel.vocabulary import INTERNET_POINT_KINDS, PointKind
 from ui.common.i18n import field_label, operator_name, t, value_label
 from ui.common.selection import picked_row
+from ui.shell.page_state import address_ignored, url_number
 
 # group -> (record type, kinds of point); the same groups as imports and exports.
 GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -83,9 +84,12 @@ def requested_record() -> tuple[str, int] | None:
     kind = st.query_params.get("kind", "site")
     if kind in GROUPS:
         kind = GROUPS[kind][0]
-    if not (raw_id.isascii() and raw_id.isdigit()) or kind not in ("site", "point"):
+    record_id = url_number(raw_id)
+    if record_id is None or kind not in ("site", "point"):
+        if raw_id:
+            address_ignored()
         return None
-    return kind, int(raw_id)
+    return kind, record_id
 
 
 def open_record(record_type: str, record_id: int) -> None:

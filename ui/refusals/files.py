@@ -25,6 +25,10 @@ VIETNAMESE = {
         "không thuộc UTF-8 cũng không thuộc Windows-1258; hãy lưu tệp thành CSV UTF-8"
     ),
     "files.not_xlsx": "không phải sổ tính Excel .xlsx hợp lệ ({detail})",
+    "files.xlsx_unpacked": (
+        "sổ tính giải nén ra {size_mb} MB; một sổ tính chỉ được giải nén tối đa"
+        " {limit_mb} MB, mỗi phần tối đa {part_mb} MB: hãy chia nhỏ tệp"
+    ),
     "files.sheet_unreadable": "không đọc được trang tính đầu tiên ({detail})",
     "files.too_many_rows": lambda c: (
         f"hơn {c['max_rows']:,} dòng dữ liệu".replace(",", ".")

@@ -85,6 +85,14 @@ VIETNAMESE = {
     "inspections.photo_type": (
         _IMAGE + " (nội dung tệp không phải ảnh, dù tên tệp là gì)"
     ),
+    "inspections.photo_unreadable": (
+        _IMAGE + " mở được (tệp này có phần đầu giống ảnh nhưng nội dung bị hỏng"
+        " hoặc là loại khác)"
+    ),
+    "inspections.photo_pixels": lambda c: (
+        f"ảnh tối đa {vi_number(c['limit'])} điểm ảnh"
+        f" (ảnh này {vi_number(c['pixels'])} điểm ảnh)"
+    ),
     "inspections.photo_required": "ít nhất một tệp ảnh",
     "inspections.too_many_photos": (
         "tối đa {max} ảnh cho mỗi phiếu (phiếu đang có {count})"

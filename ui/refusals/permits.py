@@ -4,6 +4,7 @@ Kinds, cases, levels, steps and states are shown by their labels
 (:mod:`ui.permits.labels`), never by their stored values.
 """
 
+from registry.kernel.numbers import vi_number
 from ui.common.i18n import operator_name
 from ui.permits.labels import label, level_text
 
@@ -106,6 +107,20 @@ VIETNAMESE = {
     "permits.document_empty": "tệp PDF, JPEG hoặc PNG (tệp rỗng)",
     "permits.document_size": "tệp tối đa {limit} (tệp này {size})",
     "permits.document_type": _FILE_TYPE,
+    "permits.document_unreadable": (
+        "tệp PDF, JPEG hoặc PNG mở được (tệp này có phần đầu giống nhưng nội dung"
+        " bị hỏng hoặc là loại khác)"
+    ),
+    "permits.document_pixels": lambda c: (
+        f"ảnh tối đa {vi_number(c['limit'])} điểm ảnh"
+        f" (ảnh này {vi_number(c['pixels'])} điểm ảnh)"
+    ),
+    "permits.document_pdf": "tệp PDF mở được (tệp này không đọc được như PDF)",
+    "permits.document_encrypted": "tệp PDF không đặt mật khẩu (tệp này bị mã hóa)",
+    "permits.document_active": (
+        "tệp PDF không chứa mã lệnh (tệp này yêu cầu chạy JavaScript"
+        " hoặc mở chương trình khác)"
+    ),
     "permits.one_document": "ít nhất một tệp",
     "permits.documents_closed": lambda c: (
         f"Hồ sơ #{c['id']} đang ở trạng thái «{label(c['state'])}»; tài liệu do "
