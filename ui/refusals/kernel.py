@@ -44,4 +44,10 @@ VIETNAMESE = {
         "REGISTRY_PROVINCE_CODE là {code}; hãy dùng cơ sở dữ liệu khác"
     ),
     "kernel.working_days": "một số ngày làm việc nguyên, từ 0 trở lên",
+    "kernel.text_control": (
+        "văn bản không có ký tự điều khiển hay ký tự đảo chiều hiển thị "
+        "(có {character} ở ký tự thứ {at})"
+    ),
+    "kernel.text_too_long": "tối đa {limit} ký tự (giá trị này có {length})",
+    "kernel.text_required": "nội dung (bắt buộc)",
 }
