@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from registry.kernel import messages as msg
-from registry.kernel.errors import FieldError
+from registry.kernel.errors import FieldError, ValidationError
 
 # Control characters (C0, DEL, C1) and invisible characters that sneak in from
 # copy-paste; tab and line breaks inside a cell become one space.
@@ -151,3 +151,14 @@ def column_problems(
         int(position): text_problem(texts.iat[position], limit, paragraphs=paragraphs)
         for position in np.flatnonzero(suspect.fillna(False).to_numpy(dtype=bool))
     }
+
+
+def validated_text(
+    field: str, value: object, attribute, *, required: bool = False, missing=None
+) -> str | None:
+    """:func:`checked_text` for the use cases that refuse with a
+    :class:`~registry.kernel.errors.ValidationError` (a list of field errors)."""
+    try:
+        return checked_text(field, value, attribute, required=required, missing=missing)
+    except FieldError as error:
+        raise ValidationError([error]) from None
