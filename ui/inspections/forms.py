@@ -31,6 +31,7 @@ from registry.kernel.errors import RegistryError, ValidationError
 from ui.common.forms import submit_button
 from ui.common.i18n import language, t
 from ui.common.labels import day_text
+from ui.common.markdown import literal
 from ui.common.messages import error_text, field_error_text
 from ui.inspections.links import flash
 from ui.inspections.messages import FIELDS, result_label
@@ -265,7 +266,7 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
             f"**{t('insp.follow_up_deadline')}:** "
             f"{day_text(view['follow_up_deadline']) or '—'}"
         )
-        st.markdown(f"**{t('insp.summary')}:** {view['summary'] or '—'}")
+        st.markdown(f"**{t('insp.summary')}:** {literal(view['summary']) or '—'}")
         return
     key = form_key(view, "details")
     with st.form(key):

@@ -25,6 +25,7 @@ from registry.permits.matrix_versions import (
 from registry.permits.vocabulary import Level
 from ui.common.i18n import all_texts, language, number, t
 from ui.common.labels import day_text, local_time, missing
+from ui.common.markdown import text_md
 from ui.permits.actions import attempt
 from ui.permits.labels import label
 from ui.permits.messages import permit_error_lines
@@ -83,9 +84,9 @@ def history_table(versions) -> pd.DataFrame:
 
 def render_version(version) -> None:
     """Title, facts, source and unverified facts of a version, then its rows."""
-    st.markdown(f"**{t('pmt.m.in_force', id=version.id, title=version.title)}**")
+    st.markdown(f"**{text_md('pmt.m.in_force', id=version.id, title=version.title)}**")
     st.caption(
-        t(
+        text_md(
             "pmt.m.facts",
             start=day_text(version.effective_from),
             height=number(version.height_threshold_m, 0),
@@ -93,13 +94,13 @@ def render_version(version) -> None:
             at=local_time(version.created_at),
         )
         + " · "
-        + t("pmt.m.reason", reason=version.reason)
+        + text_md("pmt.m.reason", reason=version.reason)
     )
     st.dataframe(rows_table(version.rows), hide_index=True)
     with st.expander(t("pmt.m.source_heading")):
-        st.markdown(t("pmt.m.source", source=version.source))
+        st.markdown(text_md("pmt.m.source", source=version.source))
         if version.unverified:
-            st.warning(t("pmt.m.unverified", text=version.unverified))
+            st.warning(text_md("pmt.m.unverified", text=version.unverified))
 
 
 def render_presets() -> None:

@@ -24,6 +24,7 @@ from registry.kernel.vocabulary import (
 from registry.records.by_kind import POINTS, SITES
 from ui.common.forms import FormSlots, record_inputs, show_field_errors, submit_button
 from ui.common.i18n import field_label, t, value_label
+from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text, expected_text
 from ui.records.details import render_audit, render_record_details
 from ui.records.tables import GROUPS, flash, open_record
@@ -41,7 +42,8 @@ def fixed_fields(actor, record_type: str) -> dict[str, Any]:
 
 def _warnings_text(record_type: str, warnings: list[FieldError]) -> str:
     return "\n".join(
-        f"- {field_label(record_type, w.field)}: {expected_text(w)}" for w in warnings
+        f"- {field_label(record_type, w.field)}: {literal(expected_text(w))}"
+        for w in warnings
     )
 
 
@@ -92,7 +94,11 @@ def create_form(registry, actor, group: str) -> None:
         _report_failure(record_type, error, slots)
         return
     st.session_state[_CREATE_ROUND] = st.session_state.get(_CREATE_ROUND, 0) + 1
-    _saved(record_type, record, t("form.created", id=record["id"], name=record["name"]))
+    _saved(
+        record_type,
+        record,
+        text_md("form.created", id=record["id"], name=record["name"]),
+    )
 
 
 def edit_form(registry, actor, record_type: str, record: dict[str, Any], kinds) -> None:

@@ -21,6 +21,7 @@ from registry.units.clusters import (
     update_cluster,
 )
 from ui.common.i18n import t
+from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text
 
 MESSAGE_KEY = "clu_message"
@@ -58,7 +59,7 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
                 expected_version=cluster.version,
                 reason=reason or None,
             )
-            message = t("clu.retired", name=done.name)
+            message = text_md("clu.retired", name=done.name)
         else:
             done = update_cluster(
                 registry,
@@ -70,7 +71,7 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
                 districts=members,
                 reason=reason or None,
             )
-            message = t("clu.saved", name=done.name)
+            message = text_md("clu.saved", name=done.name)
     except RegistryError as error:
         st.error(error_text(error))
         return
@@ -97,7 +98,7 @@ def _create_form(registry, actor, districts: dict) -> None:
     except RegistryError as error:
         st.error(error_text(error))
         return
-    st.session_state[MESSAGE_KEY] = t("clu.saved", name=done.name)
+    st.session_state[MESSAGE_KEY] = text_md("clu.saved", name=done.name)
     st.rerun()
 
 
@@ -112,11 +113,12 @@ def render_clusters(registry, actor) -> None:
     if not clusters:
         st.info(t("clu.none"))
     for cluster in clusters:
-        label = f"{cluster.name} · {t('clu.version', version=cluster.version)}"
+        label = f"{literal(cluster.name)} · {t('clu.version', version=cluster.version)}"
         with st.expander(label):
-            st.markdown(f"**{t('clu.members')}:** " + ", ".join(cluster.district_names))
+            members = ", ".join(cluster.district_names)
+            st.markdown(f"**{t('clu.members')}:** " + literal(members))
             if cluster.note:
-                st.caption(cluster.note)
+                st.caption(literal(cluster.note))
             if editable:
                 _edit_form(registry, actor, cluster, districts)
     if perm.allowed(actor, perm.CREATE, SUBJECT):
