@@ -15,6 +15,7 @@ import streamlit as st
 from registry.access import permissions as perm
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError
+from registry.kernel.models import AuditEntry
 from registry.permits.matrix import MatrixRow, load_presets
 from registry.permits.matrix_versions import (
     adopt_preset,
@@ -23,6 +24,7 @@ from registry.permits.matrix_versions import (
     matrix_on,
 )
 from registry.permits.vocabulary import Level
+from ui.common.forms import max_chars
 from ui.common.i18n import all_texts, language, number, t
 from ui.common.labels import day_text, local_time, missing
 from ui.common.markdown import text_md
@@ -143,7 +145,11 @@ def adopt_form(registry, actor) -> None:
             format="DD/MM/YYYY",
             key="pmt_matrix_adopt_from",
         )
-        reason = st.text_input(t("pmt.m.adopt_reason"), key="pmt_matrix_adopt_reason")
+        reason = st.text_input(
+            t("pmt.m.adopt_reason"),
+            max_chars=max_chars(AuditEntry.reason),
+            key="pmt_matrix_adopt_reason",
+        )
         slot = st.container()
         sent = st.form_submit_button(t("pmt.m.adopt_submit"), type="primary")
     if not sent:
@@ -227,7 +233,9 @@ def edit_form(registry, actor, version) -> None:
             key=f"pmt_matrix_edit_height_{version.id}",
         )
         reason = st.text_input(
-            t("pmt.m.edit_reason"), key=f"pmt_matrix_edit_reason_{version.id}"
+            t("pmt.m.edit_reason"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"pmt_matrix_edit_reason_{version.id}",
         )
         slot = st.container()
         sent = st.form_submit_button(t("pmt.m.edit_submit"), type="primary")

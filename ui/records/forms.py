@@ -14,6 +14,7 @@ import streamlit as st
 from registry.access import permissions as perm
 from registry.kernel.clock import today
 from registry.kernel.errors import FieldError, RegistryError, ValidationError
+from registry.kernel.models import AuditEntry, BtsSite, StatusEntry
 from registry.kernel.vocabulary import (
     POINT_TRANSITIONS,
     SITE_TRANSITIONS,
@@ -22,7 +23,13 @@ from registry.kernel.vocabulary import (
     SiteStatus,
 )
 from registry.records.by_kind import POINTS, SITES
-from ui.common.forms import FormSlots, record_inputs, show_field_errors, submit_button
+from ui.common.forms import (
+    FormSlots,
+    max_chars,
+    record_inputs,
+    show_field_errors,
+    submit_button,
+)
 from ui.common.i18n import field_label, t, value_label
 from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text, expected_text
@@ -82,7 +89,11 @@ def create_form(registry, actor, group: str) -> None:
             fixed=fixed_fields(actor, record_type),
             kinds=kinds or None,
         )
-        reason = st.text_input(t("form.reason_optional"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason_optional"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reason",
+        )
         submitted = submit_button(key, t("form.create"), ":material/add:")
     if not submitted:
         return
@@ -113,7 +124,11 @@ def edit_form(registry, actor, record_type: str, record: dict[str, Any], kinds) 
             exclude=("status", "status_since"),
             kinds=kinds or None,
         )
-        reason = st.text_input(t("form.reason_optional"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason_optional"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reason",
+        )
         submitted = submit_button(key, t("form.save"), ":material/save:")
     if not submitted:
         return
@@ -169,7 +184,11 @@ def status_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
             key=f"{key}_on",
         )
         slots.fields["effective_on"] = st.container()
-        reason = st.text_input(t("form.reason"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason"),
+            max_chars=max_chars(StatusEntry.reason),
+            key=f"{key}_reason",
+        )
         slots.fields["reason"] = st.container()
         submitted = submit_button(key, t("form.change_status"))
     if not submitted:
@@ -202,7 +221,11 @@ def retire_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
     st.caption(t("form.retire_note"))
     with st.form(key):
         slots = FormSlots(general=st.container())
-        reason = st.text_input(t("form.reason"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason"),
+            max_chars=max_chars(BtsSite.retired_reason),
+            key=f"{key}_reason",
+        )
         slots.fields["reason"] = st.container()
         sure = st.checkbox(t("form.retire_confirm"), key=f"{key}_sure")
         submitted = submit_button(key, t("form.retire"), ":material/archive:")

@@ -11,6 +11,7 @@ import streamlit as st
 
 from registry.access import permissions as perm
 from registry.kernel.errors import RegistryError
+from registry.kernel.models import AuditEntry, Cluster
 from registry.maps.data import unit_options
 from registry.units.clusters import (
     SUBJECT,
@@ -20,6 +21,7 @@ from registry.units.clusters import (
     retire_cluster,
     update_cluster,
 )
+from ui.common.forms import max_chars
 from ui.common.i18n import t
 from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text
@@ -35,7 +37,9 @@ def _flash() -> None:
 
 def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
     with st.form(f"clu_edit_{cluster.id}_{cluster.version}"):
-        name = st.text_input(t("clu.name"), value=cluster.name, max_chars=120)
+        name = st.text_input(
+            t("clu.name"), value=cluster.name, max_chars=max_chars(Cluster.name)
+        )
         members = st.multiselect(
             t("clu.members"),
             list(districts),
@@ -43,8 +47,10 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
             format_func=lambda c: districts[c],
             placeholder=t("clu.choose"),
         )
-        note = st.text_area(t("clu.note"), value=cluster.note or "")
-        reason = st.text_input(t("clu.reason"))
+        note = st.text_area(
+            t("clu.note"), value=cluster.note or "", max_chars=max_chars(Cluster.note)
+        )
+        reason = st.text_input(t("clu.reason"), max_chars=max_chars(AuditEntry.reason))
         columns = st.columns(2)
         save = columns[0].form_submit_button(t("clu.save"), type="primary")
         retire = columns[1].form_submit_button(t("clu.retire"))
@@ -82,14 +88,14 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
 def _create_form(registry, actor, districts: dict) -> None:
     with st.form("clu_create"):
         st.markdown(f"**{t('clu.create')}**")
-        name = st.text_input(t("clu.name"), max_chars=120)
+        name = st.text_input(t("clu.name"), max_chars=max_chars(Cluster.name))
         members = st.multiselect(
             t("clu.members"),
             list(districts),
             format_func=lambda c: districts[c],
             placeholder=t("clu.choose"),
         )
-        note = st.text_area(t("clu.note"))
+        note = st.text_area(t("clu.note"), max_chars=max_chars(Cluster.note))
         submitted = st.form_submit_button(t("clu.create_button"))
     if not submitted:
         return
