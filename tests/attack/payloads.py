@@ -29,6 +29,8 @@ STORED = (
     "'; DROP TABLE bts_sites; --",
     "**đậm** _nghiêng_ `mã` # tiêu đề",
     "${alert(1)} `${alert(2)}` {{7*7}}",
+    # Branca rendered map scripts twice as Jinja: this ran on the server.
+    "{{ cycler.__init__.__globals__.os.getcwd() }}",
     "Trạm Hưng Dũng & <b>Vinh</b>",
 )
 
