@@ -64,31 +64,26 @@ def _cells_run_as_formulas(texts: list[str]) -> list[str]:
     return [t for t in texts if t.startswith(FORMULA_START) and protect_formula(t) != t]
 
 
-@pytest.mark.parametrize("group", ["sites", "game_points"])
-def test_csv_exports_hold_every_payload_as_text(hostile, admin, tmp_path, group):
-    path, _ = export_records(hostile, admin, group, "csv", tmp_path / "x.csv")
+GROUPS = ("sites", "game-points")
+
+
+def _csv_failures(path) -> list:
     rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     texts = [value for row in rows for value in row.values() if value]
     failures = _cells_run_as_formulas(texts)
-    failures += [p for p in STORED if protect_formula(p) not in texts]
-    _record(f"csv {group}", failures)
+    return failures + [p for p in STORED if protect_formula(p) not in texts]
 
 
-@pytest.mark.parametrize("group", ["sites", "game_points"])
-def test_xlsx_exports_hold_no_formula(hostile, admin, tmp_path, group):
-    path, _ = export_records(hostile, admin, group, "xlsx", tmp_path / "x.xlsx")
+def _xlsx_failures(path) -> list:
     book = load_workbook(path)
     cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     failures = [c.coordinate for c in cells if c.data_type == "f"]
     texts = [c.value for c in cells if isinstance(c.value, str)]
     failures += _cells_run_as_formulas(texts)
-    failures += [p for p in STORED if protect_formula(p) not in texts]
-    _record(f"xlsx {group}", failures)
+    return failures + [p for p in STORED if protect_formula(p) not in texts]
 
 
-@pytest.mark.parametrize("group", ["sites", "game_points"])
-def test_kml_export_keeps_every_payload_a_text(hostile, admin, tmp_path, group):
-    path, _ = export_records(hostile, admin, group, "kml", tmp_path / "x.kml")
+def _kml_failures(path) -> list:
     tree = etree.parse(str(path))
     namespace = {"kml": KML_NS}
     foreign = [
@@ -98,24 +93,36 @@ def test_kml_export_keeps_every_payload_a_text(hostile, admin, tmp_path, group):
     ]
     names = [e.text for e in tree.iterfind(".//kml:Placemark/kml:name", namespace)]
     data = [e.text for e in tree.iterfind(".//kml:SimpleData", namespace)]
-    failures = foreign + [p for p in STORED if p not in names or p not in data]
-    _record(f"kml {group}", failures)
+    return foreign + [p for p in STORED if p not in names or p not in data]
 
 
-@pytest.mark.parametrize("group", ["sites", "game_points"])
-def test_geojson_export_round_trips_every_payload(hostile, admin, tmp_path, group):
-    path, _ = export_records(hostile, admin, group, "geojson", tmp_path / "x.json")
+def _geojson_failures(path) -> list:
     features = json.loads(path.read_text(encoding="utf-8"))["features"]
     names = [feature["properties"]["name"] for feature in features]
     notes = [feature["properties"].get("notes") for feature in features]
-    _record(f"geojson {group}", [p for p in STORED if p not in names or p not in notes])
+    return [p for p in STORED if p not in names or p not in notes]
 
 
-def _hostile_report(registry, admin, payload: str):
-    """The real report of the default cluster with ``payload`` in every text a
-    user can put there (area name, author, notes, a table's title and note)."""
+CHECKS = {
+    "csv": _csv_failures,
+    "xlsx": _xlsx_failures,
+    "kml": _kml_failures,
+    "geojson": _geojson_failures,
+}
+
+
+def test_every_export_holds_every_payload_as_text(hostile, admin, tmp_path):
+    for group in GROUPS:
+        for fmt, check in CHECKS.items():
+            target = tmp_path / f"{group}.{fmt}"
+            path, _ = export_records(hostile, admin, group, fmt, target)
+            _record(f"{fmt} {group}", check(path))
+
+
+def _cluster_report(registry, admin):
+    """The real report of the default cluster."""
     cluster = list_clusters(registry, admin)[0]
-    report = make_report(
+    return make_report(
         registry,
         admin,
         kind="cluster",
@@ -124,6 +131,11 @@ def _hostile_report(registry, admin, payload: str):
         end=date(2025, 6, 30),
         edition="2025-06",
     )
+
+
+def _hostile_report(report, payload: str):
+    """``report`` with ``payload`` in every text a user can put there (area
+    name, author, notes, a table's title and note)."""
     table = replace(report.tables[0], title=payload, note=payload)
     return replace(
         report,
@@ -152,10 +164,11 @@ def _active_html(document) -> list[str]:
     return found
 
 
-def test_the_area_report_print_page_and_workbook_keep_payloads_text(hostile, admin):
+def test_the_area_report_print_page_and_workbook_keep_payloads_text(registry, admin):
     html_failures, book_failures = [], []
+    real = _cluster_report(registry, admin)
     for payload in STORED:
-        report = _hostile_report(hostile, admin, payload)
+        report = _hostile_report(real, payload)
         page = report_html(report)
         document = lxml.html.fromstring(page)
         active = _active_html(document)

@@ -17,11 +17,11 @@ from ui.common.i18n import t
 
 # Markdown's inline syntax anywhere in a line: escapes, code, emphasis,
 # strikethrough, links and images (their brackets), raw HTML and autolinks,
-# entities, LaTeX and table cells. An underscore inside a word is no emphasis
-# (site_code stays as it is). GFM turns bare addresses into links: the colon of
+# entities, LaTeX and table cells. An underscore between two letters or digits
+# is no emphasis (site_code stays as it is); any other is escaped. GFM turns bare addresses into links: the colon of
 # "http://" and the dot of "www." are escaped too.
 _INLINE = re.compile(
-    r"[\\`*~\[\]<>&$|]|(?<!\w)_|_(?!\w)|(?<=\w):(?=//)|(?i:(?<=www)\.)"
+    r"[\\`*~\[\]<>&$|]|(?<![^\W_])_|_(?![^\W_])|(?<=\w):(?=//)|(?i:(?<=www)\.)"
 )
 # Block syntax at the start of a line: headings, quotes, list items, setext rules.
 _LINE_START = re.compile(r"^([ \t]*)([#>+\-=]|\d+(?=[.)]))", re.MULTILINE)
