@@ -18,8 +18,9 @@ from ui.common.i18n import t
 # Markdown's inline syntax anywhere in a line: escapes, code, emphasis,
 # strikethrough, links and images (their brackets), raw HTML and autolinks,
 # entities, LaTeX and table cells. An underscore between two letters or digits
-# is no emphasis (site_code stays as it is); any other is escaped. GFM turns bare addresses into links: the colon of
-# "http://" and the dot of "www." are escaped too.
+# is no emphasis (site_code stays as it is); any other is escaped. GFM turns
+# bare addresses into links: the colon of "http://" and the dot of "www." are
+# escaped too.
 _INLINE = re.compile(
     r"[\\`*~\[\]<>&$|]|(?<![^\W_])_|_(?![^\W_])|(?<=\w):(?=//)|(?i:(?<=www)\.)"
 )
