@@ -63,7 +63,7 @@ def script_json(value: object):
     so that no text forms a Jinja tag when branca renders the script again."""
     from markupsafe import Markup
 
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value)
     text = re.sub("[<>&']", lambda m: _HTML_SAFE[m.group()], text)
     text = _JSON_STRING.sub(
         lambda m: re.sub("[{}]", lambda b: _BRACES[b.group()], m.group()), text
