@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import count
 
+import pandas as pd
 import pytest
 from sqlalchemy import select
 
 from registry.access.users import create_user, list_users
+from registry.files.imports import import_records
 from registry.inspections.edits import add_violation, record_items, update_inspection
 from registry.inspections.queries import get_inspection
 from registry.inspections.service import open_inspection
@@ -284,3 +286,27 @@ def test_inspection_summary_item_notes_and_violations(world):
             ),
             read("description"),
         )
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_an_import_reports_hostile_cells_as_row_problems(
+    registry, admin, tmp_path, extension
+):
+    """A file's cells get the same limits: a direction override or a text longer
+    than its column is a row problem naming the column, never a crash."""
+    good = site_values(registry, site_code="IMP-1", name=STORED[0])
+    rtl = site_values(registry, site_code="IMP-2", name=REFUSED[1])
+    long = site_values(registry, site_code="IMP-3", address=too_long(BtsSite.address))
+    frame = pd.DataFrame([good, rtl, long])
+    path = tmp_path / f"sites.{extension}"
+    if extension == "csv":
+        frame.to_csv(path, index=False)  # a user's file, written by hand
+    else:
+        frame.to_excel(path, index=False)
+    report = import_records(registry, admin, "sites", path, dry_run=True)
+    problems = {(p.row, p.column, p.code) for p in report.errors}
+    assert problems == {
+        (3, "name", kernel_msg.TEXT_CONTROL.code),
+        (4, "address", kernel_msg.TEXT_TOO_LONG.code),
+    }
+    tally.record(MEASURE, tried=2, refused=2)
