@@ -17,7 +17,7 @@ from registry.kernel.errors import RegistryError
 from registry.records.by_kind import POINTS
 from ui.common.i18n import t, value_label
 from ui.common.labels import day_text, missing
-from ui.common.markdown import literal
+from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text, field_error_text
 from ui.common.selection import picked_row
 from ui.inspections.links import flash, link_to_inspection, show_inspection, show_point
@@ -146,7 +146,7 @@ def review_queue(inspections: pd.DataFrame) -> None:
     for row in waiting.head(_QUEUE_LINKS).itertuples():
         link_to_inspection(
             int(row.id),
-            t(
+            text_md(
                 "insp.queue_link",
                 id=row.id,
                 point=row.point_name,
