@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tomllib
 from dataclasses import replace
 from datetime import date
 
@@ -36,7 +37,7 @@ from registry.units.clusters import list_clusters
 from tests.attack import tally
 from tests.attack.payloads import STORED
 from tests.factories import point_values, site_values
-from tests.page_support import actor, demo_app_fixture, open_app
+from tests.page_support import ROOT, actor, demo_app_fixture, open_app
 
 MEASURE = "payloads x sinks"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -237,3 +238,13 @@ def test_the_registry_page_shows_every_payload_literally(app_env):
         if elements - _TEXT_TAGS or not any(heading in text for text in texts):
             failures.append((payload, sorted(elements - _TEXT_TAGS)))
     _record("registry page markdown", failures)
+
+
+def test_no_page_shows_a_traceback_or_a_file_path():
+    """Streamlit shows an unexpected error's type, message and traceback (with
+    the server's file paths) unless told otherwise: the app's configuration,
+    which ``streamlit run app.py`` reads from the repository, says "none"."""
+    config = tomllib.loads(
+        (ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
+    )
+    assert config["client"]["showErrorDetails"] == "none"
