@@ -30,17 +30,21 @@ from registry.kernel.models import (
     Cluster,
     Inspection,
     InspectionItem,
+    PermitApplication,
     PublicPoint,
     User,
     Violation,
 )
 from registry.kernel.text import column_limit
+from registry.permits.filing import file_application
+from registry.permits.steps import refuse_application, verify_application
 from registry.records.by_kind import POINTS, SITES
 from registry.units.clusters import create_cluster, list_clusters
 from tests.attack import tally
 from tests.attack.payloads import REFUSED, STORED, at_limit, too_long
 from tests.factories import point_values, site_values
 from tests.inspections.support import world_copy
+from tests.permits.support import TWO_LEVEL_DAY, new_site, people_world
 
 MEASURE = "hostile text fields"
 TEXT_CODES = {kernel_msg.TEXT_CONTROL.code, kernel_msg.TEXT_TOO_LONG.code}
@@ -310,3 +314,44 @@ def test_an_import_reports_hostile_cells_as_row_problems(
         (4, "address", kernel_msg.TEXT_TOO_LONG.code),
     }
     tally.record(MEASURE, tried=2, refused=2)
+
+
+def test_permit_applicant_names_and_refusal_reasons(open_world):
+    registry, people = people_world(open_world)
+    numbers = count(1)
+
+    def filed(applicant: str | None = None):
+        values = new_site(registry, site_code=f"PERMIT-{next(numbers)}")
+        return file_application(
+            registry,
+            people.viettel,
+            "bts_new",
+            values=values,
+            applicant_name=applicant,
+            filed_on=TWO_LEVEL_DAY,
+        )
+
+    for payload in payloads_for(PermitApplication.applicant_name, full=False):
+        attempt(
+            "applicant_name",
+            payload,
+            PermitApplication.applicant_name,
+            filed,
+            lambda view: view.summary.applicant_name,
+        )
+
+    def refused(reasons: str):
+        application = filed().summary.id
+        verify_application(registry, people.commune, application, on=TWO_LEVEL_DAY)
+        return refuse_application(
+            registry, people.new_commune, application, reasons=reasons, on=TWO_LEVEL_DAY
+        )
+
+    for payload in payloads_for(AuditEntry.reason, full=False):
+        attempt(
+            "reasons",
+            payload,
+            AuditEntry.reason,
+            refused,
+            lambda view: view.refusal_reasons,
+        )
