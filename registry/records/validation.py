@@ -32,6 +32,7 @@ from datetime import date, time
 import numpy as np
 import pandas as pd
 
+from registry.kernel.clock import today as vietnam_today
 from registry.kernel.errors import Expected, FieldError, ValueExpectedError
 from registry.kernel.text import (
     LONG_TEXT,
@@ -182,7 +183,8 @@ def validate_rows(
         )
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"'df' should be a pandas DataFrame, got {type(df)}")
-    checker = _RowChecker(df, record_type, today or date.today())
+    # The province's day (UTC+7), as every other check of "not after today".
+    checker = _RowChecker(df, record_type, today or vietnam_today())
     checker.parse_fields()
     checker.check_coordinates(bounds, inside, province_name)
     if record_type == "site":
