@@ -43,7 +43,12 @@ COVERAGE_SIMPLIFY_DEGREES = 0.0003
 @lru_cache(maxsize=1)
 def _layer_class():
     from folium.map import Layer
-    from folium.template import Template
+
+    from geodata.map_layers import script_template_class
+
+    # Its data is written with script_json: no name in it can form a Jinja tag
+    # when branca renders the script again (see geodata.map_layers).
+    Template = script_template_class()
 
     class StyledGeoJson(Layer):
         """One GeoJSON layer styled by each feature's ``style`` property, with the
@@ -52,7 +57,7 @@ def _layer_class():
         _template = Template(
             """
             {% macro script(this, kwargs) %}
-                var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
+                var {{ this.get_name() }} = L.geoJSON({{ this.data|script_json }}, {
                     style: function (feature) { return feature.properties.style; },
                     onEachFeature: function (feature, layer) {
                         if (feature.properties.tip) {

@@ -2,8 +2,15 @@
 
 Folium's ``Tooltip`` puts its text into a JavaScript template literal without
 escaping backticks or ``${``, and its ``Popup`` needs jQuery; so these elements pass
-every piece of text as a JSON string (Jinja's ``tojson``, which also escapes ``<``,
-``>``, ``&`` and ``'``) and the text itself is HTML-escaped by the caller.
+every piece of text as a JSON string (:func:`script_json`, which escapes ``<``,
+``>``, ``&`` and ``'`` like Jinja's ``tojson``) and the text itself is HTML-escaped
+by the caller.
+
+Branca renders a macro's output a second time as a Jinja template (the
+``Element`` it adds to the figure's script): a record named
+``{{ cycler.__init__.__globals__.os.getcwd() }}`` ran that Python on the server
+when a map was drawn. :func:`script_json` also writes ``{`` and ``}`` inside
+strings as ``\u007b`` and ``\u007d``, so no data ever forms a Jinja tag.
 
 - ``CompactPointsLayer``: ``L.compactPoints`` from ``static/js/compact-points.js``.
 - ``PointDetails``: tooltip, popup and GeoJSON feature of folium CircleMarkers.
@@ -18,6 +25,8 @@ first use by :func:`element_classes`.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from types import SimpleNamespace
@@ -26,6 +35,40 @@ __all__ = ["HTML_BOX_POSITIONS", "element_classes"]
 
 HTML_BOX_POSITIONS = ("topleft", "topright", "bottomleft", "bottomright")
 """Leaflet control positions."""
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_HTML_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
+_BRACES = {"{": "\\u007b", "}": "\\u007d"}
+
+
+def script_template_class():
+    """Folium's ``Template`` class with the :func:`script_json` filter."""
+    import folium.template
+
+    class ScriptEnvironment(folium.template.Environment):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.filters["script_json"] = script_json
+
+    class ScriptTemplate(folium.template.Template):
+        environment_class = ScriptEnvironment
+
+    return ScriptTemplate
+
+
+def script_json(value: object):
+    """``value`` as JSON to write inside a ``<script>``: ``<``, ``>``, ``&`` and
+    ``'`` escaped (as Jinja's ``tojson`` does), and braces inside strings escaped
+    so that no text forms a Jinja tag when branca renders the script again."""
+    from markupsafe import Markup
+
+    text = json.dumps(value)
+    text = re.sub("[<>&']", lambda m: _HTML_SAFE[m.group()], text)
+    text = _JSON_STRING.sub(
+        lambda m: re.sub("[{}]", lambda b: _BRACES[b.group()], m.group()), text
+    )
+    return Markup(text)
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +84,8 @@ def element_classes() -> SimpleNamespace:
     import folium
     from folium.elements import JSCSSMixin
     from folium.map import Layer
-    from folium.template import Template
+
+    Template = script_template_class()
 
     class CompactPointsLayer(JSCSSMixin, Layer):
         """Many points on one canvas, drawn by our ``L.compactPoints``.
@@ -62,8 +106,8 @@ def element_classes() -> SimpleNamespace:
             """
             {% macro script(this, kwargs) %}
                 var {{ this.get_name() }} = L.compactPoints(
-                    {{ this.payload|tojson }},
-                    {{ this.layer_options|tojson }}
+                    {{ this.payload|script_json }},
+                    {{ this.layer_options|script_json }}
                 );
             {% endmacro %}
             """
@@ -102,7 +146,7 @@ def element_classes() -> SimpleNamespace:
             """
             {% macro script(this, kwargs) %}
                 (function () {
-                    var rows = {{ this.rows|tojson }};
+                    var rows = {{ this.rows|script_json }};
                     var markers = [
                         {%- for marker in this.markers %}
                         {{ marker.get_name() }},
@@ -149,7 +193,7 @@ def element_classes() -> SimpleNamespace:
         _template = Template(
             """
             {% macro script(this, kwargs) %}
-                var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
+                var {{ this.get_name() }} = L.geoJSON({{ this.data|script_json }}, {
                     style: function (feature) {
                         return {color: "#4d4d4d", weight: 0.6, opacity: 0.9,
                                 fillColor: feature.properties.fill,
@@ -210,7 +254,7 @@ def element_classes() -> SimpleNamespace:
                     var control = L.control({position: {{ this.position|tojson }}});
                     control.onAdd = function () {
                         var box = L.DomUtil.create("div", {{ this.css_class|tojson }});
-                        box.innerHTML = {{ this.html|tojson }};
+                        box.innerHTML = {{ this.html|script_json }};
                         L.DomEvent.disableClickPropagation(box);
                         L.DomEvent.disableScrollPropagation(box);
                         return box;

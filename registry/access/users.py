@@ -30,6 +30,7 @@ from registry.kernel.errors import (
 )
 from registry.kernel.models import AdminUnit, User
 from registry.kernel.settings import PASSWORD_HASHING, STRONG_HASHING
+from registry.kernel.text import validated_text
 from registry.kernel.vocabulary import OPERATORS, Role
 
 
@@ -155,6 +156,9 @@ def create_user(
     username = (username or "").strip()
     if not username or len(username) > 60 or not username.replace(".", "").isalnum():
         raise ValidationError([FieldError("username", username, msg.USERNAME)])
+    display_name = validated_text(
+        "display_name", display_name, User.display_name, required=True
+    )
     if password is not None:
         check_password(password, password_min)
     with registry.transaction() as session:

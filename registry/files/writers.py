@@ -10,6 +10,8 @@ Decisions:
 - In CSV and XLSX, text cells beginning with ``= + - @`` (or tab / carriage return)
   get a leading apostrophe so that a spreadsheet never runs them as formulas;
   text that is a plain number (``-12.5``) is left alone.
+- KML is built with lxml (:mod:`registry.files.kml`): every text is escaped
+  XML, never raw CDATA, so a name holding ``]]>`` stays a name.
 - GeoJSON (RFC 7946), GeoPackage and KML get point geometries in WGS 84 from the
   ``latitude`` and ``longitude`` columns (rows without coordinates get no
   geometry). The note goes where each format has room for it: the GeoJSON
@@ -21,7 +23,6 @@ Decisions:
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date, datetime, time
 from pathlib import Path
@@ -30,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from registry.files import messages as msg
+from registry.files.kml import write_kml
 from registry.kernel.errors import RegistryError
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg", "kml")
@@ -37,7 +39,7 @@ NOTE_SHEET = "Ghi chú"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-_GEO_DRIVERS = {"geojson": "GeoJSON", "gpkg": "GPKG", "kml": "LIBKML"}
+_GEO_DRIVERS = {"geojson": "GeoJSON", "gpkg": "GPKG"}
 
 
 def write_table(
@@ -298,14 +300,18 @@ def _write_geo(
     import pyogrio
     import pyogrio.errors
 
-    frame = _geo_frame(df, fmt)
-    options = {"DESCRIPTION": html.escape(note) if fmt == "kml" else note}
+    from geodata.storage import point_layer
+
+    data, lat, lon = _geo_columns(df, fmt)
+    if fmt == "kml":
+        write_kml(data, lat, lon, target, layer_name, note)
+        return
+    frame = point_layer(data, lat, lon)
+    options = {"DESCRIPTION": note}
     if fmt == "geojson":
         options["RFC7946"] = "YES"
         if target.exists():
             target.unlink()
-    elif fmt == "kml" and target.exists():
-        target.unlink()
     try:
         pyogrio.write_dataframe(
             frame,
@@ -319,12 +325,12 @@ def _write_geo(
         raise RegistryError(
             msg.WRITE_FAILED, target=target, format=fmt, detail=str(error)
         ) from error
-    if not target.exists():  # LIBKML can fail without raising
-        raise RegistryError(msg.NOTHING_WRITTEN, target=target, format=fmt)
 
 
-def _geo_frame(df: pd.DataFrame, fmt: str):
-    from geodata.storage import is_geometry_column, point_layer
+def _geo_columns(df: pd.DataFrame, fmt: str):
+    """The columns a geographic format writes (dates as text where it has no
+    date type, no geometry column), and the rows' latitude and longitude."""
+    from geodata.storage import is_geometry_column
 
     missing = [name for name in ("latitude", "longitude") if name not in df.columns]
     if missing:
@@ -347,7 +353,7 @@ def _geo_frame(df: pd.DataFrame, fmt: str):
             column = column.map(lambda v: None if _missing(v) else str(v))
             column = column.astype("str")
         data[str(name)] = column
-    return point_layer(data, lat, lon)
+    return data, lat, lon
 
 
 def _as_arrow_dates(column: pd.Series) -> pd.Series:

@@ -25,10 +25,7 @@ from registry.inspections.values import (
     fine_value,
 )
 from registry.inspections.vocabulary import (
-    MAX_NOTE_CHARS,
     MAX_PHOTOS_PER_INSPECTION,
-    MAX_REASON_CHARS,
-    MAX_SUMMARY_CHARS,
     ItemResult,
     PhotoFile,
     photo_stem,
@@ -36,7 +33,7 @@ from registry.inspections.vocabulary import (
 from registry.kernel.clock import now
 from registry.kernel.errors import FieldError, ValidationError
 from registry.kernel.models import Inspection, InspectionItem, Photo, Violation
-from registry.records.messages import TOO_LONG
+from registry.kernel.text import checked_text
 
 DETAIL_FIELDS = ("inspected_on", "follow_up_deadline", "summary")
 _RESULTS = [r.value for r in ItemResult]
@@ -96,12 +93,20 @@ def _unknown_rule(
     )
 
 
-def _too_long(
-    field: str, text: str, limit: int, row: int | None = None, **context
-) -> FieldError:
-    return FieldError(
-        field, text[:40] + "…", TOO_LONG, row, max=limit, length=len(text), **context
-    )
+def _text(
+    errors: list, field: str, value: object, column, row: int | None = None, **context
+) -> str | None:
+    """The checked text of a field (:func:`registry.kernel.text.checked_text`),
+    or None with its refusal added to ``errors`` (with the row and context)."""
+    try:
+        return checked_text(field, value, column)
+    except FieldError as error:
+        errors.append(
+            FieldError(
+                field, error.value, error.message, row, **error.context, **context
+            )
+        )
+        return None
 
 
 def _check_items(inspection, items, changes, errors) -> None:
@@ -122,11 +127,13 @@ def _check_items(inspection, items, changes, errors) -> None:
                     hide_value=True,
                 )
             )
-        note = clean_text(change.get("note"))
-        if note and len(note) > MAX_NOTE_CHARS:
-            errors.append(
-                _too_long(f"note:{rule_id}", note, MAX_NOTE_CHARS, position=position)
-            )
+        _text(
+            errors,
+            f"note:{rule_id}",
+            change.get("note"),
+            InspectionItem.note,
+            position=position,
+        )
 
 
 def _check_fields(inspection, changes, errors) -> dict[str, Any]:
@@ -147,9 +154,7 @@ def _check_fields(inspection, changes, errors) -> dict[str, Any]:
             elif name == "follow_up_deadline":
                 typed[name] = as_date(name, value, required=False)
             elif name == "summary":
-                typed[name] = clean_text(value)
-                if typed[name] and len(typed[name]) > MAX_SUMMARY_CHARS:
-                    raise _too_long(name, typed[name], MAX_SUMMARY_CHARS)
+                typed[name] = checked_text(name, value, Inspection.summary)
             else:
                 raise FieldError(
                     name, value, msg.UNKNOWN_DETAIL, fields=list(DETAIL_FIELDS)
@@ -173,13 +178,12 @@ def _check_violations(inspection, items, changes, errors) -> list[dict]:
         rule_id = values.get("rule_id")
         if rule_id not in items:
             errors.append(_unknown_rule(inspection, rule_id, items, row))
-        description = clean_text(values.get("description"))
-        if not description:
+        raw = values.get("description")
+        description = _text(errors, "description", raw, Violation.description, row)
+        if clean_text(raw) is None:
             errors.append(
                 FieldError("description", None, msg.DESCRIPTION_REQUIRED, row)
             )
-        elif len(description) > MAX_NOTE_CHARS:
-            errors.append(_too_long("description", description, MAX_NOTE_CHARS, row))
         try:
             fine = fine_value(values.get("proposed_fine_vnd"))
         except FieldError as error:
@@ -223,11 +227,10 @@ def _check_withdrawals(inspection, what, wanted, active, errors) -> None:
 def _check_reason(changes: InspectionChanges, errors) -> None:
     if not (changes.withdraw_violations or changes.withdraw_photos):
         return
-    reason = clean_text(changes.withdraw_reason)
-    if not reason:
+    if clean_text(changes.withdraw_reason) is None:
         errors.append(FieldError("reason", None, msg.WITHDRAW_REASON))
-    elif len(reason) > MAX_REASON_CHARS:
-        errors.append(_too_long("reason", reason, MAX_REASON_CHARS))
+    else:
+        _text(errors, "reason", changes.withdraw_reason, Violation.withdrawn_reason)
 
 
 def apply_changes(

@@ -21,15 +21,12 @@ from registry.inspections.edits import (
 )
 from registry.inspections.queries import get_inspection
 from registry.inspections.values import clean_text
-from registry.inspections.vocabulary import (
-    MAX_NOTE_CHARS,
-    REVIEW_OUTCOMES,
-    InspectionState,
-)
+from registry.inspections.vocabulary import REVIEW_OUTCOMES, InspectionState
 from registry.kernel.clock import now
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError, FieldError, ValidationError
-from registry.records.messages import TOO_LONG
+from registry.kernel.models import Inspection
+from registry.kernel.text import checked_text
 
 
 def submit_inspection(
@@ -66,19 +63,13 @@ def _review_note(outcome: str, note: object) -> str | None:
                 outcomes=[o.value for o in REVIEW_OUTCOMES],
             )
         )
-    text = clean_text(note)
-    if outcome != InspectionState.APPROVED and not text:
+    text = None
+    try:
+        text = checked_text("review_note", note, Inspection.review_note)
+    except FieldError as error:
+        errors.append(error)
+    if outcome != InspectionState.APPROVED and clean_text(note) is None:
         errors.append(FieldError("review_note", None, msg.REVIEW_NOTE))
-    if text and len(text) > MAX_NOTE_CHARS:
-        errors.append(
-            FieldError(
-                "review_note",
-                text[:40] + "…",
-                TOO_LONG,
-                max=MAX_NOTE_CHARS,
-                length=len(text),
-            )
-        )
     if errors:
         raise ValidationError(errors)
     return text

@@ -49,11 +49,8 @@ from registry.inspections.edits import (
 )
 from registry.inspections.queries import get_inspection, list_inspections, photo_data
 from registry.inspections.review import review_inspection, submit_inspection
-from registry.inspections.values import check_inspection_date, clean_text
-from registry.inspections.vocabulary import (
-    MAX_REASON_CHARS,
-    InspectionState,
-)
+from registry.inspections.values import check_inspection_date
+from registry.inspections.vocabulary import InspectionState
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now, today
 from registry.kernel.db import Registry, load_row
@@ -62,7 +59,8 @@ from registry.kernel.errors import (
     FieldError,
     ValidationError,
 )
-from registry.kernel.models import Inspection, InspectionItem, PublicPoint
+from registry.kernel.models import AuditEntry, Inspection, InspectionItem, PublicPoint
+from registry.kernel.text import checked_text, column_limit
 from registry.kernel.versions import DuplicateError
 from registry.records.messages import POINT_NOT_FOUND
 
@@ -210,17 +208,17 @@ def correct_inspection(
     violations and photos added or withdrawn); the audit entry keeps what they
     were before, the earlier review, and ``reason``.
     """
-    text = clean_text(reason)
-    if not text or len(text) > MAX_REASON_CHARS:
-        raise _one(
-            FieldError(
-                "reason",
-                reason,
-                msg.CORRECTION_REASON,
-                max=MAX_REASON_CHARS,
-                length=len(text or ""),
-            )
+    limit = column_limit(AuditEntry.reason)  # the reason goes to the audit entry
+    try:
+        text = checked_text(
+            "reason",
+            reason,
+            AuditEntry.reason,
+            required=True,
+            missing=msg.CORRECTION_REASON(max=limit, length=0),
         )
+    except FieldError as error:
+        raise _one(error) from None
     changes = InspectionChanges(
         items=dict(items or {}),
         fields=dict(fields or {}),

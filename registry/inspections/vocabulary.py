@@ -58,9 +58,6 @@ MAX_PHOTOS_PER_INSPECTION = 30
 # Above any administrative fine for these services (Decree 14/2022 tops out far
 # below); a larger figure is a typing error.
 MAX_FINE_VND = 1_000_000_000
-MAX_NOTE_CHARS = 2000
-MAX_SUMMARY_CHARS = 4000
-MAX_REASON_CHARS = 400
 
 # (first bytes, content type); WebP also needs "WEBP" at offset 8.
 _SIGNATURES = (

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from registry.kernel.clock import now
 from registry.kernel.models import AuditEntry
+from registry.kernel.text import validated_text
 
 
 def _plain(value: Any) -> Any:
@@ -42,7 +43,12 @@ def record_audit(
     after: dict[str, Any] | None = None,
     reason: str | None = None,
 ) -> AuditEntry:
-    """Add one audit entry to the current transaction."""
+    """Add one audit entry to the current transaction.
+
+    The reason is checked like any typed text (its column's length, no control
+    characters): a use case checks its user's reason first, this is the net.
+    """
+    reason = validated_text("reason", reason, AuditEntry.reason)
     entry = AuditEntry(
         at=now(),
         actor=actor,

@@ -58,7 +58,8 @@ class _PlaceColumns(_VersionedColumns):
     source: Mapped[str] = mapped_column(String(200))
     # Key of the import or demo batch that created the record (see audit_log).
     batch_key: Mapped[str | None] = mapped_column(String(40), index=True)
-    notes: Mapped[str | None] = mapped_column(Text)
+    # A TEXT column: the product's limit is declared here (kernel.text.column_limit).
+    notes: Mapped[str | None] = mapped_column(Text, info={"max_chars": 2000})
     retired_on: Mapped[date | None] = mapped_column(Date)
     retired_reason: Mapped[str | None] = mapped_column(String(400))
 
@@ -291,10 +292,10 @@ class Inspection(_VersionedColumns, Base):
     ruleset_version: Mapped[int] = mapped_column(Integer)
     # draft, submitted, approved, has_issues or rejected (registry.inspection_rules).
     state: Mapped[str] = mapped_column(String(20), index=True)
-    summary: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text, info={"max_chars": 4000})
     follow_up_deadline: Mapped[date | None] = mapped_column(Date)
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
-    review_note: Mapped[str | None] = mapped_column(Text)
+    review_note: Mapped[str | None] = mapped_column(Text, info={"max_chars": 2000})
     reviewed_by: Mapped[str | None] = mapped_column(String(60))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
@@ -321,7 +322,7 @@ class InspectionItem(Base):
     auto_detail_en: Mapped[str | None] = mapped_column(Text)
     # pass, fail or not_applicable; None until the inspector decides.
     result: Mapped[str | None] = mapped_column(String(20))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text, info={"max_chars": 2000})
 
 
 class Violation(Base):
@@ -332,7 +333,7 @@ class Violation(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     inspection_id: Mapped[int] = mapped_column(ForeignKey("inspections.id"), index=True)
     rule_id: Mapped[str] = mapped_column(String(60))
-    description: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, info={"max_chars": 2000})
     proposed_fine_vnd: Mapped[int | None] = mapped_column(Integer)
     recorded_by: Mapped[str] = mapped_column(String(60))
     recorded_at: Mapped[datetime] = mapped_column(DateTime)

@@ -27,9 +27,11 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from registry.kernel.models import (
+    AuditEntry,
     PermitApplication,
     PermitFinding,
 )
+from registry.kernel.text import validated_text
 from registry.kernel.vocabulary import OPERATORS, Role
 from registry.permits import messages as msg
 from registry.permits.access import ENTITY, SUBJECT, require_record_in_area
@@ -156,6 +158,7 @@ def file_application(
     kind = _kind(kind)
     perm.require(actor, perm.FILE, SUBJECT)
     day = today()
+    note = validated_text("note", note, AuditEntry.reason)
     values = dict(values or {})
     docs = checked_documents(registry, documents)
     with registry.reading() as session:
@@ -196,9 +199,9 @@ def file_application(
         derived, case = None, Case.CERTIFICATE
     row = matrix.row(kind.value, case.value)
     findings = _findings(registry, kind, prepared, derived, site_id, day)
-    name = (applicant_name or "").strip() or (
-        OPERATORS[network].name if network in OPERATORS else typed.get("owner_name")
-    )
+    name = validated_text(
+        "applicant_name", applicant_name, PermitApplication.applicant_name
+    ) or (OPERATORS[network].name if network in OPERATORS else typed.get("owner_name"))
     if not name:
         raise ValidationError(
             [FieldError("applicant_name", applicant_name, msg.APPLICANT_NAME)]

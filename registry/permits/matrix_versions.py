@@ -22,7 +22,8 @@ from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import FieldError, NotFoundError, ValidationError
-from registry.kernel.models import DelegationMatrix, DelegationRow
+from registry.kernel.models import AuditEntry, DelegationMatrix, DelegationRow
+from registry.kernel.text import validated_text
 from registry.permits import messages as msg
 from registry.permits.matrix import (
     MatrixRow,
@@ -229,9 +230,9 @@ def install_presets(session: Session, username: str) -> int:
 
 
 def _reason(reason: str | None) -> str:
-    if not reason or not reason.strip():
-        raise ValidationError([FieldError("reason", reason, msg.MATRIX_REASON)])
-    return reason.strip()[:400]
+    return validated_text(
+        "reason", reason, AuditEntry.reason, required=True, missing=msg.MATRIX_REASON
+    )
 
 
 def _first_day(value: object) -> date:

@@ -18,6 +18,7 @@ from registry.kernel.clock import now, today
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError, FieldError, Message, ValidationError
 from registry.kernel.models import PermitApplication, PermitStep
+from registry.kernel.text import validated_text
 from registry.kernel.workdays import add_working_days
 from registry.permits import messages as msg
 from registry.permits.access import (
@@ -37,15 +38,12 @@ Work = Callable[[Session, PermitApplication, PermitStep, date], dict]
 
 
 def clean_text(
-    name: str, value: object, *, required: bool, what: Message | None = None
+    name: str, value: object, column, *, required: bool, what: Message | None = None
 ) -> str | None:
-    """Stripped text, None when empty; a ValidationError saying ``what`` is
-    expected when it is required and empty."""
-    text = str(value).strip() if value is not None else ""
-    if required and not text:
-        # Blank input is not worth echoing back.
-        raise ValidationError([FieldError(name, value, what, hide_value=True)])
-    return text or None
+    """Text checked for ``column`` (:func:`registry.kernel.text.checked_text`),
+    None when empty; a ValidationError saying ``what`` is expected when it is
+    required and empty, or what is wrong with it."""
+    return validated_text(name, value, column, required=required, missing=what)
 
 
 def step_day(on: date | None, step: PermitStep) -> date:

@@ -22,7 +22,12 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError, FieldError, ValidationError
-from registry.kernel.models import PermitPause
+from registry.kernel.models import (
+    AuditEntry,
+    PermitApplication,
+    PermitPause,
+    PermitStep,
+)
 from registry.kernel.vocabulary import Role
 from registry.kernel.workdays import due_date, working_days_between
 from registry.permits import messages as msg
@@ -72,11 +77,14 @@ def verify_application(
                     )
                 ]
             )
-        remark = clean_text("note", note, required=False)
+        remark = clean_text("note", note, AuditEntry.reason, required=False)
         finish_step(step, StepOutcome.VERIFIED, actor, day, remark)
         step.site_visit_on = site_visit_on
         step.neighbours_opinion = clean_text(
-            "neighbours_opinion", neighbours_opinion, required=False
+            "neighbours_opinion",
+            neighbours_opinion,
+            PermitStep.neighbours_opinion,
+            required=False,
         )
         row = load_version(session, application.matrix_id).row(
             application.kind, application.case_key
@@ -114,7 +122,10 @@ def report_incomplete(
     on: date | None = None,
 ) -> ApplicationView:
     """Tell the applicant what is missing: the step's clock stops from ``on``."""
-    why = clean_text("reasons", reasons, required=True, what=msg.MISSING_WHAT)
+    # Texts that become the audit entry's reason are held to its column.
+    why = clean_text(
+        "reasons", reasons, AuditEntry.reason, required=True, what=msg.MISSING_WHAT
+    )
 
     def work(session, application, step, day):
         step.paused_since = day
@@ -173,7 +184,9 @@ def record_completion(
         )
         for row in open_pauses:
             row.resumed_on, row.resumed_by = day, actor.username
-            row.completion_note = clean_text("note", note, required=False)
+            row.completion_note = clean_text(
+                "note", note, AuditEntry.reason, required=False
+            )
         step.paused_days += paused
         step.paused_since = None
         step.due_on = due_date(step.started_on, step.days, step.paused_days)
@@ -220,10 +233,11 @@ def approve_application(
     number = clean_text(
         "number",
         number,
+        PermitApplication.permit_number,
         required=kind in KINDS_NEEDING_NUMBER,
         what=msg.PERMIT_NUMBER,
     )
-    wanted = clean_text("conditions", conditions, required=False)
+    wanted = clean_text("conditions", conditions, AuditEntry.reason, required=False)
     prepared = prepare_approval(registry, actor, application_id, number, on)
 
     def work(session, application, step, day):
@@ -259,7 +273,13 @@ def refuse_application(
     on: date | None = None,
 ) -> ApplicationView:
     """Refuse, with the reasons; the registry is not changed."""
-    why = clean_text("reasons", reasons, required=True, what=msg.REFUSAL_REASONS)
+    why = clean_text(
+        "reasons",
+        reasons,
+        AuditEntry.reason,
+        required=True,
+        what=msg.REFUSAL_REASONS,
+    )
 
     def work(session, application, step, day):
         finish_step(step, StepOutcome.REFUSED, actor, day, why)
@@ -290,7 +310,9 @@ def escalate_application(
     on: date | None = None,
 ) -> ApplicationView:
     """Refer the decision to the level the matrix names above the decider (once)."""
-    why = clean_text("reason", reason, required=True, what=msg.REFERRAL_REASON)
+    why = clean_text(
+        "reason", reason, AuditEntry.reason, required=True, what=msg.REFERRAL_REASON
+    )
 
     def work(session, application, step, day):
         row = load_version(session, application.matrix_id).row(

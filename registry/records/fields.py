@@ -6,8 +6,10 @@ forms, so that a column is named, typed and labelled in one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from registry.kernel.models import BtsSite, PublicPoint
+from registry.kernel.text import column_limit, holds_paragraphs
 from registry.kernel.vocabulary import (
     OPERATORS,
     CoordinateSource,
@@ -32,7 +34,12 @@ class FieldSpec:
     label_en: str
     required: bool = False
     choices: tuple[str, ...] = ()
+    # Text fields: the column's limit and whether it takes line breaks, read from
+    # the model (registry.kernel.text.column_limit), never written here.
     max_length: int | None = None
+    paragraphs: bool = False
+    # The model's column of a text field (its mapped attribute).
+    column: object = field(default=None, compare=False, repr=False)
     minimum: float | None = None
     maximum: float | None = None
 
@@ -63,13 +70,12 @@ _COORDINATES = (
         minimum=0,
         maximum=10_000,
     ),
-    FieldSpec("address", "text", "Địa chỉ", "Address", max_length=300),
+    FieldSpec("address", "text", "Địa chỉ", "Address"),
     FieldSpec(
         "declared_commune",
         "text",
         "Xã/phường kê khai",
         "Declared commune",
-        max_length=120,
     ),
 )
 
@@ -88,9 +94,8 @@ SITE_FIELDS: tuple[FieldSpec, ...] = (
         "Mã trạm",
         "Operator site code",
         required=True,
-        max_length=60,
     ),
-    FieldSpec("name", "text", "Tên trạm", "Site name", required=True, max_length=200),
+    FieldSpec("name", "text", "Tên trạm", "Site name", required=True),
     *_COORDINATES,
     FieldSpec(
         "co_located",
@@ -127,16 +132,13 @@ SITE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("on_air_4g", "date", "Phát sóng 4G từ", "4G on air since"),
     FieldSpec("on_air_5g", "date", "Phát sóng 5G từ", "5G on air since"),
     FieldSpec("notified_on", "date", "Ngày thông báo Sở", "Notified the department on"),
-    FieldSpec(
-        "permit_number", "text", "Số giấy phép xây dựng", "Permit number", max_length=80
-    ),
+    FieldSpec("permit_number", "text", "Số giấy phép xây dựng", "Permit number"),
     FieldSpec("permit_date", "date", "Ngày cấp phép", "Permit date"),
     FieldSpec(
         "radiation_cert_number",
         "text",
         "Số giấy chứng nhận kiểm định",
         "Radiation-safety certificate number",
-        max_length=80,
     ),
     FieldSpec(
         "radiation_cert_date", "date", "Ngày kiểm định", "Radiation inspection date"
@@ -155,7 +157,7 @@ SITE_FIELDS: tuple[FieldSpec, ...] = (
         choices=_values(SiteStatus),
     ),
     FieldSpec("status_since", "date", "Trạng thái từ ngày", "Status since"),
-    FieldSpec("notes", "text", "Ghi chú", "Notes", max_length=2000),
+    FieldSpec("notes", "text", "Ghi chú", "Notes"),
 )
 
 POINT_FIELDS: tuple[FieldSpec, ...] = (
@@ -167,16 +169,15 @@ POINT_FIELDS: tuple[FieldSpec, ...] = (
         required=True,
         choices=_values(PointKind),
     ),
-    FieldSpec("name", "text", "Tên điểm", "Point name", required=True, max_length=200),
+    FieldSpec("name", "text", "Tên điểm", "Point name", required=True),
     *_COORDINATES,
-    FieldSpec("owner_name", "text", "Chủ điểm", "Owner", max_length=200),
-    FieldSpec("owner_phone", "text", "Điện thoại", "Phone", max_length=40),
+    FieldSpec("owner_name", "text", "Chủ điểm", "Owner"),
+    FieldSpec("owner_phone", "text", "Điện thoại", "Phone"),
     FieldSpec(
         "business_reg_number",
         "text",
         "Số đăng ký kinh doanh",
         "Business registration number",
-        max_length=60,
     ),
     FieldSpec(
         "business_reg_date",
@@ -184,15 +185,12 @@ POINT_FIELDS: tuple[FieldSpec, ...] = (
         "Ngày đăng ký kinh doanh",
         "Business registration date",
     ),
-    FieldSpec(
-        "isp_name", "text", "Doanh nghiệp cung cấp Internet", "ISP", max_length=120
-    ),
+    FieldSpec("isp_name", "text", "Doanh nghiệp cung cấp Internet", "ISP"),
     FieldSpec(
         "isp_contract_number",
         "text",
         "Số hợp đồng đại lý",
         "ISP contract number",
-        max_length=80,
     ),
     FieldSpec("computers", "int", "Số máy tính", "Computers", minimum=0, maximum=1000),
     FieldSpec(
@@ -210,14 +208,12 @@ POINT_FIELDS: tuple[FieldSpec, ...] = (
         "text",
         "Số giấy chứng nhận đủ điều kiện",
         "Eligibility certificate number",
-        max_length=80,
     ),
     FieldSpec(
         "certificate_issuer",
         "text",
         "Cơ quan cấp",
         "Certificate issuer",
-        max_length=200,
     ),
     FieldSpec("certificate_issued_on", "date", "Ngày cấp", "Certificate issued on"),
     FieldSpec(
@@ -231,8 +227,27 @@ POINT_FIELDS: tuple[FieldSpec, ...] = (
         choices=_values(PointStatus),
     ),
     FieldSpec("status_since", "date", "Trạng thái từ ngày", "Status since"),
-    FieldSpec("notes", "text", "Ghi chú", "Notes", max_length=2000),
+    FieldSpec("notes", "text", "Ghi chú", "Notes"),
 )
+
+
+def _column_limits(specs: tuple[FieldSpec, ...], model) -> tuple[FieldSpec, ...]:
+    """The text fields with the limits of the model's columns of the same name."""
+    return tuple(
+        replace(
+            spec,
+            max_length=column_limit(getattr(model, spec.name)),
+            paragraphs=holds_paragraphs(getattr(model, spec.name)),
+            column=getattr(model, spec.name),
+        )
+        if spec.kind == "text"
+        else spec
+        for spec in specs
+    )
+
+
+SITE_FIELDS = _column_limits(SITE_FIELDS, BtsSite)
+POINT_FIELDS = _column_limits(POINT_FIELDS, PublicPoint)
 
 
 def fields_for(record_type: str) -> tuple[FieldSpec, ...]:

@@ -21,7 +21,8 @@ from registry.kernel.clock import now, today
 from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import FieldError, ValidationError
 from registry.kernel.history import status_history
-from registry.kernel.models import UnitAssignment
+from registry.kernel.models import AuditEntry, BtsSite, StatusEntry, UnitAssignment
+from registry.kernel.text import validated_text
 from registry.kernel.versions import DuplicateError, check_version
 from registry.kernel.vocabulary import PointStatus, RecordType, SiteStatus
 from registry.records import messages as msg
@@ -124,6 +125,7 @@ def create_record(
 ) -> dict[str, Any]:
     """Register a new site or point; returns the stored record with its warnings."""
     perm.require(actor, perm.CREATE, _subject(record_type))
+    reason = validated_text("reason", reason, AuditEntry.reason)
     prepared = prepare(registry, record_type, values)
     if record_type == RecordType.SITE:
         _check_operator_network(actor, prepared.typed)
@@ -173,6 +175,7 @@ def update_record(
 ) -> dict[str, Any]:
     """Change fields of a record (status has its own use case); audited with a diff."""
     perm.require(actor, perm.UPDATE, _subject(record_type))
+    reason = validated_text("reason", reason, AuditEntry.reason)
     if "status" in changes or "status_since" in changes:
         raise ValidationError(
             [FieldError("status", changes.get("status"), msg.STATUS_THROUGH_CHANGE)]
@@ -314,8 +317,9 @@ def change_status(
                 )
             ]
         )
-    if not reason or not reason.strip():
-        raise ValidationError([FieldError("reason", reason, msg.STATUS_REASON)])
+    reason = validated_text(
+        "reason", reason, StatusEntry.reason, required=True, missing=msg.STATUS_REASON
+    )
     if effective_on > today():
         raise ValidationError(
             [FieldError("effective_on", effective_on, msg.NOT_FUTURE)]
@@ -346,14 +350,19 @@ def retire_record(
 ) -> dict[str, Any]:
     """Withdraw a record from the registry (kept, hidden from current views)."""
     perm.require(actor, perm.RETIRE, _subject(record_type))
-    if not reason or not reason.strip():
-        raise ValidationError([FieldError("reason", reason, msg.RETIRE_REASON)])
+    reason = validated_text(
+        "reason",
+        reason,
+        BtsSite.retired_reason,
+        required=True,
+        missing=msg.RETIRE_REASON,
+    )
     with registry.transaction() as session:
         record = _load_for_change(
             session, actor, record_type, record_id, "retire this record"
         )
         record.retired_on = today()
-        record.retired_reason = reason.strip()
+        record.retired_reason = reason
         record.updated_at = now()
         record.version += 1
         record_audit(

@@ -13,7 +13,9 @@ import pandas as pd
 from geodata.territory import Territory, territory_of
 from registry.kernel.db import Registry
 from registry.kernel.errors import FieldError, ValidationError
+from registry.kernel.text import checked_text
 from registry.records import messages as msg
+from registry.records.fields import fields_for
 from registry.records.rows import field_names, python_value, to_text
 from registry.records.validation import ValidatedRows, validate_rows
 from registry.units.divisions import province, province_outline
@@ -41,6 +43,21 @@ def validate_frame(
     )
 
 
+def _typed_text_errors(record_type: str, values: dict[str, Any]) -> list[FieldError]:
+    """Free text typed into one record with a control or direction-override
+    character: refused as typed (a file's cells are cleaned of the invisible ones
+    instead, see :mod:`registry.files.readers`)."""
+    errors = []
+    for spec in fields_for(record_type):
+        value = values.get(spec.name)
+        if spec.kind == "text" and isinstance(value, str):
+            try:
+                checked_text(spec.name, value, spec.column)
+            except FieldError as error:
+                errors.append(error)
+    return errors
+
+
 def validate_values(
     registry: Registry, record_type: str, values: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str]]:
@@ -55,6 +72,9 @@ def validate_values(
         raise ValidationError(
             [FieldError(name, values[name], msg.UNKNOWN_FIELD) for name in unknown]
         )
+    typed_text = _typed_text_errors(record_type, values)
+    if typed_text:
+        raise ValidationError(typed_text)
     row = {name: to_text(values.get(name)) for name in names}
     result = validate_frame(registry, pd.DataFrame([row], dtype=object), record_type)
     if result.errors:

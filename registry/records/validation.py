@@ -34,7 +34,13 @@ import pandas as pd
 
 from registry.kernel.clock import today as vietnam_today
 from registry.kernel.errors import Expected, FieldError, ValueExpectedError
-from registry.kernel.text import clean_column, clean_text, match_key
+from registry.kernel.text import (
+    LONG_TEXT,
+    clean_column,
+    clean_text,
+    column_problems,
+    match_key,
+)
 from registry.kernel.vocabulary import (
     PointKind,
     PointStatus,
@@ -257,14 +263,12 @@ class _RowChecker(CrossFieldChecks):
                 self.values[spec.name] = parser(spec, text, empty)
 
     def _parse_text(self, spec: FieldSpec, text: pd.Series, empty) -> pd.Series:
-        if spec.max_length:
-            lengths = text.str.len().to_numpy()
-            too_long = np.flatnonzero(lengths > spec.max_length)
-            self.error(
-                too_long,
-                spec.name,
-                lambda p: msg.TOO_LONG(max=spec.max_length, length=int(lengths[p])),
-            )
+        # The column's limit and the characters no text may hold (direction
+        # overrides survive the cleaning of a file's cells): a row problem each.
+        problems = column_problems(
+            text, spec.max_length or LONG_TEXT, paragraphs=spec.paragraphs
+        )
+        self.error(sorted(problems), spec.name, lambda p: problems[p])
         return text.mask(empty)
 
     def _parse_by_value(self, spec, text, parse, missing=None) -> np.ndarray:

@@ -24,13 +24,13 @@ from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry, load_row
 from registry.kernel.errors import ConflictError, NotFoundError, ProblemError
 from registry.kernel.models import AdminUnit, Cluster, ClusterMember, UnitCrosswalk
+from registry.kernel.text import checked_text
 from registry.kernel.versions import StaleVersionError, bump_version, check_version
 from registry.units import messages as msg
 from registry.units.divisions import units_frame
 
 SUBJECT = "cluster"
 MEMBER_EDITION = "2025-06"
-NAME_MAX = 120
 # The seed document's Cluster I (seed/000_763baed69ffaf6d4.txt), by district name.
 DEFAULT_CLUSTER = "Cụm I"
 DEFAULT_DISTRICTS = (
@@ -48,13 +48,13 @@ DEFAULT_PROVINCE = "40"
 class ClusterInputError(ProblemError):
     """A cluster's name or members are not acceptable; nothing was written.
 
-    ``problem`` is one of ``name_empty``, ``name_too_long``, ``no_members``,
-    ``unknown_units``; ``value`` is what was given.
+    ``problem`` is one of ``name_empty``, ``no_members``, ``unknown_units``;
+    ``value`` is what was given. A name or note too long or holding control
+    characters is the kernel's :class:`FieldError` (:mod:`registry.kernel.text`).
     """
 
     _MESSAGES = {
         "name_empty": msg.CLUSTER_NAME_EMPTY,
-        "name_too_long": msg.CLUSTER_NAME_TOO_LONG,
         "no_members": msg.CLUSTER_NO_MEMBERS,
         "unknown_units": msg.CLUSTER_UNKNOWN_UNITS,
     }
@@ -127,11 +127,9 @@ def _audit_values(view: ClusterView) -> dict:
 
 
 def _clean_name(session: Session, name: object, own_id: int | None) -> str:
-    text = str(name or "").strip()
-    if not text:
+    if not str(name or "").strip():
         raise ClusterInputError("name_empty", name)
-    if len(text) > NAME_MAX:
-        raise ClusterInputError("name_too_long", text)
+    text = checked_text("name", name, Cluster.name)
     key = fold_name(text)
     for other_id, other in session.execute(select(Cluster.id, Cluster.name)):
         if other_id != own_id and fold_name(other) == key:
@@ -207,7 +205,7 @@ def _create(
     stamp = now()
     cluster = Cluster(
         name=name,
-        note=(note or "").strip() or None,
+        note=checked_text("note", note, Cluster.note),
         created_at=stamp,
         updated_at=stamp,
         version=1,
@@ -297,7 +295,7 @@ def update_cluster(
         if name is not None:
             cluster.name = _clean_name(session, name, cluster.id)
         if note is not None:
-            cluster.note = note.strip() or None
+            cluster.note = checked_text("note", note, Cluster.note)
         if districts is not None:
             _set_members(session, cluster.id, _clean_members(session, list(districts)))
 

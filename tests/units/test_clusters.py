@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from geodata.names import fold_name
 from registry.access.users import create_user
-from registry.kernel.errors import PermissionDeniedError
+from registry.kernel.errors import FieldError, PermissionDeniedError
 from registry.kernel.models import AuditEntry, UnitCrosswalk
 from registry.units.clusters import (
     DEFAULT_CLUSTER,
@@ -127,7 +127,6 @@ def test_a_district_user_may_read_but_not_edit_clusters(
     ("name", "districts", "problem"),
     [
         ("   ", ["412"], "name_empty"),
-        ("x" * 121, ["412"], "name_too_long"),
         ("Cụm II", [], "no_members"),
         ("Cụm II", ["412", "99999"], "unknown_units"),
     ],
@@ -138,6 +137,24 @@ def test_bad_cluster_input_names_the_problem_and_writes_nothing(
     with pytest.raises(ClusterInputError) as raised:
         create_cluster(registry, admin, name=name, districts=districts)
     assert raised.value.problem == problem
+    assert len(list_clusters(registry, admin)) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "note", "code"),
+    [
+        ("x" * 121, None, "kernel.text_too_long"),
+        ("Cụm\u202eII", None, "kernel.text_control"),
+        ("Cụm II", "ghi\x00chú", "kernel.text_control"),
+    ],
+)
+def test_a_name_or_note_the_column_cannot_hold_is_refused_naming_the_field(
+    registry, admin, name, note, code
+):
+    with pytest.raises(FieldError) as raised:
+        create_cluster(registry, admin, name=name, districts=["412"], note=note)
+    assert raised.value.code == code
+    assert raised.value.field == ("note" if note else "name")
     assert len(list_clusters(registry, admin)) == 1
 
 

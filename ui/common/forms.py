@@ -5,7 +5,8 @@
 :func:`show_field_errors` later puts the registry's message for that field. The
 registry validates everything: numbers and coordinates are typed as text, so the
 form accepts what an import file accepts (``18,6789``, ``18°40'12"N``).
-:func:`submit_button` is the primary button every form of the registry ends with.
+:func:`submit_button` is the primary button every form of the registry ends with;
+:func:`max_chars` gives a text box the limit of the column its text goes to.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from registry.kernel.errors import ValidationError
+from registry.kernel.text import column_limit
 from registry.kernel.vocabulary import OPERATORS
 from registry.records.fields import FieldSpec, fields_for
 from ui.common.i18n import field_label, operator_label, t, value_label
@@ -44,6 +46,14 @@ class FormSlots:
 def submit_button(key: str, label: str, icon: str | None = None) -> bool:
     """The primary submit button of the form ``key``; True when it was pressed."""
     return st.form_submit_button(label, type="primary", icon=icon, key=f"{key}_submit")
+
+
+def max_chars(column) -> int:
+    """The ``max_chars`` of a text box whose text is stored in ``column`` (a
+    model's mapped attribute, e.g. ``AuditEntry.reason``): the registry's own
+    limit (:func:`registry.kernel.text.column_limit`), so the box stops where the
+    service would refuse."""
+    return column_limit(column)
 
 
 def input_text(value: object) -> str:

@@ -29,6 +29,7 @@ from registry.kernel.errors import (
     ValidationError,
 )
 from ui.common.i18n import all_texts, field_label, language, t, value_label
+from ui.common.markdown import literal
 
 Template = str | Callable[[dict[str, Any]], str]
 # Context keys whose values are enumerated values of the vocabulary (their labels
@@ -147,7 +148,12 @@ def field_name(
 
 
 def field_error_text(subject: str, error: FieldError) -> str:
-    """'Vĩ độ: cần một vị trí trong tỉnh Nghệ An. (Đã nhập: 10,77)'."""
+    """'Vĩ độ: cần một vị trí trong tỉnh Nghệ An. (Đã nhập: 10,77)', as markdown
+    that shows the typed value literally (:func:`ui.common.markdown.literal`)."""
+    return literal(_field_error_sentence(subject, error))
+
+
+def _field_error_sentence(subject: str, error: FieldError) -> str:
     label = field_name(subject, error.field, error.context)
     if error.row is not None and subject not in ("site", "point"):
         label = f"{label} ({error.row})"
@@ -159,17 +165,23 @@ def field_error_text(subject: str, error: FieldError) -> str:
 
 
 def error_text(error: RegistryError | GeodataError, subject: str = "site") -> str:
-    """A refusal as a sentence in the session's language.
+    """A refusal as a sentence in the session's language, as markdown that shows
+    it literally (it quotes names and values users typed): for ``st.error`` and
+    the other markdown elements.
 
     ``subject`` names whose fields a field error speaks of (``"site"``,
     ``"point"``, ``"inspection"``, ``"application"`` …).
     """
+    return literal(_sentence(error, subject))
+
+
+def _sentence(error: RegistryError | GeodataError, subject: str) -> str:
     if language() == "en":
         return str(error)
     if isinstance(error, ValidationError):
         return t("err.validation", count=len(error.errors))
     if isinstance(error, FieldError):
-        return field_error_text(subject, error)
+        return _field_error_sentence(subject, error)
     reason = refusal_text(error)
     if isinstance(error, PermissionDeniedError):
         return t("err.permission") + f" ({reason})."

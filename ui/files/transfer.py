@@ -19,6 +19,7 @@ from registry.files.preview import ImportPreview, preview_import
 from registry.kernel.clock import VIETNAM_TIME
 from registry.kernel.errors import RegistryError
 from ui.common.i18n import field_label, t
+from ui.common.markdown import text_md
 from ui.common.messages import error_text, expected_text
 
 MAX_UPLOAD_MB = 25
@@ -92,7 +93,9 @@ def render_report(report: ImportReport) -> None:
         st.markdown(f"**{t('io.warnings')}**")
         st.dataframe(problems_table(report.warnings, record_type), hide_index=True)
     if report.unknown_columns:
-        st.info(t("io.unknown_columns", columns=", ".join(report.unknown_columns)))
+        st.info(
+            text_md("io.unknown_columns", columns=", ".join(report.unknown_columns))
+        )
 
 
 @dataclass

@@ -16,6 +16,7 @@ from registry.kernel.vocabulary import PointKind
 from registry.maps.data import EXPIRY_WINDOW_DAYS, unit_options
 from ui.common.i18n import language, number, t, value_label
 from ui.common.labels import day_text
+from ui.common.markdown import text_md
 from ui.inspections.links import link_to_inspection
 from ui.inspections.lists import commune_plan_table
 from ui.inspections.messages import ruleset_title
@@ -70,14 +71,16 @@ def choose_area(registry, actor) -> tuple[dict, date]:
 
 
 def _point_label(dashboard: Dashboard, point_id: int) -> str:
-    return t(
+    return text_md(
         "dash.point_link", id=point_id, name=dashboard.point_names.get(point_id, "")
     )
 
 
 def _inspection_label(dashboard: Dashboard, inspection_id: int) -> str:
     name, day = dashboard.inspection_facts.get(inspection_id, ("", None))
-    return t("dash.inspection_link", id=inspection_id, name=name, day=day_text(day))
+    return text_md(
+        "dash.inspection_link", id=inspection_id, name=name, day=day_text(day)
+    )
 
 
 def record_links(dashboard: Dashboard, figure: Figure) -> None:

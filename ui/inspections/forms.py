@@ -28,9 +28,11 @@ from registry.inspections.service import (
 from registry.inspections.vocabulary import ItemResult
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError, ValidationError
-from ui.common.forms import submit_button
+from registry.kernel.models import AuditEntry, Inspection, InspectionItem, Violation
+from ui.common.forms import max_chars, submit_button
 from ui.common.i18n import language, t
 from ui.common.labels import day_text
+from ui.common.markdown import literal
 from ui.common.messages import error_text, field_error_text
 from ui.common.stale import edit_state, forget_edit, save_or_keep, show_refusal
 from ui.inspections.links import flash
@@ -149,7 +151,11 @@ def withdrawal_form(
             )
             if field is not None:
                 slots.fields[field] = st.container()
-            reason = st.text_input(t("insp.withdraw_reason"), key=f"{key}_reason")
+            reason = st.text_input(
+                t("insp.withdraw_reason"),
+                max_chars=max_chars(Violation.withdrawn_reason),
+                key=f"{key}_reason",
+            )
             slots.fields["reason"] = st.container()
             submitted = st.form_submit_button(t("insp.withdraw"), key=f"{key}_submit")
     if not submitted:
@@ -180,7 +186,11 @@ def reason_input(view: dict[str, Any], key: str, slots: Slots) -> str | None:
     """The reason of a correction (only asked when the change is one)."""
     if not is_correction(view):
         return None
-    text = st.text_input(t("insp.correction_reason"), key=f"{key}_reason")
+    text = st.text_input(
+        t("insp.correction_reason"),
+        max_chars=max_chars(AuditEntry.reason),
+        key=f"{key}_reason",
+    )
     slots.fields["reason"] = st.container()
     return text
 
@@ -340,7 +350,10 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
                 key=f"{key}_result_{rule}",
             )
             note = right.text_input(
-                t("insp.note"), value=item["note"] or "", key=f"{key}_note_{rule}"
+                t("insp.note"),
+                value=item["note"] or "",
+                max_chars=max_chars(InspectionItem.note),
+                key=f"{key}_note_{rule}",
             )
             slots.fields[f"result:{rule}"] = st.container()
             slots.fields[f"note:{rule}"] = slots.fields[f"result:{rule}"]
@@ -373,7 +386,7 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
             f"**{t('insp.follow_up_deadline')}:** "
             f"{day_text(view['follow_up_deadline']) or '—'}"
         )
-        st.markdown(f"**{t('insp.summary')}:** {view['summary'] or '—'}")
+        st.markdown(f"**{t('insp.summary')}:** {literal(view['summary']) or '—'}")
         return
     key = form_key(view, "details")
     base = base_view(view)
@@ -396,7 +409,10 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["follow_up_deadline"] = st.container()
         summary = st.text_area(
-            t("insp.summary"), value=base["summary"] or "", key=f"{key}_summary"
+            t("insp.summary"),
+            value=base["summary"] or "",
+            max_chars=max_chars(Inspection.summary),
+            key=f"{key}_summary",
         )
         slots.fields["summary"] = st.container()
         reason = reason_input(view, key, slots)

@@ -17,6 +17,7 @@ from registry.kernel.errors import RegistryError
 from registry.records.by_kind import POINTS
 from ui.common.i18n import t, value_label
 from ui.common.labels import day_text, missing
+from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text, field_error_text
 from ui.common.selection import picked_row
 from ui.inspections.links import flash, link_to_inspection, show_inspection, show_point
@@ -145,7 +146,7 @@ def review_queue(inspections: pd.DataFrame) -> None:
     for row in waiting.head(_QUEUE_LINKS).itertuples():
         link_to_inspection(
             int(row.id),
-            t(
+            text_md(
                 "insp.queue_link",
                 id=row.id,
                 point=row.point_name,
@@ -219,8 +220,8 @@ def render_point_request(registry, actor, point_id: int) -> None:
         st.error(error_text(error, FIELDS))
         return
     st.subheader(t("insp.open_for_point", id=point_id))
-    st.markdown(f"**{point['name']}** · {value_label(point['kind'])}")
-    st.caption(f"{point.get('address') or ''} · {value_label(point['status'])}")
+    st.markdown(f"**{literal(point['name'])}** · {value_label(point['kind'])}")
+    st.caption(f"{literal(point.get('address'))} · {value_label(point['status'])}")
     link_to_record("point", point_id)
     drafts = earlier[earlier["state"] == InspectionState.DRAFT.value]
     if not drafts.empty:

@@ -9,6 +9,7 @@ import streamlit as st
 from registry.inspections.vocabulary import InspectionState
 from ui.common.i18n import t
 from ui.common.labels import day_text, local_time
+from ui.common.markdown import text_md
 from ui.inspections.forms import (
     checklist_form,
     details_form,
@@ -43,11 +44,11 @@ def _units_text(view: dict[str, Any]) -> str:
 
 def render_header(view: dict[str, Any]) -> None:
     """Title, state, date, inspector, rule set, the point and the review."""
-    st.subheader(t("insp.heading", id=view["id"], point=view["point"]["name"]))
+    st.subheader(text_md("insp.heading", id=view["id"], point=view["point"]["name"]))
     state = InspectionState(view["state"])
     st.badge(state_label(state), color=_BADGE_COLOURS[state])
     st.caption(
-        t(
+        text_md(
             "insp.facts",
             day=day_text(view["inspected_on"]),
             inspector=view["inspector"],
@@ -68,7 +69,7 @@ def render_header(view: dict[str, Any]) -> None:
     if view["reviewed_by"]:
         at = local_time(view["reviewed_at"])
         if view["review_note"]:
-            text = t(
+            text = text_md(
                 "insp.review_note",
                 by=view["reviewed_by"],
                 at=at,

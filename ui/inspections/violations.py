@@ -11,7 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from registry.inspections.service import add_violation
-from ui.common.forms import submit_button
+from registry.kernel.models import Violation
+from ui.common.forms import max_chars, submit_button
 from ui.common.i18n import t
 from ui.common.labels import local_time, missing
 from ui.inspections.forms import (
@@ -77,7 +78,9 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
         )
         slots.fields["rule_id"] = st.container()
         description = st.text_area(
-            t("insp.violation_description"), key=f"{key}_description"
+            t("insp.violation_description"),
+            max_chars=max_chars(Violation.description),
+            key=f"{key}_description",
         )
         slots.fields["description"] = st.container()
         fine = st.number_input(

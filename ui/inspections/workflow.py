@@ -10,7 +10,8 @@ import streamlit as st
 
 from registry.inspections.service import review_inspection, submit_inspection
 from registry.inspections.vocabulary import REVIEW_OUTCOMES, InspectionState
-from ui.common.forms import submit_button
+from registry.kernel.models import Inspection
+from ui.common.forms import max_chars, submit_button
 from ui.common.i18n import t
 from ui.common.labels import action_label, local_time
 from ui.inspections.forms import Slots, form_key, save
@@ -51,7 +52,11 @@ def review_form(registry, actor, view: dict[str, Any]) -> None:
             key=f"{key}_outcome",
         )
         slots.fields["outcome"] = st.container()
-        note = st.text_area(t("insp.review_note_field"), key=f"{key}_note")
+        note = st.text_area(
+            t("insp.review_note_field"),
+            max_chars=max_chars(Inspection.review_note),
+            key=f"{key}_note",
+        )
         slots.fields["review_note"] = st.container()
         submitted = submit_button(key, t("insp.review"), ":material/gavel:")
     if not submitted:

@@ -13,6 +13,7 @@ from registry.access.permissions import Actor
 from registry.maps.data import MapData, SiteOverview
 from ui.common.charts import line_chart
 from ui.common.i18n import field_label, number, operator_name, t, value_label
+from ui.common.markdown import literal
 from ui.inspections.links import link_to_new_inspection
 from ui.maps.render import show_map
 from ui.shell.menu import link_to_record
@@ -85,7 +86,7 @@ def selected_record(
             t("maps.value"): [_shown(c, row.get(c)) for c in columns],
         }
     )
-    st.subheader(f"{t('maps.selected')}: {row['name']}")
+    st.subheader(f"{t('maps.selected')}: {literal(row['name'])}")
     st.dataframe(table, hide_index=True, use_container_width=True)
     link_to_record(record_type, int(record_id))
     if record_type == "point" and perm.allowed(actor, perm.CREATE, "inspection"):

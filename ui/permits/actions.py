@@ -17,6 +17,7 @@ import streamlit as st
 
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError
+from registry.kernel.models import AuditEntry, PermitApplication, PermitStep
 from registry.permits.corrections import correct_filing_day
 from registry.permits.documents import add_documents
 from registry.permits.steps import (
@@ -29,6 +30,7 @@ from registry.permits.steps import (
 )
 from registry.permits.transfers import consent_to_transfer, decline_transfer
 from registry.permits.vocabulary import KINDS_NEEDING_NUMBER
+from ui.common.forms import max_chars
 from ui.common.i18n import operator_name, t
 from ui.permits.labels import level_text
 from ui.permits.links import flash
@@ -96,15 +98,25 @@ def verify_form(registry, actor, view) -> None:
             format="DD/MM/YYYY",
             key=f"{key}_visit",
         )
-        opinion = st.text_area(t("pmt.v.opinion"), key=f"{key}_opinion")
+        opinion = st.text_area(
+            t("pmt.v.opinion"),
+            max_chars=max_chars(PermitStep.neighbours_opinion),
+            key=f"{key}_opinion",
+        )
         outcome = st.radio(
             t("pmt.v.result"),
             [o for o, action in _VERIFY_OUTCOMES.items() if action in view.actions],
             format_func=lambda o: t(f"pmt.v.{o}"),
             key=f"{key}_outcome",
         )
-        reasons = st.text_area(t("pmt.v.reasons"), key=f"{key}_reasons")
-        note = st.text_input(t("pmt.v.note"), key=f"{key}_note")
+        reasons = st.text_area(
+            t("pmt.v.reasons"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reasons",
+        )
+        note = st.text_input(
+            t("pmt.v.note"), max_chars=max_chars(AuditEntry.reason), key=f"{key}_note"
+        )
         slot = st.container()
         sent = st.form_submit_button(
             t("pmt.v.submit"), type="primary", icon=":material/task_alt:"
@@ -137,7 +149,11 @@ def incomplete_form(registry, actor, view) -> None:
     key = form_key(view, "incomplete")
     number = view.summary.id
     with st.form(key):
-        reasons = st.text_area(t("pmt.v.reasons"), key=f"{key}_reasons")
+        reasons = st.text_area(
+            t("pmt.v.reasons"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reasons",
+        )
         slot = st.container()
         sent = st.form_submit_button(t("pmt.i.submit"), icon=":material/pause:")
     if sent:
@@ -153,7 +169,9 @@ def completion_form(registry, actor, view) -> None:
     key = form_key(view, "complete")
     number = view.summary.id
     with st.form(key):
-        note = st.text_area(t("pmt.c.note"), key=f"{key}_note")
+        note = st.text_area(
+            t("pmt.c.note"), max_chars=max_chars(AuditEntry.reason), key=f"{key}_note"
+        )
         files = document_uploader(registry, f"{key}_files")
         slot = st.container()
         sent = st.form_submit_button(
@@ -188,12 +206,24 @@ def decide_form(registry, actor, view) -> None:
         )
         needs_number = summary.kind in KINDS_NEEDING_NUMBER
         permit_number = (
-            st.text_input(t("pmt.d.number"), max_chars=80, key=f"{key}_number")
+            st.text_input(
+                t("pmt.d.number"),
+                max_chars=max_chars(PermitApplication.permit_number),
+                key=f"{key}_number",
+            )
             if needs_number
             else ""
         )
-        conditions = st.text_area(t("pmt.d.conditions"), key=f"{key}_conditions")
-        reasons = st.text_area(t("pmt.d.reasons"), key=f"{key}_reasons")
+        conditions = st.text_area(
+            t("pmt.d.conditions"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_conditions",
+        )
+        reasons = st.text_area(
+            t("pmt.d.reasons"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reasons",
+        )
         slot = st.container()
         sent = st.form_submit_button(
             t("pmt.d.submit"), type="primary", icon=":material/gavel:"
@@ -291,7 +321,11 @@ def escalate_form(registry, actor, view) -> None:
     with st.form(key):
         if target:
             st.caption(t("pmt.e.to", level=level_text(target)))
-        reason = st.text_area(t("pmt.e.reason"), key=f"{key}_reason")
+        reason = st.text_area(
+            t("pmt.e.reason"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reason",
+        )
         slot = st.container()
         sent = st.form_submit_button(t("pmt.e.submit"), icon=":material/north:")
     if sent:

@@ -16,11 +16,12 @@ import pandas as pd
 import streamlit as st
 
 from registry.kernel.errors import FieldError, RegistryError, ValidationError
+from registry.kernel.models import AuditEntry, PermitApplication
 from registry.kernel.vocabulary import OPERATORS, PointKind, Role, StructureType
 from registry.permits.filing import file_application
 from registry.permits.vocabulary import BTS_KINDS, GAME_KINDS, ApplicationKind
 from registry.records.by_kind import POINTS, SITES
-from ui.common.forms import input_text
+from ui.common.forms import input_text, max_chars
 from ui.common.i18n import field_label, operator_label, operator_name, t, value_label
 from ui.common.labels import day_text
 from ui.permits.actions import document_uploader, uploaded
@@ -178,8 +179,14 @@ def filing_form(registry, actor, kind: str, record: dict[str, Any] | None) -> No
             left, right = st.columns(2)
             width = left.text_input(t("pmt.f.width"), key=f"{key}_width")
             protected = right.checkbox(t("pmt.f.protected"), key=f"{key}_protected")
-        applicant = st.text_input(t("pmt.f.applicant"), key=f"{key}_applicant")
-        note = st.text_area(t("pmt.f.note"), key=f"{key}_note")
+        applicant = st.text_input(
+            t("pmt.f.applicant"),
+            max_chars=max_chars(PermitApplication.applicant_name),
+            key=f"{key}_applicant",
+        )
+        note = st.text_area(
+            t("pmt.f.note"), max_chars=max_chars(AuditEntry.reason), key=f"{key}_note"
+        )
         files = document_uploader(registry, f"{key}_files")
         slot = st.container()
         sent = st.form_submit_button(

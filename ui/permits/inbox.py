@@ -15,6 +15,7 @@ from registry.kernel.vocabulary import Role
 from registry.permits.queries import list_applications
 from ui.common.i18n import t
 from ui.common.labels import day_text
+from ui.common.markdown import text_md
 from ui.common.selection import picked_row
 from ui.permits.labels import applications_table, label
 from ui.permits.links import link_to_application, show_application
@@ -58,7 +59,7 @@ def work_links(summaries: Sequence) -> None:
     for summary in summaries[:_QUEUE_LINKS]:
         link_to_application(
             summary.id,
-            t(
+            text_md(
                 "pmt.queue_link",
                 id=summary.id,
                 kind=label(summary.kind),

@@ -15,6 +15,7 @@ import streamlit as st
 from registry.access import permissions as perm
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError
+from registry.kernel.models import AuditEntry
 from registry.permits.matrix import MatrixRow, load_presets
 from registry.permits.matrix_versions import (
     adopt_preset,
@@ -23,8 +24,10 @@ from registry.permits.matrix_versions import (
     matrix_on,
 )
 from registry.permits.vocabulary import Level
+from ui.common.forms import max_chars
 from ui.common.i18n import all_texts, language, number, t
 from ui.common.labels import day_text, local_time, missing
+from ui.common.markdown import text_md
 from ui.permits.actions import attempt
 from ui.permits.labels import label
 from ui.permits.messages import permit_error_lines
@@ -83,9 +86,9 @@ def history_table(versions) -> pd.DataFrame:
 
 def render_version(version) -> None:
     """Title, facts, source and unverified facts of a version, then its rows."""
-    st.markdown(f"**{t('pmt.m.in_force', id=version.id, title=version.title)}**")
+    st.markdown(f"**{text_md('pmt.m.in_force', id=version.id, title=version.title)}**")
     st.caption(
-        t(
+        text_md(
             "pmt.m.facts",
             start=day_text(version.effective_from),
             height=number(version.height_threshold_m, 0),
@@ -93,13 +96,13 @@ def render_version(version) -> None:
             at=local_time(version.created_at),
         )
         + " · "
-        + t("pmt.m.reason", reason=version.reason)
+        + text_md("pmt.m.reason", reason=version.reason)
     )
     st.dataframe(rows_table(version.rows), hide_index=True)
     with st.expander(t("pmt.m.source_heading")):
-        st.markdown(t("pmt.m.source", source=version.source))
+        st.markdown(text_md("pmt.m.source", source=version.source))
         if version.unverified:
-            st.warning(t("pmt.m.unverified", text=version.unverified))
+            st.warning(text_md("pmt.m.unverified", text=version.unverified))
 
 
 def render_presets() -> None:
@@ -142,7 +145,11 @@ def adopt_form(registry, actor) -> None:
             format="DD/MM/YYYY",
             key="pmt_matrix_adopt_from",
         )
-        reason = st.text_input(t("pmt.m.adopt_reason"), key="pmt_matrix_adopt_reason")
+        reason = st.text_input(
+            t("pmt.m.adopt_reason"),
+            max_chars=max_chars(AuditEntry.reason),
+            key="pmt_matrix_adopt_reason",
+        )
         slot = st.container()
         sent = st.form_submit_button(t("pmt.m.adopt_submit"), type="primary")
     if not sent:
@@ -226,7 +233,9 @@ def edit_form(registry, actor, version) -> None:
             key=f"pmt_matrix_edit_height_{version.id}",
         )
         reason = st.text_input(
-            t("pmt.m.edit_reason"), key=f"pmt_matrix_edit_reason_{version.id}"
+            t("pmt.m.edit_reason"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"pmt_matrix_edit_reason_{version.id}",
         )
         slot = st.container()
         sent = st.form_submit_button(t("pmt.m.edit_submit"), type="primary")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from registry.kernel.errors import FieldError, RegistryError, ValidationError
 from ui.common.i18n import all_texts, t
+from ui.common.markdown import literal
 from ui.common.messages import error_text, expected_text, field_error_text, field_name
 from ui.permits.labels import label
 
@@ -34,7 +35,7 @@ def _matrix_cell_line(error: FieldError) -> str:
     if error.value not in (None, "") and not context.get("hide_value"):
         # Levels, kinds and cases entered in the matrix are shown by their labels.
         line += " " + t("err.got", value=label(error.value) or str(error.value))
-    return line
+    return literal(line)
 
 
 def field_line(error: FieldError, record_type: str = "site") -> str:

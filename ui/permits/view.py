@@ -15,6 +15,7 @@ from registry.permits.documents import get_document
 from registry.permits.vocabulary import ApplicationState
 from ui.common.i18n import field_label, language, number, operator_name, t
 from ui.common.labels import action_label, day_text, local_time, missing, value_text
+from ui.common.markdown import text_md
 from ui.permits.actions import render_actions
 from ui.permits.labels import (
     applicant_text,
@@ -48,7 +49,7 @@ def render_header(view) -> None:
     state = ApplicationState(summary.state)
     st.badge(label(state), color=_BADGES[state])
     st.caption(
-        t(
+        text_md(
             "pmt.facts",
             filed=day_text(summary.filed_on),
             by=summary.filed_by,
@@ -58,7 +59,7 @@ def render_header(view) -> None:
     )
     why = next((finding_message(f) for f in view.findings if f.check == "case"), "")
     case = label(summary.case) + (f" ({why})" if why else "")
-    st.markdown(t("pmt.case_line", case=case))
+    st.markdown(text_md("pmt.case_line", case=case))
     step = _open_step(view)
     if step is not None:
         st.markdown(
@@ -73,7 +74,7 @@ def render_header(view) -> None:
             )
         )
     st.caption(
-        t(
+        text_md(
             "pmt.matrix_line",
             id=view.matrix.id,
             title=view.matrix.title,
@@ -83,16 +84,16 @@ def render_header(view) -> None:
     transfer_lines(view)
     if summary.permit_number:
         st.success(
-            t(
+            text_md(
                 "pmt.permit_line",
                 number=summary.permit_number,
                 day=day_text(summary.decided_on),
             )
         )
     if view.conditions:
-        st.info(t("pmt.conditions_line", text=view.conditions))
+        st.info(text_md("pmt.conditions_line", text=view.conditions))
     if view.refusal_reasons:
-        st.error(t("pmt.refusal_line", text=view.refusal_reasons))
+        st.error(text_md("pmt.refusal_line", text=view.refusal_reasons))
     record_links(summary)
 
 
@@ -206,7 +207,9 @@ def render_documents(registry, actor, view) -> None:
     for document in view.documents:
         row = st.container(horizontal=True, vertical_alignment="center")
         row.download_button(
-            t("pmt.download", name=document.filename, size=size_text(document.size)),
+            text_md(
+                "pmt.download", name=document.filename, size=size_text(document.size)
+            ),
             data=partial(_document_bytes, registry, actor, application_id, document.id),
             file_name=document.filename,
             mime=document.content_type,

@@ -20,6 +20,7 @@ from ui.common.labels import (
     source_text,
     value_text,
 )
+from ui.common.markdown import literal, text_md
 
 
 def _fields_table(record: dict[str, Any], record_type: str) -> pd.DataFrame:
@@ -110,13 +111,13 @@ def _audit_table(record: dict[str, Any], record_type: str) -> pd.DataFrame:
 def render_record_header(record: dict[str, Any], record_type: str) -> None:
     """Name, status and the location check of a record."""
     code = f" · {record['site_code']}" if record.get("site_code") else ""
-    st.subheader(f"#{record['id']} {record['name']}{code}")
+    st.subheader(f"#{record['id']} {literal(record['name'])}{literal(code)}")
     status = value_label(record["status"])
     since = day_text(record["status_since"])
     st.markdown(t("reg.status_line", status=status, since=since))
     if not missing(record.get("retired_on")):
         st.warning(
-            t(
+            text_md(
                 "reg.retired",
                 day=day_text(record["retired_on"]),
                 reason=record.get("retired_reason") or "",
@@ -124,7 +125,7 @@ def render_record_header(record: dict[str, Any], record_type: str) -> None:
         )
     flag = record.get("location_flag")
     if isinstance(flag, str) and flag:
-        st.warning(t("reg.flagged", flag=flag), icon=":material/wrong_location:")
+        st.warning(text_md("reg.flagged", flag=flag), icon=":material/wrong_location:")
     else:
         st.caption(t("reg.location_ok"))
 

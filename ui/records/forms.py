@@ -14,6 +14,7 @@ import streamlit as st
 from registry.access import permissions as perm
 from registry.kernel.clock import today
 from registry.kernel.errors import FieldError, RegistryError, ValidationError
+from registry.kernel.models import AuditEntry, BtsSite, StatusEntry
 from registry.kernel.vocabulary import (
     POINT_TRANSITIONS,
     SITE_TRANSITIONS,
@@ -22,8 +23,15 @@ from registry.kernel.vocabulary import (
     SiteStatus,
 )
 from registry.records.by_kind import POINTS, SITES
-from ui.common.forms import FormSlots, record_inputs, show_field_errors, submit_button
+from ui.common.forms import (
+    FormSlots,
+    max_chars,
+    record_inputs,
+    show_field_errors,
+    submit_button,
+)
 from ui.common.i18n import field_label, t, value_label
+from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text, expected_text
 from ui.common.stale import edit_state, forget_edit, save_or_keep, show_refusal
 from ui.records.details import render_audit, render_record_details
@@ -42,7 +50,8 @@ def fixed_fields(actor, record_type: str) -> dict[str, Any]:
 
 def _warnings_text(record_type: str, warnings: list[FieldError]) -> str:
     return "\n".join(
-        f"- {field_label(record_type, w.field)}: {expected_text(w)}" for w in warnings
+        f"- {field_label(record_type, w.field)}: {literal(expected_text(w))}"
+        for w in warnings
     )
 
 
@@ -83,7 +92,11 @@ def create_form(registry, actor, group: str) -> None:
             fixed=fixed_fields(actor, record_type),
             kinds=kinds or None,
         )
-        reason = st.text_input(t("form.reason_optional"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason_optional"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reason",
+        )
         submitted = submit_button(key, t("form.create"), ":material/add:")
     if not submitted:
         return
@@ -95,7 +108,11 @@ def create_form(registry, actor, group: str) -> None:
         _report_failure(record_type, error, slots)
         return
     st.session_state[_CREATE_ROUND] = st.session_state.get(_CREATE_ROUND, 0) + 1
-    _saved(record_type, record, t("form.created", id=record["id"], name=record["name"]))
+    _saved(
+        record_type,
+        record,
+        text_md("form.created", id=record["id"], name=record["name"]),
+    )
 
 
 def _edit_name(record_type: str, record_id) -> str:
@@ -122,7 +139,11 @@ def edit_form(registry, actor, record_type: str, record: dict[str, Any], kinds) 
             exclude=("status", "status_since"),
             kinds=kinds or None,
         )
-        reason = st.text_input(t("form.reason_optional"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason_optional"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reason",
+        )
         submitted = submit_button(key, t("form.save"), ":material/save:")
     with panel:
         show_refusal(
@@ -190,7 +211,11 @@ def status_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
             key=f"{key}_on",
         )
         slots.fields["effective_on"] = st.container()
-        reason = st.text_input(t("form.reason"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason"),
+            max_chars=max_chars(StatusEntry.reason),
+            key=f"{key}_reason",
+        )
         slots.fields["reason"] = st.container()
         submitted = submit_button(key, t("form.change_status"))
     if not submitted:
@@ -223,7 +248,11 @@ def retire_form(registry, actor, record_type: str, record: dict[str, Any]) -> No
     st.caption(t("form.retire_note"))
     with st.form(key):
         slots = FormSlots(general=st.container())
-        reason = st.text_input(t("form.reason"), key=f"{key}_reason")
+        reason = st.text_input(
+            t("form.reason"),
+            max_chars=max_chars(BtsSite.retired_reason),
+            key=f"{key}_reason",
+        )
         slots.fields["reason"] = st.container()
         sure = st.checkbox(t("form.retire_confirm"), key=f"{key}_sure")
         submitted = submit_button(key, t("form.retire"), ":material/archive:")

@@ -55,7 +55,6 @@ VIETNAMESE = {
     "files.writer_format": "không xuất được định dạng «{format}»; hãy chọn: {formats}",
     "files.no_folder": "Không ghi được {target}: thư mục {folder} không tồn tại",
     "files.write_failed": "Không ghi được {target} dạng {format}: {detail}",
-    "files.nothing_written": "Không ghi được {target} dạng {format}: GDAL không ghi gì",
     "files.no_coordinate_columns": (
         "Không xuất được dạng {format}: bảng không có cột {missing}"
     ),

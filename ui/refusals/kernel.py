@@ -75,4 +75,10 @@ VIETNAMESE = {
         "Một bản ghi trùng mã hoặc tên vừa được lưu cùng lúc; chưa lưu gì, hãy "
         "kiểm tra lại."
     ),
+    "kernel.text_control": (
+        "văn bản không có ký tự điều khiển hay ký tự đảo chiều hiển thị "
+        "(có {character} ở ký tự thứ {at})"
+    ),
+    "kernel.text_too_long": "tối đa {limit} ký tự (giá trị này có {length})",
+    "kernel.text_required": "nội dung (bắt buộc)",
 }

@@ -21,7 +21,6 @@ def _allowed(context: dict) -> str:
 
 VIETNAMESE = {
     "records.required": "nhập giá trị (trường bắt buộc)",
-    "records.too_long": "tối đa {max} ký tự (giá trị này có {length})",
     "records.choice": lambda c: "một trong các giá trị: " + _choices(c),
     "records.networks": (
         "mã hoặc tên doanh nghiệp, cách nhau bởi , ; / hoặc dấu cách, ví dụ "

@@ -9,7 +9,6 @@ def _levels(context: dict) -> str:
 
 VIETNAMESE = {
     "units.cluster_name_empty": "Tên cụm không được để trống.",
-    "units.cluster_name_too_long": "Tên cụm dài quá 120 ký tự.",
     "units.cluster_no_members": "Cụm phải có ít nhất một huyện.",
     "units.cluster_unknown_units": "Không có huyện mang mã {value}.",
     "units.cluster_name_taken": (

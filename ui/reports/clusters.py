@@ -12,6 +12,7 @@ import streamlit as st
 
 from registry.access import permissions as perm
 from registry.kernel.errors import RegistryError
+from registry.kernel.models import AuditEntry, Cluster
 from registry.maps.data import unit_options
 from registry.units.clusters import (
     SUBJECT,
@@ -21,7 +22,9 @@ from registry.units.clusters import (
     retire_cluster,
     update_cluster,
 )
+from ui.common.forms import max_chars
 from ui.common.i18n import t
+from ui.common.markdown import literal, text_md
 from ui.common.messages import error_text
 from ui.common.stale import edit_state, save_or_keep, show_refusal
 
@@ -52,7 +55,10 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
     panel = st.container()
     with st.form(key):
         name = st.text_input(
-            t("clu.name"), value=base["name"], max_chars=120, key=f"{key}_name"
+            t("clu.name"),
+            value=base["name"],
+            max_chars=max_chars(Cluster.name),
+            key=f"{key}_name",
         )
         members = st.multiselect(
             t("clu.members"),
@@ -62,8 +68,15 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
             placeholder=t("clu.choose"),
             key=f"{key}_members",
         )
-        note = st.text_area(t("clu.note"), value=base["note"] or "", key=f"{key}_note")
-        reason = st.text_input(t("clu.reason"), key=f"{key}_reason")
+        note = st.text_area(
+            t("clu.note"),
+            value=base["note"] or "",
+            max_chars=max_chars(Cluster.note),
+            key=f"{key}_note",
+        )
+        reason = st.text_input(
+            t("clu.reason"), max_chars=max_chars(AuditEntry.reason), key=f"{key}_reason"
+        )
         columns = st.columns(2)
         save = columns[0].form_submit_button(
             t("clu.save"), type="primary", key=f"{key}_save"
@@ -109,21 +122,21 @@ def _edit_form(registry, actor, cluster: ClusterView, districts: dict) -> None:
     if done is None:
         return
     key = "clu.retired" if retire else "clu.saved"
-    st.session_state[MESSAGE_KEY] = t(key, name=done.name)
+    st.session_state[MESSAGE_KEY] = text_md(key, name=done.name)
     st.rerun()
 
 
 def _create_form(registry, actor, districts: dict) -> None:
     with st.form("clu_create"):
         st.markdown(f"**{t('clu.create')}**")
-        name = st.text_input(t("clu.name"), max_chars=120)
+        name = st.text_input(t("clu.name"), max_chars=max_chars(Cluster.name))
         members = st.multiselect(
             t("clu.members"),
             list(districts),
             format_func=lambda c: districts[c],
             placeholder=t("clu.choose"),
         )
-        note = st.text_area(t("clu.note"))
+        note = st.text_area(t("clu.note"), max_chars=max_chars(Cluster.note))
         submitted = st.form_submit_button(t("clu.create_button"))
     if not submitted:
         return
@@ -132,7 +145,7 @@ def _create_form(registry, actor, districts: dict) -> None:
     except RegistryError as error:
         st.error(error_text(error))
         return
-    st.session_state[MESSAGE_KEY] = t("clu.saved", name=done.name)
+    st.session_state[MESSAGE_KEY] = text_md("clu.saved", name=done.name)
     st.rerun()
 
 
@@ -147,11 +160,12 @@ def render_clusters(registry, actor) -> None:
     if not clusters:
         st.info(t("clu.none"))
     for cluster in clusters:
-        label = f"{cluster.name} · {t('clu.version', version=cluster.version)}"
+        label = f"{literal(cluster.name)} · {t('clu.version', version=cluster.version)}"
         with st.expander(label):
-            st.markdown(f"**{t('clu.members')}:** " + ", ".join(cluster.district_names))
+            members = ", ".join(cluster.district_names)
+            st.markdown(f"**{t('clu.members')}:** " + literal(members))
             if cluster.note:
-                st.caption(cluster.note)
+                st.caption(literal(cluster.note))
             if editable:
                 _edit_form(registry, actor, cluster, districts)
     if perm.allowed(actor, perm.CREATE, SUBJECT):

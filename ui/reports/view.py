@@ -14,6 +14,7 @@ from registry.reports.excel import workbook_bytes
 from registry.reports.html import report_html
 from registry.reports.tables import ReportTable, format_number
 from ui.common.i18n import t
+from ui.common.markdown import literal, text_md
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,9 +65,9 @@ def render_downloads(report) -> None:
 
 def render_report(report) -> None:
     """The preview of a report, then its downloads."""
-    st.subheader(t("rep.heading", area=report.area.name))
+    st.subheader(text_md("rep.heading", area=report.area.name))
     st.caption(
-        t(
+        text_md(
             "rep.meta",
             start=f"{report.start:%d/%m/%Y}",
             end=f"{report.end:%d/%m/%Y}",
@@ -88,12 +89,12 @@ def render_report(report) -> None:
             column.metric(item.label, format_number(item.value, item.fmt))
     with st.expander(t("rep.notes"), expanded=True):
         for note in report.notes:
-            st.markdown(f"- {note}")
+            st.markdown(f"- {literal(note)}")
     st.markdown(f"**{t('rep.tables')}**")
     for table in report.tables:
-        with st.expander(table.title, expanded=table.key == "sites"):
+        with st.expander(literal(table.title), expanded=table.key == "sites"):
             if table.note:
-                st.caption(table.note)
+                st.caption(literal(table.note))
             if table.frame.empty:
                 st.caption(t("rep.empty_table"))
             else:

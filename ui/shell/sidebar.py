@@ -15,6 +15,7 @@ from ui.common.i18n import (
     t,
     value_label,
 )
+from ui.common.markdown import literal
 from ui.shell.state import demo_in_use, profile_of, sign_out
 
 _LANGUAGE_WIDGET = "_language_choice"
@@ -55,7 +56,7 @@ def render_sidebar_footer(registry: Registry, actor: Actor | None) -> None:
         st.divider()
         if actor is not None:
             profile = profile_of(registry, actor)
-            st.markdown(f"**{profile.display_name}**")
+            st.markdown(f"**{literal(profile.display_name)}**")
             st.caption(
                 t(
                     "side.who",
