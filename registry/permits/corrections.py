@@ -26,7 +26,7 @@ from registry.kernel.errors import (
     PermissionDeniedError,
     ValidationError,
 )
-from registry.kernel.models import PermitStep
+from registry.kernel.models import AuditEntry, PermitStep
 from registry.kernel.vocabulary import Role
 from registry.kernel.workdays import due_date
 from registry.permits import messages as msg
@@ -66,7 +66,9 @@ def correct_filing_day(
             action=f"correct the filing day of application #{application_id}",
             role=actor.role.value,
         )
-    why = clean_text("reason", reason, required=True, what=msg.CORRECTION_REASON)
+    why = clean_text(
+        "reason", reason, AuditEntry.reason, required=True, what=msg.CORRECTION_REASON
+    )
     with registry.transaction() as session:
         application = load_application(session, application_id, for_update=True)
         steps = session.scalars(

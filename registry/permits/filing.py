@@ -73,7 +73,9 @@ def _kind(value: object) -> ApplicationKind:
         ) from None
 
 
-def _check_filer(actor: Actor, kind: ApplicationKind, network: str | None, units):
+def _check_filer_role(actor: Actor, kind: ApplicationKind) -> None:
+    """Refuse a role that never files this kind: told before any record is read,
+    since it depends on nothing stored."""
     if actor.role not in _FILERS[kind.is_bts]:
         raise PermissionDeniedError(
             msg.FILER_ROLE,
@@ -89,6 +91,10 @@ def _check_filer(actor: Actor, kind: ApplicationKind, network: str | None, units
             action="file a transfer of a site",
             role=actor.role.value,
         )
+
+
+def _check_filer(actor: Actor, kind: ApplicationKind, network: str | None, units):
+    _check_filer_role(actor, kind)
     if actor.role == Role.OPERATOR and network != actor.network_code:
         raise PermissionDeniedError(
             records_msg.ANOTHER_NETWORK,
@@ -157,6 +163,7 @@ def file_application(
     """
     kind = _kind(kind)
     perm.require(actor, perm.FILE, SUBJECT)
+    _check_filer_role(actor, kind)
     day = today()
     note = validated_text("note", note, AuditEntry.reason)
     values = dict(values or {})

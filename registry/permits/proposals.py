@@ -25,7 +25,6 @@ from registry.kernel.errors import (
 from registry.kernel.models import BtsSite, PermitApplication, PublicPoint
 from registry.kernel.vocabulary import OPERATORS, PointKind, PointStatus, SiteStatus
 from registry.permits import messages as msg
-from registry.permits.access import application_units, may_see
 from registry.permits.ownership import require_owner
 from registry.permits.vocabulary import OPEN_STATES, ApplicationKind
 from registry.records import messages as records_msg
@@ -89,11 +88,10 @@ def load_existing(session, actor: Actor, kind: ApplicationKind, site_id, point_i
         .limit(1)
     )
     if pending is not None:
-        if may_see(actor, pending, application_units(session, pending.id)):
-            raise ConflictError(
-                msg.OPEN_APPLICATION, id=record.id, application=pending.id
-            )
-        raise ConflictError(msg.OPEN_APPLICATION_OTHER, id=record.id)
+        # Whoever gets here passed the area and ownership checks of the record
+        # (permits.access.require_record_in_area, load_existing), so may read the
+        # applications on it: the number is theirs to know.
+        raise ConflictError(msg.OPEN_APPLICATION, id=record.id, application=pending.id)
     return record
 
 

@@ -18,7 +18,7 @@ from registry.kernel.audit import record_audit
 from registry.kernel.clock import now, today
 from registry.kernel.db import Registry
 from registry.kernel.errors import ConflictError, PermissionDeniedError
-from registry.kernel.models import BtsSite
+from registry.kernel.models import AuditEntry, BtsSite
 from registry.kernel.vocabulary import Role
 from registry.permits import messages as msg
 from registry.permits.access import ENTITY, SUBJECT, load_application, require_see
@@ -60,7 +60,7 @@ def consent_to_transfer(
     registry: Registry, actor: Actor, application_id: int, *, note: str | None = None
 ) -> ApplicationView:
     """The receiving operator signs the transfer: its first step starts today."""
-    remark = clean_text("note", note, required=False)
+    remark = clean_text("note", note, AuditEntry.reason, required=False)
     with registry.transaction() as session:
         application = _load_to_sign(session, actor, application_id, "sign")
         day = today()
@@ -95,7 +95,9 @@ def decline_transfer(
     registry: Registry, actor: Actor, application_id: int, *, reasons: str
 ) -> ApplicationView:
     """The receiving operator declines: the application ends refused, with why."""
-    why = clean_text("reasons", reasons, required=True, what=msg.REFUSAL_REASONS)
+    why = clean_text(
+        "reasons", reasons, AuditEntry.reason, required=True, what=msg.REFUSAL_REASONS
+    )
     with registry.transaction() as session:
         application = _load_to_sign(session, actor, application_id, "decline")
         day = today()

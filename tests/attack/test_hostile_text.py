@@ -36,7 +36,6 @@ from registry.kernel.models import (
     Violation,
 )
 from registry.kernel.text import column_limit
-from registry.permits.filing import file_application
 from registry.permits.steps import refuse_application, verify_application
 from registry.records.by_kind import POINTS, SITES
 from registry.units.clusters import create_cluster, list_clusters
@@ -44,7 +43,7 @@ from tests.attack import tally
 from tests.attack.payloads import REFUSED, STORED, at_limit, too_long
 from tests.factories import point_values, site_values
 from tests.inspections.support import world_copy
-from tests.permits.support import TWO_LEVEL_DAY, new_site, people_world
+from tests.permits.support import TWO_LEVEL_DAY, file_on, new_site, people_world
 
 MEASURE = "hostile text fields"
 TEXT_CODES = {kernel_msg.TEXT_CONTROL.code, kernel_msg.TEXT_TOO_LONG.code}
@@ -322,13 +321,13 @@ def test_permit_applicant_names_and_refusal_reasons(open_world):
 
     def filed(applicant: str | None = None):
         values = new_site(registry, site_code=f"PERMIT-{next(numbers)}")
-        return file_application(
+        return file_on(
+            TWO_LEVEL_DAY,
             registry,
             people.viettel,
             "bts_new",
             values=values,
             applicant_name=applicant,
-            filed_on=TWO_LEVEL_DAY,
         )
 
     for payload in payloads_for(PermitApplication.applicant_name, full=False):

@@ -39,7 +39,7 @@ from tests.attack import tally
 from tests.factories import commune_centroid, point_values
 from tests.inspections.support import NEW_REGIME_DAY, world_copy
 from tests.page_support import actor, demo_app_fixture, open_app, texts
-from tests.permits.support import THREE_LEVEL_DAY, new_site, people_world
+from tests.permits.support import new_site, people_world
 from ui.files.transfer import UPLOAD_TYPES
 
 SCRIPT = b"<html><script>alert(document.cookie)</script></html>"
@@ -181,7 +181,6 @@ def permits(open_world):
         people.viettel,
         "bts_new",
         values=new_site(registry),
-        filed_on=THREE_LEVEL_DAY,
     ).summary.id
     return registry, people, application
 
@@ -269,7 +268,6 @@ def test_a_filing_with_a_hostile_document_files_nothing(permits):
             "bts_new",
             values=values,
             documents=[(name, data)],
-            filed_on=THREE_LEVEL_DAY,
         )
 
     wrong = _hostile_through(
@@ -445,7 +443,6 @@ def test_the_permit_page_refuses_every_hostile_document(app_env):
         viettel,
         "bts_new",
         values=new_site(app_env, site_code="VT-UPLOAD-1"),
-        filed_on=THREE_LEVEL_DAY,
     ).summary.id
     app = open_app(
         app_env,

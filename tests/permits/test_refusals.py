@@ -171,12 +171,6 @@ def _filing_refusals(registry, admin, people) -> dict:
         "receiving network": bts(
             "bts_transfer", site_id=site, values={"network_code": "04"}
         ),
-        "open application other": bts(
-            "game_reissue",
-            people.other_commune,
-            point_id=renewed,
-            values={"owner_phone": "0912 000 000"},
-        ),
         "network kept": bts("bts_change", site_id=site, values={"network_code": "01"}),
         "applicant": bts(
             "game_new", commune, values=new_game_point(registry, owner_name=None)

@@ -76,10 +76,6 @@ VIETNAMESE = {
         "Bản ghi #{id} đang có hồ sơ #{application} chưa giải quyết; cần quyết định "
         "hồ sơ đó trước."
     ),
-    "permits.open_application_other": (
-        "Bản ghi #{id} đang có một hồ sơ chưa giải quyết; cần quyết định hồ sơ đó "
-        "trước."
-    ),
     "permits.network_by_transfer": (
         "giữ nguyên mạng của trạm (trạm chỉ chuyển sang doanh nghiệp khác bằng hồ "
         "sơ chuyển giao)"
