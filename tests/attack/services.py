@@ -34,14 +34,17 @@ from typing import Any
 import pandas as pd
 
 import registry as registry_package
+from registry.access import accounts
 from registry.access.profile import actor_profile
 from registry.access.users import create_user, list_users
 from registry.cli.applications import run_applications
 from registry.cli.report import run_report
+from registry.cli.users import run_users
 from registry.coverage.dashboard import coverage_dashboard
 from registry.coverage.model import coverage_report
 from registry.coverage.sharing import sharing_report
 from registry.demo.load import load_demo
+from registry.demo.remove import remove_demo
 from registry.files.exports import export_records
 from registry.files.imports import import_records
 from registry.files.preview import preview_import
@@ -52,7 +55,15 @@ from registry.kernel.models import PublicPoint
 from registry.maps import data as maps
 from registry.maps.growth import growth_by_year, technology_growth
 from registry.maps.growth_report import growth_report
-from registry.permits import documents, effects, filing, matrix_versions, steps
+from registry.permits import (
+    corrections,
+    documents,
+    effects,
+    filing,
+    matrix_versions,
+    steps,
+    transfers,
+)
 from registry.permits import queries as permit_queries
 from registry.permits.report import permits_report
 from registry.permits.step_runner import run_step
@@ -252,6 +263,67 @@ REACH: dict[str, Attack] = {
         ),
     ),
     "access.users.list_users": Attack(ACTS, lambda r, a, w, t: list_users(r, a)),
+    # account changes: the administrator's, on a user of another area
+    "access.accounts.area_choices": Attack(
+        ACTS, lambda r, a, w, t: accounts.area_choices(r, a, "2025-06", "commune")
+    ),
+    "access.accounts.disable_user": Attack(
+        ACTS,
+        lambda r, a, w, t: accounts.disable_user(
+            r, a, w.people.other_commune.username, reason="x"
+        ),
+    ),
+    "access.accounts.enable_user": Attack(
+        ACTS,
+        lambda r, a, w, t: accounts.enable_user(
+            r, a, w.people.other_commune.username, reason="x"
+        ),
+    ),
+    "access.accounts.set_password": Attack(
+        ACTS,
+        lambda r, a, w, t: accounts.set_password(
+            r, a, w.people.other_commune.username, "mat-khau-moi-dai-du", reason="x"
+        ),
+    ),
+    "access.accounts.set_role": Attack(
+        ACTS,
+        lambda r, a, w, t: accounts.set_role(
+            r, a, w.people.other_commune.username, "viewer", reason="x"
+        ),
+    ),
+    "access.accounts.set_area": Attack(
+        ACTS,
+        lambda r, a, w, t: accounts.set_area(
+            r,
+            a,
+            w.people.other_commune.username,
+            area_edition="2025-06",
+            area_code=w.people.commune.area_code,
+            reason="x",
+        ),
+    ),
+    "cli.users.run_users": (
+        Attack(
+            ACTS,
+            lambda r, a, w, t: printed(
+                lambda: run_users(
+                    r,
+                    a,
+                    argparse.Namespace(
+                        users_command="disable",
+                        username=w.people.other_commune.username,
+                        reason="x",
+                    ),
+                )
+            ),
+        ),
+        Attack(
+            ACTS,
+            lambda r, a, w, t: printed(
+                lambda: run_users(r, a, argparse.Namespace(users_command="list"))
+            ),
+        ),
+    ),
     # the command line's groups, run for the caller
     "cli.applications.run_applications": Attack(
         SHOWS,
@@ -297,6 +369,7 @@ REACH: dict[str, Attack] = {
     ),
     "demo.load.load_demo": Attack(ACTS, lambda r, a, w, t: load_demo(r, a, sites=10)),
     # files
+    "demo.remove.remove_demo": Attack(ACTS, lambda r, a, w, t: remove_demo(r, a)),
     "files.exports.export_records": Attack(
         SHOWS,
         lambda r, a, w, t: [
@@ -593,6 +666,19 @@ REACH: dict[str, Attack] = {
             )
             for kind in ("game_renewal", "game_revocation")
         ),
+    ),
+    "permits.corrections.correct_filing_day": Attack(
+        ACTS,
+        lambda r, a, w, t: corrections.correct_filing_day(
+            r, a, w.filed, date(2026, 11, 2), reason="x"
+        ),
+    ),
+    "permits.transfers.consent_to_transfer": Attack(
+        ACTS, lambda r, a, w, t: transfers.consent_to_transfer(r, a, w.filed)
+    ),
+    "permits.transfers.decline_transfer": Attack(
+        ACTS,
+        lambda r, a, w, t: transfers.decline_transfer(r, a, w.filed, reasons="x"),
     ),
     "permits.matrix_versions.adopt_preset": Attack(
         ACTS,
