@@ -245,7 +245,7 @@ def test_filing_on_another_areas_point_does_not_tell_its_open_application(
     for actor, why in (
         (people.commune, "outside their commune"),
         (people.district, "outside their district"),
-        (people.viettel, "role 'operator'"),
+        (people.viettel, "may not file game_renewal applications"),
     ):
         with pytest.raises(PermissionDeniedError, match=why) as refused:
             file_application(registry, actor, "game_renewal", point_id=point)
