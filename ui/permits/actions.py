@@ -144,24 +144,46 @@ def verify_form(registry, actor, view) -> None:
     )
 
 
-def incomplete_form(registry, actor, view) -> None:
-    """A notice of missing documents while deciding: the deadline pauses."""
-    key = form_key(view, "incomplete")
-    number = view.summary.id
+def _reason_form(
+    view,
+    name: str,
+    *,
+    label: str,
+    submit: str,
+    icon: str,
+    send,
+    caption: str | None = None,
+) -> None:
+    """A form of one reason and its button; ``send(reason)`` makes the service call
+    and gives the success message (the registry checks the reason again)."""
+    key = form_key(view, name)
     with st.form(key):
-        reasons = st.text_area(
-            t("pmt.v.reasons"),
-            max_chars=max_chars(AuditEntry.reason),
-            key=f"{key}_reasons",
+        if caption:
+            st.caption(caption)
+        reason = st.text_area(
+            t(label), max_chars=max_chars(AuditEntry.reason), key=f"{key}_reason"
         )
         slot = st.container()
-        sent = st.form_submit_button(t("pmt.i.submit"), icon=":material/pause:")
+        sent = st.form_submit_button(t(submit), icon=icon)
     if sent:
-        attempt(
-            slot,
+        call, success = send(reason)
+        attempt(slot, call, success)
+
+
+def incomplete_form(registry, actor, view) -> None:
+    """A notice of missing documents while deciding: the deadline pauses."""
+    number = view.summary.id
+    _reason_form(
+        view,
+        "incomplete",
+        label="pmt.v.reasons",
+        submit="pmt.i.submit",
+        icon=":material/pause:",
+        send=lambda reasons: (
             lambda: report_incomplete(registry, actor, number, reasons=reasons),
             t("pmt.done.incomplete", id=number),
-        )
+        ),
+    )
 
 
 def completion_form(registry, actor, view) -> None:
@@ -302,7 +324,11 @@ def filing_day_form(registry, actor, view) -> None:
             format="DD/MM/YYYY",
             key=f"{key}_day",
         )
-        reason = st.text_area(t("pmt.fd.reason"), key=f"{key}_reason")
+        reason = st.text_area(
+            t("pmt.fd.reason"),
+            max_chars=max_chars(AuditEntry.reason),
+            key=f"{key}_reason",
+        )
         slot = st.container()
         sent = st.form_submit_button(t("pmt.fd.submit"), icon=":material/event:")
     if sent:
@@ -315,25 +341,20 @@ def filing_day_form(registry, actor, view) -> None:
 
 def escalate_form(registry, actor, view) -> None:
     """Refer the application to the level the matrix names, with the reason."""
-    key = form_key(view, "escalate")
     number = view.summary.id
     target = view.row.escalate_level
-    with st.form(key):
-        if target:
-            st.caption(t("pmt.e.to", level=level_text(target)))
-        reason = st.text_area(
-            t("pmt.e.reason"),
-            max_chars=max_chars(AuditEntry.reason),
-            key=f"{key}_reason",
-        )
-        slot = st.container()
-        sent = st.form_submit_button(t("pmt.e.submit"), icon=":material/north:")
-    if sent:
-        attempt(
-            slot,
+    _reason_form(
+        view,
+        "escalate",
+        label="pmt.e.reason",
+        submit="pmt.e.submit",
+        icon=":material/north:",
+        caption=t("pmt.e.to", level=level_text(target)) if target else None,
+        send=lambda reason: (
             lambda: escalate_application(registry, actor, number, reason=reason),
             t("pmt.done.escalated", id=number, level=level_text(target)),
-        )
+        ),
+    )
 
 
 def documents_form(registry, actor, view) -> None:
