@@ -208,6 +208,28 @@ def test_the_district_approves_with_a_permit_number_and_the_site_is_created(app_
     assert "Xem trên bản đồ trạm BTS" in links
 
 
+def test_the_district_refers_the_decision_up_with_its_reason(app_env):
+    number = _verified(app_env, "VT-HD-CHUYEN")
+    app = open_app(app_env, "huyen.vinh", PAGE, query={"application": str(number)})
+    view = get_application(app_env, actor(app_env, "huyen.vinh"), number)
+    form = f"pmt_{number}_deciding_{len(view.steps)}_0_escalate"
+    assert "Chuyển đến Sở" in " ".join(texts(app.caption))
+    _button(app, "Chuyển hồ sơ").click().run()
+    assert not app.exception
+    assert texts(app.error), "an empty reason is refused above the button"
+    assert (
+        get_application(app_env, actor(app_env, "so.tttt"), number).summary.step_level
+        == "district"
+    )
+    app.text_area(key=f"{form}_reason").input("Gần khu di tích, cần Sở xem xét")
+    _button(app, "Chuyển hồ sơ").click().run()
+    assert not app.exception
+    assert any(f"#{number}" in s for s in texts(app.success))
+    referred = get_application(app_env, actor(app_env, "so.tttt"), number)
+    assert referred.summary.step_level == "department"
+    assert referred.steps[-2].note == "Gần khu di tích, cần Sở xem xét"
+
+
 def test_a_user_of_the_wrong_level_or_area_is_refused(app_env):
     number = _filed(app_env, "VT-HD-SAICAP")
     app = open_app(app_env, "huyen.vinh", PAGE, query={"application": str(number)})
