@@ -324,6 +324,35 @@ def open_world(backend, templates):
         templates.discard(url)
 
 
+@pytest.fixture(scope="module")
+def module_worlds(templates):
+    """Open one copy of a named world per backend for a whole module:
+    ``module_worlds(backend, name, build)`` returns the same ``(registry, data)``
+    on every call of the module.
+
+    Only for modules whose tests leave the world as they found it (reads, and
+    calls that must be refused and roll back): one test's writes would be seen by
+    the next.
+    """
+    opened: dict[tuple[str, str], tuple[Registry, Any, str]] = {}
+
+    def open_(
+        backend: str, name: str, build: Callable[[Registry], Any]
+    ) -> tuple[Registry, Any]:
+        if (backend, name) not in opened:
+            _require_backend(backend, templates)
+            url, data = templates.copy(backend, name, build)
+            registry = open_registry(registry_config({"REGISTRY_DATABASE_URL": url}))
+            opened[backend, name] = (registry, data, url)
+        registry, data, _ = opened[backend, name]
+        return registry, data
+
+    yield open_
+    for registry, _, url in opened.values():
+        registry.engine.dispose()
+        templates.discard(url)
+
+
 @pytest.fixture
 def registry(database_url) -> Registry:
     """An initialised, empty registry (admin units stored, admin user created)."""
@@ -393,3 +422,20 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("attack suite counts")
         for line in lines:
             terminalreporter.write_line(line)
+
+
+# The files that take longest (browser flows, the attack suite) are collected
+# first: xdist hands whole files to workers in collection order, so these start at
+# once and the many short files fill the gaps, instead of one long file running
+# alone at the end while the other workers wait.
+def _start_rank(item) -> int:
+    path = item.nodeid.split("::", 1)[0]
+    if path.startswith("tests/browser/") or item.get_closest_marker("browser"):
+        return 0
+    if path.startswith("tests/attack/"):
+        return 1
+    return 2
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=_start_rank)  # stable: files keep their order within a rank

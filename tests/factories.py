@@ -8,17 +8,25 @@ from __future__ import annotations
 
 from geodata.names import match_unit
 from registry.kernel.db import Registry
-from registry.units.divisions import units_frame
+from registry.units.divisions import boundaries_version, units_frame
+
+# (database, boundaries version, edition, name) -> (lat, lon, code): matching a
+# name builds the name indexes of every unit (a tenth of a second), and tests ask
+# for the same few communes thousands of times.
+_CENTROIDS: dict[tuple[str, int, str, str], tuple[float, float, str]] = {}
 
 
 def commune_centroid(registry: Registry, name: str, edition: str = "2025-06"):
     """(lat, lon, code) of a commune of ``edition`` found by name."""
     with registry.reading() as session:
-        communes = units_frame(session, edition, "commune")
-    code = match_unit(name, communes)
-    assert code is not None, f"no commune {name!r} in {edition}"
-    row = communes[communes["code"] == code].iloc[0]
-    return float(row["lat"]), float(row["lon"]), code
+        key = (str(registry.engine.url), boundaries_version(session), edition, name)
+        if key not in _CENTROIDS:
+            communes = units_frame(session, edition, "commune")
+            code = match_unit(name, communes)
+            assert code is not None, f"no commune {name!r} in {edition}"
+            row = communes[communes["code"] == code].iloc[0]
+            _CENTROIDS[key] = float(row["lat"]), float(row["lon"]), code
+    return _CENTROIDS[key]
 
 
 def district_code(registry: Registry, name: str) -> str:

@@ -35,9 +35,11 @@ REFUSALS = (PermissionDeniedError, NotFoundError)
 
 
 @pytest.fixture
-def reach(open_world):
-    """A fresh copy of the out-of-area world: (registry, ReachWorld)."""
-    return open_world("attack-reach", build_reach_world)
+def reach(module_worlds, backend):
+    """The out-of-area world, one copy per backend for the module: (registry,
+    ReachWorld). Every call here is refused (and rolls back) or only reads; a call
+    that changed anything would be a leak and fail its own test."""
+    return module_worlds(backend, "attack-reach", build_reach_world)
 
 
 def test_the_catalogue_covers_every_public_service():

@@ -8,7 +8,6 @@ import pytest
 from registry.access.accounts import set_password
 from registry.access.users import find_actor
 from tests.browser.support import (
-    RequestGuard,
     menu_labels,
     new_page,
     screenshot,
@@ -21,8 +20,8 @@ ADMIN_PASSWORD = "admin-browser-password"
 
 
 @pytest.fixture
-def page(browser):
-    page = new_page(browser, RequestGuard())
+def page(browser, guard):
+    page = new_page(browser, guard)
     yield page
     page.context.close()
 

@@ -2,8 +2,8 @@
 
 The session's server (a temp SQLite file, 300 demo sites) serves the module; each
 test opens its own browser context, so each is a fresh session. Every request to a
-host other than the app is aborted and recorded; the last test opens the module's
-pages under a guard of its own and checks there were none.
+host other than the app is aborted and recorded, and fails the test that made it
+(tests/browser/conftest.py).
 Screenshots are saved under the folder printed at the start of the module.
 """
 
@@ -15,7 +15,6 @@ from registry.access.users import find_actor
 from registry.kernel.vocabulary import Role
 from registry.records.search import search_records
 from tests.browser.support import (
-    RequestGuard,
     choose_option,
     menu_labels,
     new_page,
@@ -35,12 +34,6 @@ USERS = {
     Role.OPERATOR: "viettel",
     Role.VIEWER: "khach",
 }
-
-
-@pytest.fixture(scope="module")
-def guard() -> RequestGuard:
-    """Records every request that left localhost, for the whole module."""
-    return RequestGuard()
 
 
 @pytest.fixture
@@ -131,16 +124,3 @@ def test_a_wrong_location_is_shown_under_the_latitude(server, page):
     form.get_by_role("button", name="Thêm mới").click()
     page.get_by_text("Vĩ độ: cần một vị trí trong").wait_for()
     screenshot(page, "create_site_invalid")
-
-
-def test_no_request_left_localhost(server, browser):
-    guard = RequestGuard()
-    for username, path in (
-        ("so.tttt", "So_dang_ky"),
-        ("viettel", ""),
-        ("khach", "Nhap_xuat"),
-    ):
-        page = new_page(browser, guard)
-        sign_in(page, server.url, username, path=path)
-        page.context.close()
-    assert guard.blocked == []

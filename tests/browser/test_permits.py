@@ -8,8 +8,7 @@ The three-level matrix (commune verifies, district decides) is put in force from
 matrix page uses. The session's server (temp SQLite file, 300 demo sites, default
 basemap) serves the module; each user gets a fresh browser context. Requests off
 localhost are aborted and recorded: the flow may only have asked for the map's
-basemap tiles, and the last test opens the permit pages and checks they ask for
-nothing outside.
+basemap tiles (tests/browser/conftest.py).
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from registry.kernel.clock import today
 from registry.permits.matrix_versions import adopt_preset
 from tests import samples
 from tests.browser.support import (
-    RequestGuard,
     choose_option,
     new_page,
     screenshot,
@@ -54,11 +52,6 @@ OPEN_POPUP = """(name) => {
     }
     return null;
 }"""
-
-
-@pytest.fixture(scope="module")
-def guard() -> RequestGuard:
-    return RequestGuard()
 
 
 @pytest.fixture(scope="module")
@@ -208,23 +201,3 @@ def test_an_application_goes_from_the_operator_through_commune_and_district(
     screenshot(department, "permits_report")
     _no_exception(department)
     department.context.close()
-    # Only the BTS map's basemap tiles (the default basemap) may have been asked for.
-    assert all("tile.openstreetmap.org" in url for url in guard.blocked), guard.blocked
-
-
-def test_no_request_left_localhost(server, browser, position):
-    guard = RequestGuard()
-    for username in ("viettel", "xa.hungdung", "huyen.vinh", "so.tttt"):
-        page = new_page(browser, guard)
-        sign_in(page, server.url, username, path="Ho_so_cap_phep")
-        _no_exception(page)
-        if username == "so.tttt":
-            sections = page.locator('[data-testid="stButtonGroup"]')
-            sections.get_by_text("Ma trận phân cấp", exact=True).click()
-            page.get_by_text("Các mẫu phân cấp").wait_for()
-            wait_for_script(page)
-            sections.get_by_text("Báo cáo", exact=True).click()
-            page.get_by_text("Hồ sơ nhận", exact=True).wait_for()
-            wait_for_script(page)
-        page.context.close()
-    assert guard.blocked == []

@@ -3,8 +3,8 @@ downloads the workbook (opened with openpyxl) and the printable page (shown in t
 browser, with its maps); a viewer cannot open the page by its URL.
 
 The session's server (temp SQLite file, 300 demo sites) serves the module. Requests
-off localhost are aborted; the last test makes the report and its printable page
-under a guard of its own and checks none was asked for.
+off localhost are aborted, and each test fails if one was asked for
+(tests/browser/conftest.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 
 from registry.units.clusters import DEFAULT_CLUSTER
 from tests.browser.support import (
-    RequestGuard,
     artifacts_dir,
     new_page,
     screenshot,
@@ -23,11 +22,6 @@ from tests.browser.support import (
 )
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def guard() -> RequestGuard:
-    return RequestGuard()
 
 
 def _make_report(server, browser, guard):
@@ -54,9 +48,9 @@ def _printable(made, browser, guard, folder):
 
 
 @pytest.fixture(scope="module")
-def made(server, browser, guard):
+def made(server, browser, module_guard):
     """A department page with the Cụm I report made (the default choices)."""
-    page = _make_report(server, browser, guard)
+    page = _make_report(server, browser, module_guard)
     yield page
     page.context.close()
 
@@ -108,16 +102,3 @@ def test_a_viewer_cannot_open_the_reports_by_their_url(server, browser, guard):
         "Vai trò của bạn không được mở trang «Báo cáo»."
     ).is_visible()
     page.context.close()
-
-
-def test_no_request_left_localhost(server, browser, tmp_path):
-    guard = RequestGuard()
-    made = _make_report(server, browser, guard)
-    printable = _printable(made, browser, guard, tmp_path)
-    printable.locator("svg").first.wait_for()
-    printable.context.close()
-    made.context.close()
-    viewer = new_page(browser, guard)
-    sign_in(viewer, server.url, "khach", path="Bao_cao")
-    viewer.context.close()
-    assert guard.blocked == []
