@@ -100,7 +100,7 @@ def _pick_record(registry, actor, kind: str) -> dict[str, Any] | None:
         options,
         index=None,
         format_func=_record_option(frame),
-        placeholder=t("pmt.f.choose"),
+        placeholder=t("form.choose"),
         help=t("pmt.f.site_hint") if is_bts else None,
         key=f"pmt_file_{kind}_record",
     )
@@ -123,7 +123,7 @@ def _field(record_type: str, name: str, key: str, current: dict[str, Any]) -> An
             if value in _STRUCTURE_CHOICES
             else None,
             format_func=value_label,
-            placeholder=t("pmt.f.choose"),
+            placeholder=t("form.choose"),
             key=key,
         )
     hint = {"latitude": "pmt.f.hint_latitude", "longitude": "pmt.f.hint_longitude"}
@@ -230,7 +230,7 @@ def _network(actor, key: str) -> str | None:
         list(OPERATORS),
         index=None,
         format_func=operator_label,
-        placeholder=t("pmt.f.choose"),
+        placeholder=t("form.choose"),
         key=f"{key}_network_code",
     )
 
@@ -242,7 +242,7 @@ def _receiving(current: dict[str, Any], key: str) -> str | None:
         [code for code in OPERATORS if code != current.get("network_code")],
         index=None,
         format_func=operator_label,
-        placeholder=t("pmt.f.choose"),
+        placeholder=t("form.choose"),
         key=f"{key}_receiving",
     )
 
