@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 from lxml import etree
 
+from registry.kernel.cells import is_missing
+
 KML_NS = "http://www.opengis.net/kml/2.2"
 # Characters XML 1.0 cannot hold at all (not even escaped): dropped.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -41,15 +43,6 @@ def _field_type(column: pd.Series) -> str:
     if pd.api.types.is_float_dtype(column):
         return "double"
     return "string"
-
-
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _shown(value: object) -> str:
@@ -94,9 +87,9 @@ def write_kml(
     columns = {name: values.tolist() for name, values in fields.items()}
     for i in range(len(lat)):
         placemark = sub(layer, "Placemark", id=_text(f"{layer_name}.{i + 1}"))
-        if names is not None and not _missing(names.iat[i]):
+        if names is not None and not is_missing(names.iat[i]):
             sub(placemark, "name", names.iat[i])
-        shown = [(n, v[i]) for n, v in columns.items() if not _missing(v[i])]
+        shown = [(n, v[i]) for n, v in columns.items() if not is_missing(v[i])]
         if shown:
             extended = sub(placemark, "ExtendedData")
             schema_data = sub(extended, "SchemaData", schemaUrl=f"#{schema_id}")

@@ -32,6 +32,7 @@ import pandas as pd
 
 from registry.files import messages as msg
 from registry.files.kml import write_kml
+from registry.kernel.cells import is_missing
 from registry.kernel.errors import RegistryError
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg", "kml")
@@ -223,7 +224,7 @@ def _cell_values(column: pd.Series, kind: str | None) -> list:
         return [None if pd.isna(v) else v.to_pydatetime() for v in values]
     result = []
     for value in column.tolist():
-        if _missing(value):
+        if is_missing(value):
             result.append(None)
         elif isinstance(value, np.generic):
             result.append(value.item())
@@ -232,17 +233,6 @@ def _cell_values(column: pd.Series, kind: str | None) -> list:
         else:  # text, and anything else (e.g. a geometry) as its text
             result.append(spreadsheet_text(str(value)))
     return result
-
-
-def _missing(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, (str, time, date)):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # array-like values are not missing
-        return False
 
 
 def _xlsx_text(value: str) -> str:
@@ -350,7 +340,7 @@ def _geo_columns(df: pd.DataFrame, fmt: str):
         elif is_geometry_column(column):
             continue  # the geometry is made from latitude and longitude
         elif column.dtype == object:
-            column = column.map(lambda v: None if _missing(v) else str(v))
+            column = column.map(lambda v: None if is_missing(v) else str(v))
             column = column.astype("str")
         data[str(name)] = column
     return data, lat, lon

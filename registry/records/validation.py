@@ -27,11 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date
 
 import numpy as np
 import pandas as pd
 
+from registry.kernel.cells import is_missing
 from registry.kernel.clock import today as vietnam_today
 from registry.kernel.errors import Expected, FieldError, ValueExpectedError
 from registry.kernel.text import (
@@ -122,16 +123,12 @@ class ValidatedRows:
             if pd.api.types.is_datetime64_any_dtype(column):
                 values = [None if pd.isna(v) else v.date() for v in column]
             else:
-                values = [None if _missing(v) else _plain(v) for v in column]
+                values = [None if is_missing(v) else _plain(v) for v in column]
             columns[name] = values
         return [
             dict(zip(columns, row, strict=True))
             for row in zip(*columns.values(), strict=True)
         ]
-
-
-def _missing(value) -> bool:
-    return value is None or (not isinstance(value, (str, time)) and pd.isna(value))
 
 
 def _plain(value):

@@ -29,6 +29,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from registry.kernel.cells import is_missing
 from registry.kernel.db import Registry
 from registry.kernel.numbers import vi_number
 from registry.kernel.vocabulary import PointStatus
@@ -41,16 +42,12 @@ _CLASS_VI = {"other": "khu vực khác"}
 _CLASS_EN = {"other": "elsewhere (not an urban area of class I–V)"}
 
 
-def _missing(value: object) -> bool:
-    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
-
-
 def _filled(value: object) -> bool:
-    return not _missing(value)
+    return not is_missing(value)
 
 
 def _date(value: object) -> date | None:
-    if _missing(value):
+    if is_missing(value):
         return None
     if isinstance(value, datetime | pd.Timestamp):
         return value.date()
@@ -60,7 +57,7 @@ def _date(value: object) -> date | None:
 
 
 def _time(value: object) -> time | None:
-    if _missing(value):
+    if is_missing(value):
         return None
     return value if isinstance(value, time) else time.fromisoformat(str(value))
 

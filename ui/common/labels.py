@@ -10,21 +10,12 @@ from datetime import UTC, date, datetime, time
 
 import pandas as pd
 
+from registry.kernel.cells import is_missing as missing
 from registry.kernel.clock import VIETNAM_TIME
 from ui.common.i18n import operator_label, t, value_label
 
 # Fields whose values are enumerations labelled in registry.kernel.vocabulary.
 ENUM_FIELDS = frozenset({"status", "kind", "structure_type", "coord_source", "role"})
-
-
-def missing(value: object) -> bool:
-    """None, NaN, NaT or pandas' NA."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def local_time(value: object) -> str:

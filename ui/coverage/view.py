@@ -6,13 +6,12 @@ show them as the department writes them in its reports.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
 from registry.coverage.dashboard import CoverageDashboard
 from registry.coverage.model import TECH_COLUMNS, gap_reason_label
+from registry.kernel.cells import is_missing
 from registry.kernel.vocabulary import TECHNOLOGIES
 from ui.common.charts import line_chart
 from ui.common.i18n import language, number, operator_name, t
@@ -21,18 +20,14 @@ PAIRS_SHOWN = 300
 _OWN_ROW = "background-color: #e8eefc"
 
 
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def percent(value) -> str:
     """'45,3 %' (vi) for 0.453; '—' when there is no figure."""
-    return "—" if _missing(value) or value is pd.NA else number(value * 100, 1) + " %"
+    return "—" if is_missing(value) else number(value * 100, 1) + " %"
 
 
 def amount(value, decimals: int = 0) -> str:
     """A number with the session's separators; '—' when there is none."""
-    return "—" if _missing(value) or value is pd.NA else number(value, decimals)
+    return "—" if is_missing(value) else number(value, decimals)
 
 
 def _table(frame: pd.DataFrame, own: pd.Series | None = None, height=None) -> None:
@@ -57,7 +52,7 @@ def headline(dashboard: CoverageDashboard) -> None:
     columns[1].metric(
         t("cov.metric.population", technology=tech),
         percent(people),
-        help=None if not _missing(people) else t("cov.population.none"),
+        help=None if not is_missing(people) else t("cov.population.none"),
     )
     columns[2].metric(t("cov.metric.gaps"), amount(len(report.gaps)))
     columns[3].metric(t("cov.metric.sites"), amount(report.units["sites"].sum()))
@@ -132,13 +127,13 @@ def gaps(dashboard: CoverageDashboard) -> None:
 
 def _signed(value) -> str:
     """'+1.234' / '-5' / '0' with the session's separators; '—' when missing."""
-    if _missing(value):
+    if is_missing(value):
         return "—"
     return ("+" if value > 0 else "") + number(value)
 
 
 def _site(code, name) -> str:
-    if _missing(code) or code is None:
+    if is_missing(code) or code is None:
         return t("cov.pairs.hidden")
     return f"{code} – {name}"
 
@@ -231,7 +226,7 @@ def growth(dashboard: CoverageDashboard) -> None:
                 t("cov.col.sites_tech", technology="5G"): five["sites_5g"].map(amount),
                 t("cov.col.share_5g"): five["share_5g"].map(percent),
                 t("cov.col.first_5g"): five["first_5g_year"].map(
-                    lambda v: "—" if v is pd.NA or _missing(v) else str(int(v))
+                    lambda v: "—" if v is pd.NA or is_missing(v) else str(int(v))
                 ),
             }
         ),
