@@ -20,7 +20,6 @@ import json
 import pytest
 from sqlalchemy import update
 
-from registry.kernel.errors import RegistryError
 from registry.kernel.models import PermitApplication
 from registry.permits.filing import file_application
 from registry.permits.queries import get_application, list_applications
@@ -28,13 +27,15 @@ from registry.permits.steps import approve_application, verify_application
 from registry.permits.transfers import consent_to_transfer
 from registry.records.by_kind import POINTS, SITES
 from tests.attack import tally
-from tests.factories import commune_centroid, point_values, site_values
+from tests.factories import commune_centroid, point_values
 from tests.permits.support import (
     TWO_LEVEL_DAY,
     add_user,
     file_on,
     new_site,
+    on_air_site,
     people_world,
+    refusal_of,
 )
 
 MEASURE = "permit takeovers"
@@ -45,24 +46,6 @@ def world(open_world):
     registry, people = people_world(open_world)
     vinaphone = add_user(registry, people.admin, "vinaphone", "operator", network="02")
     return registry, people, vinaphone
-
-
-def _site(registry, admin, network: str, code: str, **values) -> int:
-    return SITES.create(
-        registry,
-        admin,
-        site_values(
-            registry, network_code=network, site_code=code, status="on_air", **values
-        ),
-    )["id"]
-
-
-def _refused(call) -> RegistryError | None:
-    try:
-        call()
-    except RegistryError as error:
-        return error
-    return None
 
 
 def _kinds(registry, own: str) -> dict[str, dict]:
@@ -82,7 +65,7 @@ def test_no_operator_files_anything_on_another_networks_site(world):
     admin = people.admin
     operators = {"04": people.viettel, "01": people.mobifone, "02": vinaphone}
     sites = {
-        network: _site(registry, admin, network, f"SITE-{network}")
+        network: on_air_site(registry, admin, network, f"SITE-{network}")
         for network in operators
     }
     tried = refused = leaked = 0
@@ -92,7 +75,7 @@ def test_no_operator_files_anything_on_another_networks_site(world):
                 continue
             for name, (kind, values) in _kinds(registry, attacker_network).items():
                 tried += 1
-                error = _refused(
+                error = refusal_of(
                     lambda a=attacker, k=kind, v=values, s=site: file_application(
                         registry, a, k, site_id=s, values=dict(v)
                     )
@@ -113,12 +96,12 @@ def test_no_operator_files_anything_on_another_networks_site(world):
 
 def test_a_change_never_names_another_network_even_for_the_department(world):
     registry, people, _ = world
-    own = _site(registry, people.admin, "04", "VT-SELF")
+    own = on_air_site(registry, people.admin, "04", "VT-SELF")
     tried = refused = leaked = 0
     for actor in (people.viettel, people.department, people.admin):
         for network in ("01", "02", "4", " 01 "):
             tried += 1
-            error = _refused(
+            error = refusal_of(
                 lambda actor=actor, network=network: file_application(
                     registry,
                     actor,
@@ -158,14 +141,14 @@ def test_an_approval_does_not_act_on_a_site_that_changed_hands_or_names_a_networ
     admin = people.admin
     tried = refused = leaked = 0
     # The site passes to MobiFone between filing and approval.
-    moved = _site(registry, admin, "04", "VT-MOVED")
+    moved = on_air_site(registry, admin, "04", "VT-MOVED")
     late = _filed_change(registry, people, moved)
     version = SITES.get(registry, admin, moved)["version"]
     SITES.update(
         registry, admin, moved, {"network_code": "01"}, expected_version=version
     )
     # An application stored before the check, proposing another network.
-    stored = _site(registry, admin, "04", "VT-STORED")
+    stored = on_air_site(registry, admin, "04", "VT-STORED")
     legacy = _filed_change(registry, people, stored)
     with registry.transaction() as session:
         session.execute(
@@ -179,7 +162,7 @@ def test_an_approval_does_not_act_on_a_site_that_changed_hands_or_names_a_networ
     }
     for number, (code, site, network) in cases.items():
         tried += 1
-        error = _refused(
+        error = refusal_of(
             lambda number=number: approve_application(
                 registry, people.new_commune, number, number="1/GP", on=TWO_LEVEL_DAY
             )
@@ -194,7 +177,7 @@ def test_an_approval_does_not_act_on_a_site_that_changed_hands_or_names_a_networ
 
 def test_a_transfer_moves_nothing_until_the_receiving_operator_signs(world):
     registry, people, vinaphone = world
-    site = _site(registry, people.admin, "04", "VT-GIVE")
+    site = on_air_site(registry, people.admin, "04", "VT-GIVE")
     number = file_on(
         TWO_LEVEL_DAY,
         registry,
@@ -220,7 +203,7 @@ def test_a_transfer_moves_nothing_until_the_receiving_operator_signs(world):
     tried = refused = leaked = 0
     for _name, call in attempts.items():
         tried += 1
-        refused += _refused(call) is not None
+        refused += refusal_of(call) is not None
     if SITES.get(registry, people.admin, site)["network_code"] != "04":
         leaked += 1
     if [s.id for s in list_applications(registry, vinaphone)]:
@@ -233,8 +216,12 @@ def test_a_filing_does_not_name_other_operators_sites_or_applications(world):
     registry, people, vinaphone = world
     admin = people.admin
     lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
-    _site(registry, admin, "01", "MB-SECRET", name="Trạm bí mật", latitude=lat + 0.001)
-    _site(registry, admin, "02", "VN-SECRET", name="Trạm kín", longitude=lon + 0.001)
+    on_air_site(
+        registry, admin, "01", "MB-SECRET", name="Trạm bí mật", latitude=lat + 0.001
+    )
+    on_air_site(
+        registry, admin, "02", "VN-SECRET", name="Trạm kín", longitude=lon + 0.001
+    )
     filed = file_on(
         TWO_LEVEL_DAY,
         registry,
@@ -260,7 +247,7 @@ def test_a_filing_does_not_name_other_operators_sites_or_applications(world):
         TWO_LEVEL_DAY, registry, people.district, "game_renewal", point_id=point
     ).summary.id
     tried += 1
-    error = _refused(
+    error = refusal_of(
         lambda: file_application(
             registry,
             people.other_commune,

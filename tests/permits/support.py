@@ -15,7 +15,9 @@ from registry.access.permissions import Actor
 from registry.access.users import create_user, find_actor
 from registry.kernel.clock import living_on
 from registry.kernel.db import Registry
+from registry.kernel.errors import RegistryError
 from registry.permits.filing import file_application
+from registry.records.by_kind import SITES
 from tests import samples
 from tests.factories import commune_centroid, district_code, point_values, site_values
 
@@ -138,3 +140,24 @@ def file_on(day: date, registry: Registry, actor: Actor, kind: str, **arguments)
     from the registry's clock, which :func:`living_on` sets."""
     with living_on(day):
         return file_application(registry, actor, kind, **arguments)
+
+
+def on_air_site(registry: Registry, admin: Actor, network: str, code: str, **values):
+    """Id of a new on-air site of ``network`` (in Hưng Dũng unless ``values`` say
+    otherwise), created by the administrator."""
+    return SITES.create(
+        registry,
+        admin,
+        site_values(
+            registry, network_code=network, site_code=code, status="on_air", **values
+        ),
+    )["id"]
+
+
+def refusal_of(call) -> RegistryError | None:
+    """The registry's refusal of ``call()``, or None when it went through."""
+    try:
+        call()
+    except RegistryError as error:
+        return error
+    return None

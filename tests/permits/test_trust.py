@@ -30,7 +30,7 @@ from registry.permits.steps import (
 )
 from registry.permits.transfers import consent_to_transfer, decline_transfer
 from registry.records.by_kind import POINTS, SITES
-from tests.factories import commune_centroid, point_values, site_values
+from tests.factories import commune_centroid, point_values
 from tests.permits.support import (
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
@@ -38,32 +38,35 @@ from tests.permits.support import (
     file_on,
     new_game_point,
     new_site,
+    on_air_site,
+    refusal_of,
 )
 
 
-def _site(registry, admin, network: str, code: str, **values) -> int:
-    return SITES.create(
-        registry,
-        admin,
-        site_values(
-            registry, network_code=network, site_code=code, status="on_air", **values
-        ),
-    )["id"]
-
-
 def _code(call) -> tuple[str, RegistryError]:
-    try:
-        call()
-    except RegistryError as error:
-        codes = [e.code for e in getattr(error, "errors", [])] or [error.code]
-        return codes[0], error
-    raise AssertionError("the call was not refused")
+    """The first code of the refusal of ``call()`` (which must be refused)."""
+    error = refusal_of(call)
+    assert error is not None, "the call was not refused"
+    codes = [e.code for e in getattr(error, "errors", [])] or [error.code]
+    return codes[0], error
+
+
+def _renaming(registry, people, site: int) -> int:
+    """Id of Viettel's change of ``site``'s name, filed on the two-level day."""
+    return file_on(
+        TWO_LEVEL_DAY,
+        registry,
+        people.viettel,
+        "bts_change",
+        site_id=site,
+        values={"name": "Đổi tên"},
+    ).summary.id
 
 
 def test_an_operator_files_nothing_on_a_site_another_network_owns(
     registry, admin, people
 ):
-    theirs = _site(registry, admin, "01", "MB-OWN")
+    theirs = on_air_site(registry, admin, "01", "MB-OWN")
     lat, lon, _ = commune_centroid(registry, "Hưng Bình")
     attempts = {
         # The reported attack: a change naming the attacker's own network.
@@ -85,7 +88,7 @@ def test_an_operator_files_nothing_on_a_site_another_network_owns(
 
 
 def test_a_change_never_moves_a_site_to_another_network(registry, admin, people):
-    own = _site(registry, admin, "04", "VT-OWN")
+    own = on_air_site(registry, admin, "04", "VT-OWN")
     for actor in (people.viettel, people.department):
         code, error = _code(
             lambda actor=actor: file_application(
@@ -104,15 +107,8 @@ def test_a_change_never_moves_a_site_to_another_network(registry, admin, people)
 def test_an_approval_acts_only_while_the_filer_still_owns_the_site(
     registry, admin, people
 ):
-    own = _site(registry, admin, "04", "VT-LATER")
-    filed = file_on(
-        TWO_LEVEL_DAY,
-        registry,
-        people.viettel,
-        "bts_change",
-        site_id=own,
-        values={"name": "Đổi tên"},
-    ).summary.id
+    own = on_air_site(registry, admin, "04", "VT-LATER")
+    filed = _renaming(registry, people, own)
     verify_application(registry, people.commune, filed, on=TWO_LEVEL_DAY)
     # The site passes to MobiFone (a registry correction) before the decision.
     version = SITES.get(registry, admin, own)["version"]
@@ -131,15 +127,8 @@ def test_an_approval_acts_only_while_the_filer_still_owns_the_site(
 def test_an_application_filed_before_the_check_cannot_move_the_site(
     registry, admin, people
 ):
-    own = _site(registry, admin, "04", "VT-OLD")
-    filed = file_on(
-        TWO_LEVEL_DAY,
-        registry,
-        people.viettel,
-        "bts_change",
-        site_id=own,
-        values={"name": "Đổi tên"},
-    ).summary.id
+    own = on_air_site(registry, admin, "04", "VT-OLD")
+    filed = _renaming(registry, people, own)
     # As the attack stored it: a proposal naming another network.
     with registry.transaction() as session:
         session.execute(
@@ -160,7 +149,7 @@ def test_an_application_filed_before_the_check_cannot_move_the_site(
 def test_a_transfer_moves_the_site_once_the_receiving_operator_signed(
     registry, admin, people
 ):
-    site = _site(registry, admin, "04", "VT-GIVE")
+    site = on_air_site(registry, admin, "04", "VT-GIVE")
     vinaphone = add_user(registry, admin, "vinaphone", "operator", network="02")
     filed = file_on(
         TWO_LEVEL_DAY,
@@ -204,7 +193,7 @@ def test_a_transfer_moves_the_site_once_the_receiving_operator_signed(
 
 
 def test_a_declined_transfer_ends_refused_and_the_site_stays(registry, admin, people):
-    site = _site(registry, admin, "04", "VT-KEEP")
+    site = on_air_site(registry, admin, "04", "VT-KEEP")
     filed = file_on(
         TWO_LEVEL_DAY,
         registry,
@@ -370,8 +359,8 @@ def test_the_filing_day_is_the_clocks_and_only_an_admin_backdates_it(
 
 def test_a_filing_names_only_what_the_filer_may_read(registry, admin, people):
     lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
-    _site(registry, admin, "01", "MB-NEAR", latitude=lat + 0.001, longitude=lon)
-    _site(registry, admin, "04", "VT-NEAR", latitude=lat - 0.001, longitude=lon)
+    on_air_site(registry, admin, "01", "MB-NEAR", latitude=lat + 0.001, longitude=lon)
+    on_air_site(registry, admin, "04", "VT-NEAR", latitude=lat - 0.001, longitude=lon)
     filed = file_on(
         TWO_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     )
