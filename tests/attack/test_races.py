@@ -109,44 +109,35 @@ def _versioned_race(measure: str, version_of, edit, stored_value) -> None:
     assert version_of() == 1 + ROUNDS, measure
 
 
-def test_two_site_edits_of_one_version_one_wins_the_other_is_told(registry, admin):
-    site_id = SITES.create(registry, admin, site_values(registry))["id"]
+@pytest.mark.parametrize(
+    ("records", "field", "values_of"),
+    [(SITES, "name", site_values), (POINTS, "owner_name", point_values)],
+    ids=["site", "point"],
+)
+def test_two_record_edits_of_one_version_one_wins_the_other_is_told(
+    registry, admin, records, field, values_of
+):
+    record_id = records.create(registry, admin, values_of(registry))["id"]
 
     def edit(value: str, version: int):
-        return SITES.update(
-            registry, admin, site_id, {"name": value}, expected_version=version
+        return records.update(
+            registry, admin, record_id, {field: value}, expected_version=version
         )
 
     _versioned_race(
-        "site",
-        lambda: SITES.get(registry, admin, site_id)["version"],
+        records.kind.value,
+        lambda: records.get(registry, admin, record_id)["version"],
         edit,
-        lambda: SITES.get(registry, admin, site_id)["name"],
+        lambda: records.get(registry, admin, record_id)[field],
     )
     trail = [
         e
-        for e in SITES.get(registry, admin, site_id)["audit"]
+        for e in records.get(registry, admin, record_id)["audit"]
         if e["action"] == "update"
     ]
     assert len(trail) == ROUNDS
     for earlier, later in zip(trail, trail[1:], strict=False):
         assert later["before"] == earlier["after"]
-
-
-def test_two_point_edits_of_one_version_one_wins_the_other_is_told(registry, admin):
-    point_id = POINTS.create(registry, admin, point_values(registry))["id"]
-
-    def edit(value: str, version: int):
-        return POINTS.update(
-            registry, admin, point_id, {"owner_name": value}, expected_version=version
-        )
-
-    _versioned_race(
-        "point",
-        lambda: POINTS.get(registry, admin, point_id)["version"],
-        edit,
-        lambda: POINTS.get(registry, admin, point_id)["owner_name"],
-    )
 
 
 def _cluster(registry, admin, cluster_id: int):
