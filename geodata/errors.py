@@ -22,8 +22,8 @@ __all__ = [
 ]
 
 _PASS_CRS = (
-    "pass crs=..., e.g. crs='EPSG:3405' for VN-2000 / UTM 48N or crs='EPSG:32648' "
-    "for WGS 84 / UTM 48N"
+    "give its CRS, e.g. EPSG:3405 for VN-2000 / UTM 48N or EPSG:32648 for "
+    "WGS 84 / UTM 48N"
 )
 
 # code -> English template (str.format over the error's context)
@@ -61,6 +61,10 @@ MESSAGES: dict[str, str] = {
     "geodata.boundary.malformed": "is malformed: {detail}",
     "geodata.boundary.no_features": "layer {layer!r} has no features",
     "geodata.boundary.cannot_reproject": "cannot reproject from {crs}: {detail}",
+    "geodata.boundary.swapped_axes": "its longitude and latitude are swapped: x "
+    "runs {min_x:.4f}..{max_x:.4f} and y {min_y:.4f}..{max_y:.4f}, which are "
+    "latitudes and longitudes of Vietnam in that order; write longitude as x and "
+    "latitude as y",
     "geodata.boundary.outside_vietnam": "its features lie outside Vietnam once read "
     "as {crs} (lon {min_lon:.4f}..{max_lon:.4f}, lat {min_lat:.4f}..{max_lat:.4f}); "
     "check the CRS or " + _PASS_CRS,

@@ -51,6 +51,10 @@ VIETNAMESE = {
     "geodata.boundary.cannot_reproject": (
         "không chuyển được tệp {path} từ hệ tọa độ {crs}: {detail}"
     ),
+    "geodata.boundary.swapped_axes": (
+        "kinh độ và vĩ độ trong tệp {path} bị đảo chỗ: trục x là vĩ độ, trục y là "
+        "kinh độ của Việt Nam; hãy ghi kinh độ ở x, vĩ độ ở y"
+    ),
     "geodata.boundary.outside_vietnam": (
         "các đối tượng của tệp {path} nằm ngoài Việt Nam khi đọc theo hệ tọa độ "
         "{crs}; hãy kiểm tra hệ tọa độ hoặc " + _PASS_CRS
