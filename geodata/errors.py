@@ -13,6 +13,7 @@ from os import PathLike
 from typing import Any
 
 __all__ = [
+    "GIVE_CRS",
     "MESSAGES",
     "BoundaryFileError",
     "GeodataError",
@@ -21,8 +22,11 @@ __all__ = [
     "UnknownProvinceError",
 ]
 
+GIVE_CRS = "give its CRS"
+"""How the boundary refusals ask for a CRS; a command line rewrites it with its
+option (``--crs EPSG:3405``)."""
 _PASS_CRS = (
-    "give its CRS, e.g. EPSG:3405 for VN-2000 / UTM 48N or EPSG:32648 for "
+    GIVE_CRS + ", e.g. EPSG:3405 for VN-2000 / UTM 48N or EPSG:32648 for "
     "WGS 84 / UTM 48N"
 )
 

@@ -10,6 +10,7 @@ from shapely.geometry import Polygon
 from registry.access.users import find_actor
 from registry.kernel.errors import ValidationError
 from registry.records.by_kind import SITES
+from registry.records.stats import NO_DISTRICT, compute_stats
 from registry.units.boundaries import (
     APPLICATION,
     BoundaryImportError,
@@ -329,3 +330,29 @@ def test_a_dry_run_reports_the_same_and_writes_nothing(registry, admin, tmp_path
     done = import_boundaries(registry, admin, path, edition="2025-06", level="commune")
     assert trial.lines()[1:] == done.lines()[1:]
     assert trial.changes == done.changes
+
+
+def test_records_left_outside_every_unit_are_counted_and_shown_by_stats(
+    registry, admin, tmp_path
+):
+    lat, lon, code = commune_centroid(registry, "Xã Hữu Khuông")
+    site = SITES.create(
+        registry, admin, site_values(registry, "Hữu Khuông", site_code="HK-1")
+    )
+    SITES.create(registry, admin, site_values(registry, site_code="HD-1"))
+    layer = communes(registry, "2025-06")
+    # The official polygon has a 2 km hole where the site stands (a lake, say).
+    hole = gpd.GeoSeries([shapely.Point(lon, lat)], crs=4326).to_crs(32648)
+    hole = hole.buffer(2000).to_crs(4326).iloc[0]
+    row = layer.index[layer["ma_xa"] == code][0]
+    layer.loc[row, "geometry"] = layer.geometry[row].difference(hole)
+    path = write_layer(layer, tmp_path / "ho.geojson")
+    report = import_boundaries(
+        registry, admin, path, edition="2025-06", level="commune"
+    )
+    sites = report.changes_of("site")
+    assert (sites.records, sites.moved, sites.lost, sites.without_unit) == (2, 0, 1, 1)
+    assert SITES.get(registry, admin, site["id"])["units"]["2025-06"] == (None, None)
+    figures = compute_stats(registry, admin)
+    assert figures.sites_by_district == {"Thành phố Vinh": 1, NO_DISTRICT: 1}
+    assert figures.records_without_unit == {"site": 1, "point": 0}
