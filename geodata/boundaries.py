@@ -39,6 +39,10 @@ __all__ = [
 VIETNAM_BOUNDS = (101.5, 6.0, 118.5, 24.0)
 """Generous (min_lon, min_lat, max_lon, max_lat) of Vietnam, islands included."""
 
+MAX_UNZIPPED_BYTES = 2**30
+"""Largest total a zipped Shapefile may unpack to (1 GiB): a province's communes
+take tens of megabytes; a zip that claims more is refused before it is read."""
+
 
 def _source(path: Path) -> str:
     # GDAL reads zipped Shapefiles through its /vsizip/ virtual file system.
@@ -49,10 +53,18 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
         raise BoundaryFileError(
             path, "geodata.boundary.not_zip", detail=str(exc)
         ) from exc
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise BoundaryFileError(
+            path,
+            "geodata.boundary.zip_too_large",
+            unpacked_mb=unpacked // 2**20,
+            limit_mb=MAX_UNZIPPED_BYTES // 2**20,
+        )
     if not any(m.lower().endswith(".shp") for m in members):
         listed = ", ".join(members[:10]) or "nothing"
         raise BoundaryFileError(

@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "geodata.map_script_missing": "Our map script {path} is missing: {detail}",
     # Boundary files: the reason that follows "Boundary file '<path>': "
     "geodata.boundary.not_zip": "is not a readable zip file: {detail}",
+    "geodata.boundary.zip_too_large": "unpacks to {unpacked_mb} MB, more than the "
+    "{limit_mb} MB a boundary file may take",
     "geodata.boundary.zip_without_shapefile": "holds no Shapefile (.shp); it holds "
     "{listed}",
     "geodata.boundary.no_such_layer": "has no layer {layer!r}; it has {described}",

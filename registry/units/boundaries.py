@@ -13,6 +13,7 @@ without one, by kind. ``dry_run`` computes the same report and writes nothing.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from geodata.boundary_checks import (
 )
 from geodata.boundary_match import BoundaryMatch, FeatureProblem
 from geodata.editions import get_edition
-from geodata.errors import GeodataError
+from geodata.errors import BoundaryFileError, GeodataError
 from geodata.repair import MAX_REPAIR_CHANGE
 from geodata.storage import GeoFrame, geometry_to_wkb, with_replaced_geometries
 from geodata.territory import areas_km2
@@ -62,6 +63,9 @@ from registry.units.locations import location_flags
 
 APPLICATION = "application"
 """Kind of the permit applications in :class:`RecordChanges`."""
+
+UPLOAD_SUFFIXES = (".geojson", ".json", ".gpkg", ".zip")
+"""Kinds of boundary file an upload may be: GeoJSON, GeoPackage, zipped Shapefile."""
 
 
 class BoundaryImportError(RegistryError):
@@ -244,6 +248,8 @@ def import_boundaries(
     by more than :data:`~geodata.repair.MAX_REPAIR_CHANGE`. In one transaction the
     matched units get their official polygons and every record is reassigned;
     with ``dry_run`` nothing is written and the report is the same.
+    ``path`` may be the bytes of an upload, then named by ``file_name``, whose
+    suffix says its kind (one of :data:`UPLOAD_SUFFIXES`).
     ``file_name`` names the file in the report and the audit (an upload's name).
     """
     perm.require(actor, perm.MANAGE_BOUNDARIES, "system")
@@ -251,6 +257,20 @@ def import_boundaries(
     if level not in spec.levels:
         raise ValidationError(
             [FieldError("level", level, msg.LEVEL, levels=list(spec.levels))]
+        )
+    if isinstance(path, bytes | bytearray):
+        return _import_upload(
+            registry,
+            actor,
+            bytes(path),
+            file_name or "",
+            edition=edition,
+            level=level,
+            crs=crs,
+            code_field=code_field,
+            name_field=name_field,
+            parent_field=parent_field,
+            dry_run=dry_run,
         )
     name = file_name or Path(path).name
     try:
@@ -272,6 +292,13 @@ def import_boundaries(
             msg.NO_BOUNDARY_MATCHED, file=name, level=level, edition=edition
         )
     names = dict(zip(every_level["code"], every_level["name"], strict=True))
+    parents = dict(zip(every_level["code"], every_level["parent_code"], strict=True))
+    match.unmatched_features = [
+        p._replace(
+            candidates=tuple(_described(c, names, parents) for c in p.candidates)
+        )
+        for p in match.unmatched_features
+    ]
     _refuse_other_level(match, name, edition, level)
     _refuse_large_repairs(match, name, names)
     current = unit_polygons(registry, edition, level)
@@ -302,6 +329,43 @@ def import_boundaries(
         return report
     _store(registry, actor, match, report, replacing)
     return report
+
+
+def _described(code: str, names: dict, parents: dict) -> str:
+    """'Xã Hồng Sơn (Huyện Đô Lương)': a unit by its name and its district's."""
+    parent = parents.get(code)
+    inside = (
+        f" ({names[parent]})" if isinstance(parent, str) and parent in names else ""
+    )
+    return f"{names.get(code, code)}{inside}"
+
+
+def _import_upload(registry, actor, data: bytes, file_name: str, **options):
+    """An uploaded file, kept in a temporary folder under a name of our own."""
+    suffix = Path(file_name).suffix.lower()
+    if suffix not in UPLOAD_SUFFIXES:
+        raise BoundaryImportError(
+            msg.BOUNDARY_UPLOAD_KIND, file=file_name, suffixes=list(UPLOAD_SUFFIXES)
+        )
+    with tempfile.TemporaryDirectory(prefix="registry-boundaries-") as folder:
+        target = Path(folder) / f"ranh-gioi{suffix}"
+        target.write_bytes(data)
+        try:
+            return import_boundaries(
+                registry, actor, target, file_name=file_name, **options
+            )
+        except BoundaryImportError as refused:
+            cause = refused.context.get("cause")
+            if not isinstance(cause, BoundaryFileError):
+                raise
+            # Name the upload, not the temporary file it was read from.
+            context = {
+                k: v.replace(str(target), file_name) if isinstance(v, str) else v
+                for k, v in cause.context.items()
+                if k != "path"
+            }
+            named = BoundaryFileError(file_name, cause.code, **context)
+            raise BoundaryImportError(msg.BOUNDARY_FILE, cause=named) from refused
 
 
 def _refuse_other_level(match: BoundaryMatch, file: str, edition: str, level: str):

@@ -23,6 +23,9 @@ VIETNAMESE = {
     ),
     "geodata.map_script_missing": "Thiếu tệp mã bản đồ {path}: {detail}",
     "geodata.boundary.not_zip": "tệp {path} không phải tệp zip đọc được: {detail}",
+    "geodata.boundary.zip_too_large": (
+        "tệp {path} giải nén ra {unpacked_mb} MB, quá {limit_mb} MB cho phép"
+    ),
     "geodata.boundary.zip_without_shapefile": (
         "tệp {path} không chứa Shapefile (.shp); trong tệp có: {listed}"
     ),

@@ -74,6 +74,10 @@ VIETNAMESE = {
     "units.layer_of_other_level": _other_level,
     "units.boundary_repair_too_large": _repair_too_large,
     "units.boundary_layer_misplaced": _misplaced,
+    "units.boundary_upload_kind": (
+        "{file}: tệp ranh giới phải là GeoJSON, GeoPackage hoặc Shapefile nén zip, "
+        "có đuôi {suffixes}"
+    ),
     "units.urban_class": "{where}: loại đô thị phải là I, II, III, IV hoặc V",
     "units.urban_one_place": (
         "{where}: ghi đúng một trong ba mục: huyện, danh sách xã, loại đơn vị"
