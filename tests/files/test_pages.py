@@ -193,3 +193,17 @@ def test_a_shifted_boundary_file_is_refused_in_vietnamese(app_env, tmp_path):
     assert error.startswith("lech.geojson không nằm đúng chỗ của 1 đơn vị")
     assert "chưa thay đổi gì" in error
     assert not [b for b in app.button if b.label == "Xác nhận nhập ranh giới"]
+
+
+def test_the_boundary_trial_speaks_english_when_asked(app_env, tmp_path):
+    app = open_app(app_env, "so.tttt", PAGE, language="en")
+    uploader = next(u for u in app.file_uploader if u.label == "Boundary file")
+    uploader.set_value(("xa.geojson", _one_commune(app_env, tmp_path), "text/json"))
+    app.run()
+    assert not app.exception
+    assert any("Trial run, nothing stored yet" in i for i in texts(app.info))
+    assert any(
+        "129 unit(s) not in the file keep the boundary they have: 0 official, "
+        "129 approximate" in m
+        for m in texts(app.markdown)
+    )

@@ -90,28 +90,30 @@ def upload_widgets() -> BoundaryUpload | None:
     """Edition, level, CRS and file; None until a file is chosen."""
     st.caption(t("bnd.help", mb=MAX_UPLOAD_MB))
     left, middle, right = st.columns(3)
+    # Labels fixed when the script runs (a test's widget state is formatted
+    # outside the session, where the language is not known).
+    editions = {e: _edition_label(e) for e in EDITIONS}
     edition = left.selectbox(
         t("bnd.edition"),
-        list(EDITIONS),
-        format_func=_edition_label,
-        index=list(EDITIONS).index("2025-07"),
+        list(editions),
+        format_func=editions.__getitem__,
+        index=list(editions).index("2025-07"),
         key="bnd_edition",
     )
-    levels = list(EDITIONS[edition].levels)
+    levels = {lv: t(f"bnd.level_{lv}") for lv in EDITIONS[edition].levels}
     level = middle.selectbox(
         t("bnd.level"),
-        levels,
-        format_func=lambda lv: t(f"bnd.level_{lv}"),
+        list(levels),
+        format_func=levels.__getitem__,
         index=len(levels) - 1,
         key="bnd_level",
     )
+    systems = {
+        c: t(f"bnd.crs_{c.replace(':', '_')}" if c else "bnd.crs_file")
+        for c in CRS_CHOICES
+    }
     crs = right.selectbox(
-        t("bnd.crs"),
-        CRS_CHOICES,
-        format_func=lambda c: t(
-            f"bnd.crs_{c.replace(':', '_')}" if c else "bnd.crs_file"
-        ),
-        key="bnd_crs",
+        t("bnd.crs"), list(systems), format_func=systems.__getitem__, key="bnd_crs"
     )
     _uploader_hint()
     with st.container(key="bnd_upload"):
