@@ -6,7 +6,10 @@ Modules (import what you need; nothing reads files or the network at import time
 - :mod:`geodata.adminunits` — units, provinces and the old -> new crosswalk.
 - :mod:`geodata.approximate` — approximate polygons until official ones exist.
 - :mod:`geodata.names` — matching Vietnamese unit names.
-- :mod:`geodata.boundaries` — reading and matching official boundary files.
+- :mod:`geodata.boundaries` — reading and matching official boundary files
+  (:mod:`geodata.boundary_match`, :mod:`geodata.boundary_fields`), their repairs
+  (:mod:`geodata.repair`) and whether a layer lies where its units are
+  (:mod:`geodata.boundary_checks`).
 - :mod:`geodata.assign` — assigning points to unit polygons.
 - :mod:`geodata.territory` — the province's outline, points in it, areas in km².
 - :mod:`geodata.storage` — geometry to and from WKB, attribute tables, point layers.

@@ -39,6 +39,10 @@ __all__ = [
 VIETNAM_BOUNDS = (101.5, 6.0, 118.5, 24.0)
 """Generous (min_lon, min_lat, max_lon, max_lat) of Vietnam, islands included."""
 
+MAX_UNZIPPED_BYTES = 2**30
+"""Largest total a zipped Shapefile may unpack to (1 GiB): a province's communes
+take tens of megabytes; a zip that claims more is refused before it is read."""
+
 
 def _source(path: Path) -> str:
     # GDAL reads zipped Shapefiles through its /vsizip/ virtual file system.
@@ -49,10 +53,18 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
         raise BoundaryFileError(
             path, "geodata.boundary.not_zip", detail=str(exc)
         ) from exc
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise BoundaryFileError(
+            path,
+            "geodata.boundary.zip_too_large",
+            unpacked_mb=unpacked // 2**20,
+            limit_mb=MAX_UNZIPPED_BYTES // 2**20,
+        )
     if not any(m.lower().endswith(".shp") for m in members):
         listed = ", ".join(members[:10]) or "nothing"
         raise BoundaryFileError(
@@ -89,6 +101,21 @@ def _is_vietnam_degrees(bounds: np.ndarray) -> bool:
     return bool(lon0 <= min_x and max_x <= lon1 and lat0 <= min_y and max_y <= lat1)
 
 
+def _check_not_swapped(path: Path, bounds: np.ndarray) -> None:
+    """Refuse coordinates that are Vietnam's latitudes as x and longitudes as y."""
+    min_x, min_y, max_x, max_y = (float(b) for b in bounds)
+    lon0, lat0, lon1, lat1 = VIETNAM_BOUNDS
+    if lat0 <= min_x and max_x <= lat1 and lon0 <= min_y and max_y <= lon1:
+        raise BoundaryFileError(
+            path,
+            "geodata.boundary.swapped_axes",
+            min_x=min_x,
+            max_x=max_x,
+            min_y=min_y,
+            max_y=max_y,
+        )
+
+
 def _resolve_crs(path: Path, gdf: gpd.GeoDataFrame, crs: object) -> gpd.GeoDataFrame:
     bounds = gdf.total_bounds
     shown = f"x {bounds[0]:.6g}..{bounds[2]:.6g}, y {bounds[1]:.6g}..{bounds[3]:.6g}"
@@ -97,11 +124,11 @@ def _resolve_crs(path: Path, gdf: gpd.GeoDataFrame, crs: object) -> gpd.GeoDataF
             wanted = CRS.from_user_input(crs)
         except CRSError as exc:
             raise InvalidInputError(
-                "crs", crs, f"a CRS that pyproj understands, like '{VN2000_UTM48N}'"
+                "crs", crs, f"a CRS that pyproj understands, like {VN2000_UTM48N}"
             ) from exc
         if gdf.crs is not None and not gdf.crs.equals(wanted):
             warnings.warn(
-                f"'{path}' declares CRS {gdf.crs.to_string()}; using crs="
+                f"'{path}' declares CRS {gdf.crs.to_string()}; using "
                 f"{wanted.to_string()} as asked.",
                 UserWarning,
                 stacklevel=3,
@@ -109,15 +136,18 @@ def _resolve_crs(path: Path, gdf: gpd.GeoDataFrame, crs: object) -> gpd.GeoDataF
         return gdf.set_crs(wanted, allow_override=True)
     if gdf.crs is None:
         if not _is_vietnam_degrees(bounds):
+            _check_not_swapped(path, bounds)
             raise BoundaryFileError(path, "geodata.boundary.no_crs", shown=shown)
         warnings.warn(
             f"'{path}' declares no CRS; its coordinates are degrees within Vietnam, "
-            "so WGS 84 (EPSG:4326) is assumed. Pass crs=... if that is wrong.",
+            "so WGS 84 (EPSG:4326) is assumed. Give its CRS if that is wrong.",
             UserWarning,
             stacklevel=3,
         )
         return gdf.set_crs(WGS84)
     # GeoJSON without a "crs" member is WGS 84 by definition, whatever it holds.
+    if gdf.crs.is_geographic:
+        _check_not_swapped(path, bounds)
     if gdf.crs.is_geographic and not (
         -180 <= bounds[0] <= bounds[2] <= 180 and -90 <= bounds[1] <= bounds[3] <= 90
     ):

@@ -109,6 +109,23 @@ def _detect_fields(features, columns, targets) -> tuple[str | None, str | None, 
     return code_field, name_field, max(code_hits, name_hits)
 
 
+def _detect_parent(features, columns, units, taken) -> str | None:
+    """The column whose values name the districts holding the communes, if any."""
+    if "level" not in units.columns:
+        return None
+    districts = units[units["level"] == "district"]
+    if districts.empty:
+        return None
+    index = build_name_index(districts)
+
+    def district_key(value: str) -> str | None:
+        key = fold_name(value)
+        return key if key in index else None
+
+    candidates = [c for c in _text_columns(features, columns) if c not in taken]
+    return _best_column(features, candidates, district_key, PARENT_FIELDS)[0]
+
+
 def choose_fields(
     features: pd.DataFrame,
     columns: list[str],
@@ -118,7 +135,7 @@ def choose_fields(
     code_field: str | None,
     name_field: str | None,
     parent_field: str | None,
-) -> tuple[str | None, str | None, str | None, str | None]:
+) -> tuple[str | None, str | None, str | None, str | None, dict[str, int]]:
     """Pick ``(level, code_field, name_field, parent_field)`` for a file.
 
     Parameters
@@ -132,33 +149,33 @@ def choose_fields(
     level, code_field, name_field, parent_field : str or None
         What the caller asked for; given values are kept. Without ``level``, each
         level of ``units`` is tried and the one whose units the most features hit
-        wins (communes on a tie).
+        wins (communes on a tie). The parent column is found by its values: the
+        text column (other than the name and code columns) whose values name
+        districts, at least half of them (``gso_district_name_2019``, ``NAME_2``).
 
     Returns
     -------
     tuple
-        ``(level, code_field, name_field, parent_field)``; a field is ``None``
-        when no column qualifies.
+        ``(level, code_field, name_field, parent_field, level_hits)``; a field is
+        ``None`` when no column qualifies; ``level_hits`` maps each level of
+        ``units`` to the number of its units the best code or name column hits.
     """
-    levels = [level] if level else sorted(set(units.get("level", pd.Series([None]))))
-    best = None
+    levels = sorted(set(units.get("level", pd.Series([None]))), key=lambda v: str(v))
+    found = {}
     for candidate in sorted(levels, key=lambda v: v != "commune"):
         targets = units if candidate is None else units[units["level"] == candidate]
-        found = _detect_fields(features, columns, targets)
-        if best is None or found[2] > best[1][2]:
-            best = (candidate, found)
-    level, (auto_code, auto_name, _) = best
+        found[candidate] = _detect_fields(features, columns, targets)
+    if level is None:
+        level = max(found, key=lambda lv: found[lv][2])  # communes first on a tie
+    elif level not in found:
+        found[level] = (None, None, 0)
+    auto_code, auto_name, _ = found[level]
     code_field = code_field or auto_code
     if name_field is None and auto_name != code_field:
         name_field = auto_name
-    if parent_field is None and name_field is not None:
-        parent_field = next(
-            (
-                c
-                for c in _text_columns(features, columns)
-                if c not in (name_field, code_field)
-                and fold_name(c, strip_prefix=False) in PARENT_FIELDS
-            ),
-            None,
+    if parent_field is None and name_field is not None and level == "commune":
+        parent_field = _detect_parent(
+            features, columns, units, {name_field, code_field}
         )
-    return level, code_field, name_field, parent_field
+    hits = {str(lv): found[lv][2] for lv in found if lv is not None}
+    return level, code_field, name_field, parent_field, hits

@@ -13,6 +13,7 @@ from os import PathLike
 from typing import Any
 
 __all__ = [
+    "GIVE_CRS",
     "MESSAGES",
     "BoundaryFileError",
     "GeodataError",
@@ -21,9 +22,12 @@ __all__ = [
     "UnknownProvinceError",
 ]
 
+GIVE_CRS = "give its CRS"
+"""How the boundary refusals ask for a CRS; a command line rewrites it with its
+option (``--crs EPSG:3405``)."""
 _PASS_CRS = (
-    "pass crs=..., e.g. crs='EPSG:3405' for VN-2000 / UTM 48N or crs='EPSG:32648' "
-    "for WGS 84 / UTM 48N"
+    GIVE_CRS + ", e.g. EPSG:3405 for VN-2000 / UTM 48N or EPSG:32648 for "
+    "WGS 84 / UTM 48N"
 )
 
 # code -> English template (str.format over the error's context)
@@ -45,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "geodata.map_script_missing": "Our map script {path} is missing: {detail}",
     # Boundary files: the reason that follows "Boundary file '<path>': "
     "geodata.boundary.not_zip": "is not a readable zip file: {detail}",
+    "geodata.boundary.zip_too_large": "unpacks to {unpacked_mb} MB, more than the "
+    "{limit_mb} MB a boundary file may take",
     "geodata.boundary.zip_without_shapefile": "holds no Shapefile (.shp); it holds "
     "{listed}",
     "geodata.boundary.no_such_layer": "has no layer {layer!r}; it has {described}",
@@ -61,6 +67,10 @@ MESSAGES: dict[str, str] = {
     "geodata.boundary.malformed": "is malformed: {detail}",
     "geodata.boundary.no_features": "layer {layer!r} has no features",
     "geodata.boundary.cannot_reproject": "cannot reproject from {crs}: {detail}",
+    "geodata.boundary.swapped_axes": "its longitude and latitude are swapped: x "
+    "runs {min_x:.4f}..{max_x:.4f} and y {min_y:.4f}..{max_y:.4f}, which are "
+    "latitudes and longitudes of Vietnam in that order; write longitude as x and "
+    "latitude as y",
     "geodata.boundary.outside_vietnam": "its features lie outside Vietnam once read "
     "as {crs} (lon {min_lon:.4f}..{max_lon:.4f}, lat {min_lat:.4f}..{max_lat:.4f}); "
     "check the CRS or " + _PASS_CRS,

@@ -13,7 +13,7 @@ import unicodedata
 
 from geodata.errors import InvalidInputError
 
-__all__ = ["fold_name", "spelling_key", "split_prefix"]
+__all__ = ["fold_name", "has_diacritics", "spelling_key", "split_prefix"]
 
 # Ð (U+00D0, Icelandic eth) and Ɖ/ɖ (African D) look like Vietnamese Đ/đ.
 _D_LOOKALIKES = str.maketrans({"Ð": "Đ", "ð": "đ", "Ɖ": "Đ", "ɖ": "đ"})
@@ -28,6 +28,10 @@ WORD = re.compile(r"[^\W_]+")
 # - "ascii": Huyen, Xa, Quan... are also real syllables without their diacritics
 #   (Quan Thành, Xá Lượng), so they count only in all-ASCII text and when a space, a
 #   dot or a capital letter follows. Matching then also tries the name with them.
+# - "toneless": the longer prefixes with some or all of their marks lost in text
+#   that has marks elsewhere ('Huyên Nghi Lộc', 'Thi xa Thái Hòa', 'Thanh pho
+#   Vinh'); compared without any mark, with the same separator rule, and
+#   uncertain like the ASCII ones.
 _PREFIXES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern), unit_type, kind)
     for pattern, unit_type, kind in (
@@ -52,6 +56,10 @@ _PREFIXES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"quan", "Quận", "ascii"),
         (r"phuong", "Phường", "ascii"),
         (r"xa", "Xã", "ascii"),
+        (r"thanh\s*pho", "Thành phố", "toneless"),
+        (r"thi\s*tran", "Thị trấn", "toneless"),
+        (r"thi\s*xa", "Thị xã", "toneless"),
+        (r"huyen", "Huyện", "toneless"),
     )
 )
 _SEPARATOR = re.compile(r"[\s.]+")
@@ -63,11 +71,21 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _unmarked(text: str) -> str:
+    """``text`` with every letter's marks dropped and đ as d, letter for letter."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[:1] or char
+        out.append("d" if char == "đ" else base if base.isascii() else char)
+    return "".join(out)
+
+
 def split_prefix_detail(text: str) -> tuple[str | None, str, bool]:
     """Like :func:`split_prefix`, plus whether the prefix is unmistakable.
 
     Returns ``(unit_type, rest, certain)``: ``certain`` is False for ASCII spellings
-    (``Xa``, ``Quan``, ``Huyen``) that may be the first syllable of a real name.
+    (``Xa``, ``Quan``, ``Huyen``) that may be the first syllable of a real name, and
+    for prefixes that lost their marks (``Huyên``, ``Thi xa``).
     """
     if not isinstance(text, str):
         raise InvalidInputError("text", text, "a str")
@@ -75,10 +93,17 @@ def split_prefix_detail(text: str) -> tuple[str | None, str, bool]:
     lower = cleaned.lower()
     if len(lower) != len(cleaned):  # a letter whose lowercase is longer: rare
         cleaned = lower
+    unmarked = None
     for pattern, unit_type, kind in _PREFIXES:
         if kind == "ascii" and not cleaned.isascii():
             continue
-        found = pattern.match(lower)
+        if kind == "toneless":
+            if cleaned.isascii():
+                continue  # the ASCII spellings were tried already
+            unmarked = unmarked if unmarked is not None else _unmarked(lower)
+            found = pattern.match(unmarked)
+        else:
+            found = pattern.match(lower)
         if not found:
             continue
         rest = cleaned[found.end() :]
@@ -90,7 +115,7 @@ def split_prefix_detail(text: str) -> tuple[str | None, str, bool]:
         ):
             continue
         if WORD.search(rest):
-            return unit_type, rest, kind != "ascii"
+            return unit_type, rest, kind not in ("ascii", "toneless")
     return None, cleaned, False
 
 
@@ -149,6 +174,23 @@ def fold_name(text: str, *, strip_prefix: bool = True) -> str:
     body = unicodedata.normalize("NFD", _body(text, strip_prefix).replace("đ", "d"))
     body = "".join(c for c in body if not unicodedata.combining(c))
     return "".join(WORD.findall(body))
+
+
+def has_diacritics(text: str) -> bool:
+    """Tell whether a name (its prefix left out) carries vowel marks or tones.
+
+    ``Đ`` alone does not count: ``'Đo Luong'`` is typed without diacritics.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    bool
+    """
+    body = unicodedata.normalize("NFD", _body(text, True))
+    return any(unicodedata.combining(c) for c in body)
 
 
 def _syllable_key(word: str) -> str:

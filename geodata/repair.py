@@ -5,7 +5,26 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
-__all__ = ["has_polygon", "polygonal_parts", "repair_polygon"]
+from geodata.crs import metric_transformer
+
+__all__ = [
+    "MAX_REPAIR_CHANGE",
+    "area_km2_as_drawn",
+    "has_polygon",
+    "polygonal_parts",
+    "repair_polygon",
+]
+
+MAX_REPAIR_CHANGE = 0.02
+"""Largest share of a unit's area a repair may add or remove (2 %).
+
+Repairs of official layers are normally tiny: a ring touching itself, a sliver
+where a vertex was doubled, an inner ring crossing the outer one by a few metres;
+they change a unit's area by well under 1 %. A larger change means the outline
+itself is wrong (a bow-tie, a ring that turns back on itself) and no repair can
+say what was meant: a bow-tie turned a 16 km² ward into 5 km² and left thousands
+of sites outside every unit. Above this share the import is refused, naming the
+unit and both areas."""
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
 
@@ -90,3 +109,39 @@ def repair_polygon(geometry: object) -> tuple[object, str | None, str | None]:
         )
         geometry = fixed
     return geometry, "; ".join(actions) or None, None
+
+
+def area_km2_as_drawn(geometry: object) -> float:
+    """Area of a geometry's polygonal parts as its rings are drawn, in km².
+
+    For a valid polygon this is its area; for an invalid one it is what a GIS
+    shows for it: each ring's enclosed area (by the shoelace formula, so the two
+    lobes of a bow-tie cancel), holes subtracted. Computed in UTM 48N from WGS 84
+    longitude/latitude.
+
+    Parameters
+    ----------
+    geometry : shapely geometry or None
+        In WGS 84 longitude/latitude.
+
+    Returns
+    -------
+    float
+        0.0 for no geometry or no polygonal part.
+    """
+    if geometry is None or shapely.is_empty(geometry):
+        return 0.0
+    transformer = metric_transformer()
+
+    def metric(coordinates: np.ndarray) -> np.ndarray:
+        x, y = transformer.transform(coordinates[:, 0], coordinates[:, 1])
+        return np.column_stack([x, y])
+
+    parts = [
+        p
+        for p in shapely.get_parts(shapely.force_2d(geometry))
+        if p.geom_type in _POLYGONAL
+    ]
+    polygons = [q for p in parts for q in shapely.get_parts(p)]
+    area = sum(shapely.area(shapely.transform(p, metric)) for p in polygons)
+    return float(area) / 1e6

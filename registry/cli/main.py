@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from geodata.editions import EDITIONS
-from geodata.errors import GeodataError
+from geodata.errors import GIVE_CRS, GeodataError, InvalidInputError
 from registry.access.users import find_actor
 from registry.bootstrap import admin_needs_password, initialise
 from registry.cli.applications import add_applications_parser, run_applications
@@ -108,6 +109,11 @@ def _parser() -> argparse.ArgumentParser:
     bounds.add_argument(
         "--parent-field", help="attribute holding the district name (for communes)"
     )
+    bounds.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="match and check the file and report what it would change; store nothing",
+    )
 
     exp = commands.add_parser("export", help="export records")
     exp.add_argument("what", choices=sorted(IMPORT_GROUPS))
@@ -199,6 +205,7 @@ def _run(args: argparse.Namespace) -> int:
             code_field=args.code_field,
             name_field=args.name_field,
             parent_field=args.parent_field,
+            dry_run=args.dry_run,
         )
         print("\n".join(report.lines()))
         return 0
@@ -231,11 +238,40 @@ def _run(args: argparse.Namespace) -> int:
     return run_users(registry, actor, args)
 
 
+# Parameters of the services as the command line spells them.
+_OPTIONS = {
+    "crs": "--crs",
+    "code_field": "--code-field",
+    "name_field": "--name-field",
+    "parent_field": "--parent-field",
+}
+# Boundary-file refusals that ask for a CRS (geodata.errors.GIVE_CRS).
+_CRS_CODES = frozenset(
+    {
+        "geodata.boundary.no_crs",
+        "geodata.boundary.not_degrees",
+        "geodata.boundary.outside_vietnam",
+    }
+)
+
+
+def _error_text(exc: RegistryError | GeodataError) -> str:
+    """The refusal as the command line says it: options by their spelling here."""
+    cause = exc.context.get("cause") if isinstance(exc, RegistryError) else exc
+    if isinstance(cause, InvalidInputError) and cause.parameter in _OPTIONS:
+        return f"{_OPTIONS[cause.parameter]} {cause.got}: expected {cause.expected}"
+    text = str(exc)
+    if isinstance(cause, GeodataError) and cause.code in _CRS_CODES:
+        asked, _, rest = text.partition(GIVE_CRS)
+        text = asked + "give it with --crs" + re.sub(r"\bEPSG:", "--crs EPSG:", rest)
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors the registry names are printed, not raised."""
     args = _parser().parse_args(argv)
     try:
         return _run(args)
     except (RegistryError, GeodataError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {_error_text(exc)}", file=sys.stderr)
         return 1

@@ -15,6 +15,9 @@ from registry.kernel.vocabulary import OPERATORS, TECHNOLOGIES, PointKind
 from registry.records.listing import list_records
 
 EXPIRY_WARNING_DAYS = 60
+NO_DISTRICT = "(no district)"
+"""Key of :attr:`RegistryStats.sites_by_district` counting on-air sites that lie in
+no district (outside every polygon after a boundary import): counted, not dropped."""
 
 
 @dataclass(frozen=True)
@@ -31,16 +34,40 @@ class RegistryStats:
     game_points_without_certificate: int
     flagged_records: int
     sites_by_district: dict[str, int]
+    records_without_unit: dict[str, int]
 
 
 def _counts(series: pd.Series) -> dict[str, int]:
     return {str(k): int(v) for k, v in series.value_counts().sort_index().items()}
 
 
+def _by_district(sites: pd.DataFrame) -> dict[str, int]:
+    """On-air sites per 2025-06 district, those in none under :data:`NO_DISTRICT`."""
+    names = sites.get("district_name_2025_06", pd.Series(dtype=object))
+    counts = _counts(names)
+    missing = int(names.isna().sum())
+    if missing:
+        counts[NO_DISTRICT] = missing
+    return counts
+
+
+def _without_unit(frame: pd.DataFrame) -> int:
+    """Records that lie in no commune of at least one edition."""
+    columns = [c for c in frame.columns if c.startswith("commune_20")]
+    if frame.empty or not columns:
+        return 0
+    return int(frame[columns].isna().any(axis=1).sum())
+
+
 def compute_stats(
     registry: Registry, actor: Actor, *, on: date | None = None
 ) -> RegistryStats:
-    """Counts over the records the actor may see (retired records left out)."""
+    """Counts over the records the actor may see (retired records left out).
+
+    Records in no unit (after a boundary import, outside every polygon) are
+    counted: under :data:`NO_DISTRICT` in the sites per district, and per kind in
+    ``records_without_unit`` (no commune in at least one edition).
+    """
     on = on or current_day()
     sites = list_records(registry, actor, "site")
     points = (
@@ -72,5 +99,9 @@ def compute_stats(
         flagged_records=int(
             sites["location_flag"].notna().sum() + points["location_flag"].notna().sum()
         ),
-        sites_by_district=_counts(on_air.get("district_name_2025_06", pd.Series())),
+        sites_by_district=_by_district(on_air),
+        records_without_unit={
+            "site": _without_unit(sites),
+            "point": _without_unit(points),
+        },
     )

@@ -34,9 +34,11 @@ def store_units(session: Session, ids: list[int], where: Assignment) -> None:
     )
 
 
-def reassign_applications(registry: Registry, session: Session, replacing) -> int:
-    """Assign every application again with the polygons of a boundary import
-    (``replacing``: edition -> commune polygons); returns how many."""
+def plan_applications(
+    registry: Registry, session: Session, replacing
+) -> tuple[list[int], Assignment | None]:
+    """Every application's id and units with the polygons of a boundary import
+    (``replacing``: edition -> commune polygons), nothing written."""
     rows = session.execute(
         select(
             PermitApplication.id,
@@ -45,13 +47,20 @@ def reassign_applications(registry: Registry, session: Session, replacing) -> in
         ).order_by(PermitApplication.id)
     ).all()
     if not rows:
-        return 0
-    ids = [row.id for row in rows]
+        return [], None
     where = assign(
         registry,
         [row.latitude for row in rows],
         [row.longitude for row in rows],
         replacing=replacing,
     )
-    store_units(session, ids, where)
+    return [row.id for row in rows], where
+
+
+def reassign_applications(registry: Registry, session: Session, replacing) -> int:
+    """Assign every application again with the polygons of a boundary import
+    (``replacing``: edition -> commune polygons); returns how many."""
+    ids, where = plan_applications(registry, session, replacing)
+    if ids:
+        store_units(session, ids, where)
     return len(ids)

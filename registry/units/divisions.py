@@ -211,6 +211,18 @@ class Assignment:
         )
 
 
+def _official_first(polygons: GeoFrame) -> GeoFrame:
+    """The polygons with the official ones first: where an official polygon and
+    an approximate one overlap (after a partial import), the official one holds
+    the point."""
+    if "boundary_source" not in polygons.columns:
+        return polygons
+    official = (polygons["boundary_source"] == "official").to_numpy()
+    if official.all() or not official.any():
+        return polygons
+    return pd.concat([polygons[official], polygons[~official]])
+
+
 def assign(
     registry: Registry,
     lat,
@@ -222,6 +234,8 @@ def assign(
 
     ``replacing`` gives commune polygons (edition -> frame) to use instead of the
     stored ones: a boundary import assigns with its new polygons before committing.
+    Where polygons overlap, an official one holds the point before an approximate
+    one (then the lower code).
     """
     lat = np.asarray(lat, dtype=float)
     lon = np.asarray(lon, dtype=float)
@@ -231,7 +245,7 @@ def assign(
         polygons = replacing.get(edition)
         if polygons is None:
             polygons = unit_polygons(registry, edition, "commune")
-        codes = assign_points(lat, lon, polygons)
+        codes = assign_points(lat, lon, _official_first(polygons))
         communes[edition] = codes
         if "district" in spec.levels:
             parents = dict(zip(polygons["code"], polygons["parent_code"], strict=True))

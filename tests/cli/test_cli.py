@@ -10,9 +10,12 @@ import geopandas as gpd
 import openpyxl
 import pandas as pd
 import pytest
+import shapely
 
 from registry.cli.main import main
+from registry.units.divisions import unit_polygons
 from tests.factories import commune_centroid
+from tests.units.support import communes, write_layer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -125,6 +128,46 @@ def test_errors_name_what_was_wrong_without_a_traceback(cli, tmp_path):
     assert code == 1 and err.startswith("error:") and "Traceback" not in err
     code, _, err = cli("--as", "nobody", "stats")
     assert code == 1 and "nobody" in err
+
+
+def test_a_boundary_dry_run_reports_and_stores_nothing(cli, registry, tmp_path):
+    layer = communes(registry, "2025-07").iloc[:3]
+    path = write_layer(layer.to_crs("EPSG:3405"), tmp_path / "ba_xa.gpkg")
+    args = ("import", "boundaries", str(path), "--edition", "2025-07")
+    code, out, _ = cli(*args, "--level", "commune", "--dry-run")
+    assert code == 0, out
+    assert "3 unit(s) of 2025-07/commune matched (3 by code" in out
+    assert "dry run, nothing was written" in out
+    assert "127 unit(s) not in the file keep the polygon they had" in out
+    sources = unit_polygons(registry, "2025-07", "commune")["boundary_source"]
+    assert set(sources) == {"approximate"}
+    code, out, _ = cli(*args, "--level", "commune")
+    assert code == 0 and "dry run" not in out
+    sources = unit_polygons(registry, "2025-07", "commune")["boundary_source"]
+    assert (sources == "official").sum() == 3
+
+
+def test_boundary_errors_speak_of_command_line_options(cli, registry, tmp_path):
+    layer = communes(registry, "2025-07").iloc[:3]
+    metres = tmp_path / "met.gpkg"
+    layer.to_crs("EPSG:3405").set_crs(None, allow_override=True).to_file(metres)
+    args = ("import", "boundaries", "--edition", "2025-07", "--level", "commune")
+    code, _, err = cli(*args, str(metres))
+    assert code == 1 and "declares no CRS" in err
+    assert "give it with --crs, e.g. --crs EPSG:3405" in err and "crs=" not in err
+    code, _, err = cli(*args, str(metres), "--crs", "VN-2000 please")
+    assert code == 1 and err.startswith("error: --crs VN-2000 please: expected a CRS")
+    assert cli(*args, str(metres), "--crs", "EPSG:3405")[0] == 0
+    code, _, err = cli(*args, str(metres), "--crs", "EPSG:3405", "--code-field", "ma")
+    assert code == 1 and err.startswith("error: --code-field ma: expected one of")
+    swapped = layer.assign(
+        geometry=layer.geometry.map(
+            lambda g: shapely.transform(g, lambda xy: xy[:, ::-1])
+        )
+    )
+    path = write_layer(swapped, tmp_path / "dao.geojson")
+    code, _, err = cli(*args, str(path))
+    assert code == 1 and "longitude and latitude are swapped" in err
 
 
 def test_users_can_be_added_and_listed(cli):

@@ -7,6 +7,7 @@ import pytest
 from registry.access.users import create_user
 from registry.files.exports import EXPORT_FORMATS
 from registry.records.search import search_records
+from registry.units.divisions import unit_polygons
 from tests.factories import commune_centroid
 from tests.page_support import (
     actor,
@@ -14,6 +15,7 @@ from tests.page_support import (
     open_app,
     texts,
 )
+from tests.units.support import code_of, communes, shifted_north, write_layer
 
 app_env = demo_app_fixture()
 
@@ -124,3 +126,84 @@ def test_an_export_gives_a_file_in_every_format(app_env):
     assert all(len(f.data) > 100 for f in files)
     assert files[0].data.decode("utf-8-sig").splitlines()[0].startswith("id,")
     assert len(app.download_button) == len(EXPORT_FORMATS)
+
+
+# -- boundary files (department and administrators) -----------------------------
+
+
+def _boundary_upload(app, name: str, data: bytes) -> None:
+    uploader = next(u for u in app.file_uploader if u.label == "Tệp ranh giới")
+    uploader.set_value((name, data, "application/geo+json"))
+    app.run()
+
+
+def _one_commune(registry, tmp_path, *, north: float = 0.0) -> bytes:
+    code = code_of(registry, "2025-07", "Phường Vinh Phú")
+    layer = shifted_north(communes(registry, "2025-07", [code]), north)
+    return write_layer(layer, tmp_path / "xa.geojson").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("username", "shown"),
+    [("so.tttt", True), ("admin", True), ("huyen.vinh", False), ("viettel", False)],
+)
+def test_the_boundary_tab_is_for_the_department_and_administrators(
+    app_env, username, shown
+):
+    app = open_app(app_env, username, PAGE)
+    assert not app.exception
+    assert ("Ranh giới hành chính" in [tab.label for tab in app.tabs]) is shown
+
+
+def test_a_boundary_file_is_checked_shown_then_imported_on_confirmation(
+    own_demo_app, tmp_path
+):
+    registry = own_demo_app
+    app = open_app(registry, "so.tttt", PAGE)
+    _boundary_upload(app, "vinh_phu.geojson", _one_commune(registry, tmp_path))
+    assert not app.exception
+    [trial] = [i for i in texts(app.info) if "chưa lưu gì" in i]
+    assert "1 đối tượng; 1 xã/phường của bộ «Từ 1/7/2025 (xã/phường)» khớp" in trial
+    assert any(
+        "129 đơn vị không có trong tệp giữ nguyên ranh giới đang có: 0 ranh giới "
+        "chính thức, 129 ranh giới gần đúng" in m
+        for m in texts(app.markdown)
+    )
+    changes = next(f.value for f in app.dataframe if "Mất đơn vị" in f.value.columns)
+    assert changes["Loại"].tolist() == [
+        "Trạm BTS",
+        "Điểm Internet, trò chơi",
+        "Hồ sơ cấp phép",
+    ]
+    assert changes["Mất đơn vị"].tolist() == [0, 0, 0]
+    sources = unit_polygons(registry, "2025-07", "commune")["boundary_source"]
+    assert set(sources) == {"approximate"}
+    next(b for b in app.button if b.label == "Xác nhận nhập ranh giới").click().run()
+    assert not app.exception
+    assert any(s.startswith("Đã nhập ranh giới.") for s in texts(app.success))
+    sources = unit_polygons(registry, "2025-07", "commune")["boundary_source"]
+    assert (sources == "official").sum() == 1
+
+
+def test_a_shifted_boundary_file_is_refused_in_vietnamese(app_env, tmp_path):
+    app = open_app(app_env, "admin", PAGE)
+    _boundary_upload(app, "lech.geojson", _one_commune(app_env, tmp_path, north=1.0))
+    assert not app.exception
+    [error] = texts(app.error)
+    assert error.startswith("lech.geojson không nằm đúng chỗ của 1 đơn vị")
+    assert "chưa thay đổi gì" in error
+    assert not [b for b in app.button if b.label == "Xác nhận nhập ranh giới"]
+
+
+def test_the_boundary_trial_speaks_english_when_asked(app_env, tmp_path):
+    app = open_app(app_env, "so.tttt", PAGE, language="en")
+    uploader = next(u for u in app.file_uploader if u.label == "Boundary file")
+    uploader.set_value(("xa.geojson", _one_commune(app_env, tmp_path), "text/json"))
+    app.run()
+    assert not app.exception
+    assert any("Trial run, nothing stored yet" in i for i in texts(app.info))
+    assert any(
+        "129 unit(s) not in the file keep the boundary they have: 0 official, "
+        "129 approximate" in m
+        for m in texts(app.markdown)
+    )

@@ -46,6 +46,24 @@ def bow_tie() -> Polygon:
     return Polygon([(x0, y0), (x0 + 0.01, y0 + 0.01), (x0 + 0.01, y0), (x0, y0 + 0.01)])
 
 
+def small_twist() -> Polygon:
+    """A 0.01° square near Vinh whose bottom edge twists over itself for a few
+    metres: invalid, repaired at a cost of well under 1 % of its area."""
+    x0, y0 = NEAR_VINH
+    return Polygon(
+        [
+            (x0, y0),
+            (x0 + 0.005, y0),
+            (x0 + 0.0055, y0 - 0.0004),
+            (x0 + 0.0055, y0 + 0.0001),
+            (x0 + 0.005, y0 - 0.0002),
+            (x0 + 0.01, y0),
+            (x0 + 0.01, y0 + 0.01),
+            (x0, y0 + 0.01),
+        ]
+    )
+
+
 def commune_features(edition: str = "2025-06") -> gpd.GeoDataFrame:
     """Approximate commune polygons dressed as a department's boundary file.
 

@@ -21,6 +21,7 @@ from tests.geodata.fixtures import (
     PROVINCE,
     bow_tie,
     commune_features,
+    small_twist,
     two_squares,
     zip_shapefile,
 )
@@ -67,9 +68,7 @@ def test_a_geopackage_in_vn2000_is_reprojected_to_wgs84(tmp_path, features):
 def test_reading_vn2000_as_wgs84_utm_is_about_200_m_off_and_warned(tmp_path, features):
     path = tmp_path / "vn2000.gpkg"
     features.iloc[:20].to_crs(VN2000_UTM48N).to_file(path)
-    with pytest.warns(
-        UserWarning, match="declares CRS EPSG:3405; using crs=EPSG:32648"
-    ):
+    with pytest.warns(UserWarning, match="declares CRS EPSG:3405; using EPSG:32648"):
         read = read_boundary_file(path, crs="EPSG:32648")
     shift = metres_between(read.geometry, features.geometry.iloc[:20])
     assert (shift > 100).all() and (shift < 400).all()
@@ -110,7 +109,9 @@ def test_a_file_without_crs_in_degrees_is_taken_as_wgs84_with_a_warning(
 def test_a_file_without_crs_in_metres_needs_the_crs_argument(tmp_path, features):
     projected = features.iloc[:10].to_crs(VN2000_UTM48N)
     path = zip_shapefile(projected, tmp_path, "met", prj=False)
-    with pytest.raises(BoundaryFileError, match="met.zip.*no CRS.*pass crs=") as info:
+    with pytest.raises(
+        BoundaryFileError, match="met.zip.*no CRS.*give its CRS, e.g. EPSG:3405"
+    ) as info:
         read_boundary_file(path)
     assert "EPSG:3405" in info.value.reason
     read = read_boundary_file(path, crs=VN2000_UTM48N)
@@ -122,11 +123,9 @@ def test_a_geojson_in_metres_without_crs_is_refused(tmp_path, features):
     collection = json.loads(features.iloc[:3].to_crs(UTM48N).to_json())
     del collection["crs"]  # without a "crs" member, GeoJSON means WGS 84
     path.write_text(json.dumps(collection))
-    with pytest.raises(BoundaryFileError, match="not degrees; pass crs="):
+    with pytest.raises(BoundaryFileError, match="not degrees; give its CRS"):
         read_boundary_file(path)
-    with pytest.warns(
-        UserWarning, match="declares CRS EPSG:4326; using crs=EPSG:32648"
-    ):
+    with pytest.warns(UserWarning, match="declares CRS EPSG:4326; using EPSG:32648"):
         assert len(read_boundary_file(path, crs=UTM48N)) == 3
 
 
@@ -184,6 +183,18 @@ def test_features_outside_vietnam_are_refused(tmp_path):
         read_boundary_file(path)
 
 
+@pytest.mark.parametrize("declared", [4326, None])
+def test_swapped_longitude_and_latitude_are_named_as_such(tmp_path, features, declared):
+    swapped = features.iloc[:5].copy()
+    swapped["geometry"] = swapped.geometry.map(
+        lambda g: shapely.transform(g, lambda xy: xy[:, ::-1])
+    )
+    path = tmp_path / "dao_truc.geojson"
+    swapped.set_crs(declared, allow_override=True).to_file(path)
+    with pytest.raises(BoundaryFileError, match="longitude and latitude are swapped"):
+        read_boundary_file(path)
+
+
 def test_a_crs_that_pyproj_does_not_know_is_refused(tmp_path, features):
     path = tmp_path / "xa.geojson"
     features.iloc[:2].to_file(path)
@@ -215,7 +226,9 @@ def test_every_commune_of_a_zipped_shapefile_matches_by_its_int_code(
         "geometry",
         "feature_index",
         "matched_by",
+        "features",
     ]
+    assert not result.other_names and result.level_hits["commune"] == 412
     first = result.matched.set_index("code").loc[str(read["MaXa"].iloc[0])]
     assert first["feature_index"] == 0
 
@@ -250,6 +263,60 @@ def test_names_and_district_names_match_when_there_is_no_code(features, legacy):
     ).all()
 
 
+# Communes of the 2019 layer that no longer exist, each a namesake (or a namesake
+# but for its diacritics) of a commune of another district in 2025-06.
+GONE_BY_2025 = [
+    ("Phường Hồng Sơn", "Thành phố Vinh"),  # Xã Hồng Sơn is in Đô Lương
+    ("Xã Hùng Thành", "Huyện Yên Thành"),  # Xã Hưng Thành is in Hưng Nguyên
+    ("Xã Hưng Tiến", "Huyện Hưng Nguyên"),  # Xã Hùng Tiến is in Nam Đàn
+    ("Xã Nghi Hoa", "Huyện Nghi Lộc"),  # Phường Nghi Hòa is in Vinh
+]
+
+
+def layer_of_2019(features: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The communes with the 2019 layer's columns, plus communes gone since."""
+    near = shapely.box(105.60, 18.60, 105.61, 18.61)
+    gone = gpd.GeoDataFrame(
+        {
+            "ten_xa": [n for n, _ in GONE_BY_2025],
+            "gso_district_name_2019": [d for _, d in GONE_BY_2025],
+        },
+        geometry=[near] * len(GONE_BY_2025),
+        crs=4326,
+    )
+    kept = features.rename(
+        columns={"Ten_Xa": "ten_xa", "Ten_Huyen": "gso_district_name_2019"}
+    ).drop(columns="MaXa")
+    return pd.concat([kept, gone], ignore_index=True)
+
+
+def test_the_district_column_is_found_by_its_values_and_namesakes_stay_apart(
+    features, legacy
+):
+    result = match_boundaries(layer_of_2019(features), legacy, level="commune")
+    assert result.parent_field == "gso_district_name_2019"
+    assert len(result.matched) == 412 and not result.duplicates
+    gone = {p.label: p for p in result.unmatched_features}
+    assert sorted(gone) == sorted(n for n, _ in GONE_BY_2025)
+    assert {p.problem for p in gone.values()} == {"not_in_parent"}
+    [hong_son] = gone["Phường Hồng Sơn"].candidates
+    assert legacy.set_index("code").loc[hong_son, "parent_code"] == "427"  # Đô Lương
+
+
+def test_without_a_district_column_a_name_is_matched_as_spelled(features, legacy):
+    layer = layer_of_2019(features).drop(columns="gso_district_name_2019")
+    result = match_boundaries(layer, legacy, level="commune")
+    assert result.parent_field is None
+    problems = {p.label: p.problem for p in result.unmatched_features}
+    # Spelled otherwise: never glued to the commune whose letters they share.
+    assert problems["Xã Hùng Thành"] == "spelled_differently"
+    assert problems["Xã Hưng Tiến"] == "spelled_differently"
+    assert problems["Xã Nghi Hoa"] == "spelled_differently"
+    # Spelled alike: only the district could tell, so the unit gets two features.
+    hong_son = legacy.loc[legacy["name"] == "Xã Hồng Sơn", "code"].item()
+    assert [d.code for d in result.duplicates if d.code == hong_son] == [hong_son]
+
+
 def test_names_without_districts_leave_homonyms_unmatched_and_reported(
     features, legacy
 ):
@@ -278,23 +345,37 @@ def test_a_feature_whose_code_and_name_match_nothing_is_reported(features, legac
     assert "Xã Không Tồn Tại" in problem.reason
 
 
-def test_a_bow_tie_is_repaired_and_a_line_shaped_polygon_rejected(tmp_path, legacy):
+def test_repairs_are_listed_with_their_areas_and_a_bow_tie_is_oversized(
+    tmp_path, legacy
+):
     squares = two_squares().assign(ten=["Xã Nghi Văn", "Xã Nghi Vạn"])
     squares.loc[0, "geometry"] = bow_tie()
+    squares.loc[1, "geometry"] = small_twist()
     flat = Polygon([(105.6, 18.6), (105.61, 18.6), (105.62, 18.6)])
     extra = gpd.GeoDataFrame({"code": ["C"], "ten": ["Xã Nghi Kim"]}, geometry=[flat])
     path = tmp_path / "hong.geojson"
     pd.concat([squares, extra.set_crs(4326)], ignore_index=True).to_file(path)
     read = read_boundary_file(path)
     result = match_boundaries(read, legacy, name_field="ten")
-    [(code, action)] = result.repaired
-    assert code == legacy.loc[legacy["name"] == "Xã Nghi Văn", "code"].item()
-    assert "Self-intersection" in action and "MultiPolygon of 2 part(s)" in action
-    repaired = result.matched.set_index("code").loc[code, "geometry"]
+    van, van_dot = (
+        legacy.loc[legacy["name"] == name, "code"].item()
+        for name in ("Xã Nghi Văn", "Xã Nghi Vạn")
+    )
+    tie, twist = sorted(result.repaired, key=lambda r: r.feature_index)
+    assert tie.unit == van and "Self-intersection" in tie.action
+    assert "MultiPolygon of 2 part(s)" in tie.action
+    # The two lobes of a bow-tie cancel as drawn; repaired, they are two triangles.
+    assert tie.before_km2 == pytest.approx(0, abs=1e-4)
+    assert tie.after_km2 == pytest.approx(0.58, rel=0.02)
+    assert tie.change == pytest.approx(1, abs=1e-4)
+    assert twist.unit == van_dot and 0 < twist.change < 0.01
+    assert result.oversized_repairs == [tie]
+    repaired = result.matched.set_index("code").loc[van, "geometry"]
     assert repaired.is_valid and repaired.area == pytest.approx(0.01 * 0.01 / 2)
-    [(index, label, reason)] = result.rejected
-    assert (index, label) == (2, "Xã Nghi Kim")
-    assert "cannot be repaired" in reason
+    [problem] = result.rejected
+    assert (problem.feature_index, problem.label) == (2, "Xã Nghi Kim")
+    assert "cannot be repaired" in problem.reason
+    assert problem.problem == "beyond_repair"
 
 
 def test_non_polygon_features_are_warned_about_then_rejected(
@@ -310,8 +391,8 @@ def test_non_polygon_features_are_warned_about_then_rejected(
     with pytest.warns(UserWarning, match="1 of 4 features are not polygons"):
         read = read_boundary_file(path)
     result = match_boundaries(read, legacy)
-    assert [(p.feature_index, p.reason) for p in result.rejected] == [
-        (3, "its geometry is a LineString, not a polygon")
+    assert [(p.feature_index, p.reason, p.problem) for p in result.rejected] == [
+        (3, "its geometry is a LineString, not a polygon", "not_polygon")
     ]
     assert len(result.matched) == 3
 

@@ -130,6 +130,12 @@ def test_spelling_key_keeps_the_marks_that_fold_name_drops(a, b):
         ("Thành phốVinh", "Thành phố", "Vinh"),
         ("tpvinh", None, "tpvinh"),
         ("Thị  xã   Hoàng Mai", "Thị xã", "Hoàng Mai"),
+        # Prefixes whose marks were lost, before a name that kept its own.
+        ("Huyên Nghi Lộc", "Huyện", "Nghi Lộc"),
+        ("Thi xa Thái Hòa", "Thị xã", "Thái Hòa"),
+        ("Thanh pho Vinh", "Thành phố", "Vinh"),
+        ("Thị trân Quỳ Hợp", "Thị trấn", "Quỳ Hợp"),
+        ("Thịnh Sơn", None, "Thịnh Sơn"),
     ],
 )
 def test_split_prefix_takes_only_real_prefixes(written, unit_type, rest):
@@ -196,6 +202,10 @@ def test_name_index_refuses_a_frame_without_code_and_name():
         ("Minh Son", "Ðo Luong", "Xã Minh Sơn"),
         ("Xã Nghĩa Thái", "Nam Đàn", "Xã Nghĩa Thái"),
         ("Xã Nghĩa Thái", "Tân Kỳ", "Xã Nghĩa Thái"),
+        ("Huyên Nghi Lộc", None, "Huyện Nghi Lộc"),
+        ("Thi xa Thái Hòa", None, "Thị xã Thái Hòa"),
+        ("Thanh pho Vinh", None, "Thành phố Vinh"),
+        ("Huyên Quỳ Hợp", None, "Huyện Quỳ Hợp"),
     ],
 )
 def test_match_unit_finds_real_nghe_an_units(legacy, query, parent, expected):
@@ -245,6 +255,31 @@ def test_an_unknown_name_is_not_found_with_a_reason(legacy):
 def test_cua_lo_is_not_a_unit_of_either_edition(legacy, new):
     assert match_unit("Thị xã Cửa Lò", legacy) is None
     assert match_unit("Phường Cửa Lò", new) == code_of(new, "Phường Cửa Lò")
+
+
+def test_a_name_with_diacritics_never_falls_back_to_its_letters(legacy):
+    result = match_unit_detailed("Xã Hùng Thành", legacy, level="commune")
+    assert result.status == "not_found" and result.problem == "spelled_differently"
+    assert result.candidates == (code_of(legacy, "Xã Hưng Thành"),)
+    assert "Huyện Hưng Nguyên" in result.reason
+    # Typed without any diacritics, the letters are all there is to go by.
+    assert match_unit("Hung Thanh", legacy, level="commune") == code_of(
+        legacy, "Xã Hưng Thành"
+    )
+    # A file written with diacritics spells 'Nghi Hoa' as it means it.
+    matcher = NameMatcher(legacy)
+    assert matcher.match("Nghi Hoa", level="commune").code == code_of(
+        legacy, "Phường Nghi Hòa"
+    )
+    spelled = matcher.match("Nghi Hoa", level="commune", spelled=True)
+    assert spelled.code is None and spelled.problem == "spelled_differently"
+
+
+def test_a_namesake_in_another_district_is_never_matched(legacy):
+    result = match_unit_detailed("Phường Hồng Sơn", legacy, parent_name="Vinh")
+    assert result.status == "not_found" and result.problem == "not_in_parent"
+    assert result.candidates == (code_of(legacy, "Xã Hồng Sơn"),)
+    assert "Huyện Đô Lương" in result.reason
 
 
 def test_a_commune_outside_the_named_district_is_not_found(legacy):

@@ -23,6 +23,9 @@ VIETNAMESE = {
     ),
     "geodata.map_script_missing": "Thiếu tệp mã bản đồ {path}: {detail}",
     "geodata.boundary.not_zip": "tệp {path} không phải tệp zip đọc được: {detail}",
+    "geodata.boundary.zip_too_large": (
+        "tệp {path} giải nén ra {unpacked_mb} MB, quá {limit_mb} MB cho phép"
+    ),
     "geodata.boundary.zip_without_shapefile": (
         "tệp {path} không chứa Shapefile (.shp); trong tệp có: {listed}"
     ),
@@ -50,6 +53,10 @@ VIETNAMESE = {
     "geodata.boundary.no_features": "lớp «{layer}» của tệp {path} không có đối tượng",
     "geodata.boundary.cannot_reproject": (
         "không chuyển được tệp {path} từ hệ tọa độ {crs}: {detail}"
+    ),
+    "geodata.boundary.swapped_axes": (
+        "kinh độ và vĩ độ trong tệp {path} bị đảo chỗ: trục x là vĩ độ, trục y là "
+        "kinh độ của Việt Nam; hãy ghi kinh độ ở x, vĩ độ ở y"
     ),
     "geodata.boundary.outside_vietnam": (
         "các đối tượng của tệp {path} nằm ngoài Việt Nam khi đọc theo hệ tọa độ "

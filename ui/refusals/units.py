@@ -1,6 +1,49 @@
 """Vietnamese of the refusals about units, boundaries, urban classes and clusters."""
 
+from registry.kernel.numbers import vi_number
+
 _LEVELS = {"province": "tỉnh", "district": "huyện", "commune": "xã/phường"}
+
+
+def _n(value, decimals: int = 0) -> str:
+    return vi_number(float(value), decimals)
+
+
+def _other_level(c: dict) -> str:
+    level, other = (
+        _LEVELS.get(c["level"], c["level"]),
+        _LEVELS.get(c["other"], c["other"]),
+    )
+    return (
+        f"{c['file']}: các đối tượng của tệp ứng với {c['other_hits']} đơn vị cấp "
+        f"{other} nhưng chỉ {c['hits']} đơn vị cấp {level} của bộ {c['edition']}: "
+        f"đây là lớp ranh giới cấp {other}, không phải cấp {level} (nếu nhập làm "
+        f"cấp {level}, {c['grouped']} đơn vị sẽ bị ghép từ nhiều đối tượng theo cột "
+        f"«{c['field']}»). Hãy nhập tệp với cấp {other}; chưa thay đổi gì."
+    )
+
+
+def _repair_too_large(c: dict) -> str:
+    return (
+        f"{c['file']}: vùng ranh giới của {c['unit']} không hợp lệ, và nếu sửa tự "
+        f"động thì diện tích đổi từ {_n(c['before_km2'], 2)} km² thành "
+        f"{_n(c['after_km2'], 2)} km² ({_n(c['change_percent'], 1)}%, chỉ chấp nhận "
+        f"tối đa {_n(c['max_percent'], 1)}%). Đơn vị có vùng như vậy: "
+        f"{', '.join(c['units'])}. Hãy sửa vùng này trong tệp; chưa thay đổi gì."
+    )
+
+
+def _misplaced(c: dict) -> str:
+    return (
+        f"{c['file']} không nằm đúng chỗ của {c['units']} đơn vị trong tệp: chỉ phủ "
+        f"{_n(c['cover_percent'], 1)}% diện tích các đơn vị này đang có (cần ít "
+        f"nhất {_n(c['min_cover_percent'], 1)}%), và {_n(c['outside_percent'], 1)}% "
+        f"diện tích của tệp ({_n(c['outside_km2'])} km²) nằm cách ranh giới tỉnh "
+        f"{c['province']} hơn {_n(c['margin_km'])} km (tối đa "
+        f"{_n(c['max_outside_percent'], 1)}%); tâm của tệp lệch "
+        f"{_n(c['shift_km'], 1)} km so với tâm các đơn vị. Hãy kiểm tra tọa độ và "
+        "hệ tọa độ của tệp; chưa thay đổi gì."
+    )
 
 
 def _levels(context: dict) -> str:
@@ -27,6 +70,13 @@ VIETNAMESE = {
         f"{c['file']}: không đối tượng nào khớp với một "
         f"{_LEVELS.get(c['level'], c['level'])} của bộ {c['edition']} theo mã hoặc "
         "tên; chưa thay đổi gì"
+    ),
+    "units.layer_of_other_level": _other_level,
+    "units.boundary_repair_too_large": _repair_too_large,
+    "units.boundary_layer_misplaced": _misplaced,
+    "units.boundary_upload_kind": (
+        "{file}: tệp ranh giới phải là GeoJSON, GeoPackage hoặc Shapefile nén zip, "
+        "có đuôi {suffixes}"
     ),
     "units.urban_class": "{where}: loại đô thị phải là I, II, III, IV hoặc V",
     "units.urban_one_place": (

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from registry.access.profile import Profile
-from registry.records.stats import EXPIRY_WARNING_DAYS, RegistryStats
+from registry.records.stats import EXPIRY_WARNING_DAYS, NO_DISTRICT, RegistryStats
 from ui.common.charts import bar_chart
 from ui.common.i18n import field_label, number, t, value_label
 from ui.common.labels import (
@@ -93,9 +93,23 @@ def render_stats(stats: RegistryStats, profile: Profile, reads_points: bool) -> 
     if len(stats.sites_by_district) > 1:
         with st.expander(t("home.by_district")):
             st.dataframe(
-                _count_table(stats.sites_by_district, str, t("home.district")),
+                _count_table(stats.sites_by_district, _district, t("home.district")),
                 hide_index=True,
             )
+    outside = {k: n for k, n in stats.records_without_unit.items() if n}
+    if outside:
+        st.warning(
+            t(
+                "home.without_unit",
+                sites=number(outside.get("site", 0)),
+                points=number(outside.get("point", 0)),
+            ),
+            icon=":material/wrong_location:",
+        )
+
+
+def _district(name: str) -> str:
+    return t("home.no_district") if name == NO_DISTRICT else name
 
 
 def _what(row: pd.Series) -> str:
