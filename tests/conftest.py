@@ -255,6 +255,18 @@ def database_url_for(backend: str, templates: Templates) -> str:
     return templates.copy(backend)[0]
 
 
+FULL_DEMO = "demo-5000"
+"""The world of the full-size demo (5,000 sites as of :data:`DEMO_DAY`), shared by
+the demo and the boundary tests."""
+
+
+def full_demo(registry: Registry):
+    """Builder of :data:`FULL_DEMO`: the demo as the app makes it, on a fixed day."""
+    return load_demo(
+        registry, find_actor(registry, "admin"), sites=5000, today=DEMO_DAY
+    )
+
+
 # The demo the app's pages and the browser tests run on (the app would build the
 # same on its first start with REGISTRY_DEMO_SITES=300, as of the day it starts).
 APP_DEMO_SITES = 300

@@ -12,7 +12,6 @@ import pytest
 from registry.units.divisions import unit_polygons
 from tests.browser.support import (
     AppServer,
-    RequestGuard,
     new_page,
     screenshot,
     sign_in,
@@ -49,8 +48,8 @@ def own_server(tmp_path_factory, browser, templates):
 
 
 @pytest.fixture
-def page(browser):
-    page = new_page(browser, RequestGuard())
+def page(browser, guard):
+    page = new_page(browser, guard)
     yield page
     page.context.close()
 

@@ -12,19 +12,20 @@ from registry.demo.load import DEMO_USERS, load_demo
 from registry.kernel.dataset import is_demo
 from registry.kernel.db import open_registry
 from registry.records.by_kind import POINTS, SITES
-from tests.conftest import DEMO_DAY, database_url_for, registry_config
-
-
-def _full_demo(registry):
-    admin = find_actor(registry, "admin")
-    return load_demo(registry, admin, sites=5000, today=DEMO_DAY)
+from tests.conftest import (
+    DEMO_DAY,
+    FULL_DEMO,
+    database_url_for,
+    full_demo,
+    registry_config,
+)
 
 
 @pytest.fixture
 def demo(open_world):
     """A registry with the full-size demo data set, as of a fixed day (a copy of
     the session's demo world)."""
-    return open_world("demo-5000", _full_demo)
+    return open_world(FULL_DEMO, full_demo)
 
 
 def test_the_demo_has_five_thousand_sites_in_every_commune_and_is_labelled(demo, admin):

@@ -12,21 +12,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from registry.access.users import find_actor
-from registry.demo.load import load_demo
 from registry.units.divisions import unit_polygons, units_frame
-from tests.conftest import DEMO_DAY
-
-FULL_DEMO = "demo-5000"
-"""The world of the full-size demo (5,000 sites), shared with tests/demo."""
-
-
-def full_demo(registry):
-    """Builder of :data:`FULL_DEMO`: the demo as the app makes it, on a fixed day."""
-    return load_demo(
-        registry, find_actor(registry, "admin"), sites=5000, today=DEMO_DAY
-    )
-
 
 # Communes of the 2019 layer gone by 2025-06, each the namesake (or the namesake
 # but for its diacritics) of a commune of another district: (name, its district).

@@ -17,13 +17,12 @@ from registry.units.boundaries import (
     import_boundaries,
 )
 from registry.units.divisions import unit_polygons, units_frame
+from tests.conftest import FULL_DEMO, full_demo
 from tests.factories import commune_centroid, site_values
 from tests.units.support import (
-    FULL_DEMO,
     GONE_BY_2025,
     code_of,
     communes,
-    full_demo,
     layer_of_2019,
     reshaped,
     shifted_north,
