@@ -24,6 +24,7 @@ from tests.attack import tally
 from tests.attack.reach_world import build_reach_world
 from tests.attack.services import (
     ACTS,
+    PARTS,
     REACH,
     attacks_of,
     outside_names,
@@ -47,6 +48,7 @@ def test_the_catalogue_covers_every_public_service():
     assert found - set(REACH) == set(), "new services need their attack"
     assert set(REACH) - found == set(), "attacks on services that are gone"
     assert len(found) >= 80
+    assert sum(len(part) for part in PARTS) == len(REACH), "attacked in two parts"
 
 
 def _outcome(attack, registry, actor, world, tmp_path) -> tuple[str, str]:
