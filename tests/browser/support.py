@@ -288,3 +288,16 @@ def choose_option(page, box, option: str, typed: str | None = None) -> None:
         except PlaywrightTimeoutError:
             page.keyboard.press("Escape")
     assert box.input_value().startswith(option), f"{option!r} not chosen"
+
+
+# Counts the pixels the map's canvases have drawn (Leaflet draws dots and
+# polygons on canvas): a map that drew nothing counts 0.
+DRAWN_PIXELS = """() => {
+    let drawn = 0;
+    for (const canvas of document.querySelectorAll('canvas')) {
+        const data = canvas.getContext('2d')
+            .getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i]) drawn++;
+    }
+    return drawn;
+}"""

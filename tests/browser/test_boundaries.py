@@ -11,6 +11,7 @@ import pytest
 
 from registry.units.divisions import unit_polygons
 from tests.browser.support import (
+    DRAWN_PIXELS,
     AppServer,
     new_page,
     screenshot,
@@ -21,17 +22,6 @@ from tests.conftest import APP_DEMO_SITES, app_demo_url
 from tests.units.support import code_of, communes, reshaped, write_layer
 
 pytestmark = pytest.mark.browser
-
-# Pixels the map's canvases have drawn (Leaflet draws the polygons on canvas).
-DRAWN_PIXELS = """() => {
-    let drawn = 0;
-    for (const canvas of document.querySelectorAll('canvas')) {
-        const data = canvas.getContext('2d')
-            .getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i]) drawn++;
-    }
-    return drawn;
-}"""
 
 
 @pytest.fixture(scope="module")

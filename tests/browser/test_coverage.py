@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.support import (
+    DRAWN_PIXELS,
     new_page,
     screenshot,
     sign_in,
@@ -15,17 +16,6 @@ from tests.browser.support import (
 pytestmark = pytest.mark.browser
 
 MENU = "Phủ sóng"
-
-# Pixels the map's canvases have drawn (Leaflet draws the polygons on canvas).
-DRAWN_PIXELS = """() => {
-    let drawn = 0;
-    for (const canvas of document.querySelectorAll('canvas')) {
-        const data = canvas.getContext('2d')
-            .getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i]) drawn++;
-    }
-    return drawn;
-}"""
 
 
 @pytest.fixture

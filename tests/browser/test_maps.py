@@ -14,6 +14,7 @@ from registry.access.users import find_actor
 from registry.maps.data import site_map
 from registry.records.by_kind import SITES
 from tests.browser.support import (
+    DRAWN_PIXELS,
     new_page,
     screenshot,
     sign_in,
@@ -27,17 +28,6 @@ pytestmark = pytest.mark.browser
 HOSTILE = "<img src=x onerror=alert(1)>"
 BTS_MENU = "Bản đồ trạm BTS"
 POINTS_MENU = "Bản đồ điểm Internet, trò chơi"
-
-# Counts the pixels the map's canvases have drawn (Leaflet draws dots on canvas).
-DRAWN_PIXELS = """() => {
-    let drawn = 0;
-    for (const canvas of document.querySelectorAll('canvas')) {
-        const data = canvas.getContext('2d')
-            .getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < data.length; i += 4) if (data[i]) drawn++;
-    }
-    return drawn;
-}"""
 
 
 # Finds the CircleMarker whose tooltip reads `name`, opens it, returns its text.
