@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from registry.access import messages as msg
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.access.sessions import end_user_sessions
 from registry.access.users import (
     PASSWORD_MIN,
     actor_of,
@@ -95,7 +96,8 @@ def _change(
 def disable_user(
     registry: Registry, actor: Actor, username: str, *, reason: str | None = None
 ) -> bool:
-    """Stop a user from signing in; their open sessions end at the next page load.
+    """Stop a user from signing in; their open sessions end (in every browser,
+    at its next page load).
 
     Refused for the last enabled administrator. False if already disabled.
     """
@@ -105,6 +107,7 @@ def disable_user(
             return None
         _keep_an_admin(session, user)
         user.active = False
+        end_user_sessions(session, user.username, actor.username, "user disabled")
         return {"active": True}, {"active": False}
 
     return _change(registry, actor, username, "disable_user", apply, reason=reason)

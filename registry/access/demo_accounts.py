@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from registry.access.sessions import end_user_sessions
 from registry.kernel.audit import record_audit
 from registry.kernel.clock import now
 from registry.kernel.dataset import DEMO_KEY, DEMO_LEFT_AT_KEY, IN_DEMO, LEFT_DEMO
@@ -41,6 +42,8 @@ def leave_demo(session: Session, actor_name: str, reason: str) -> list[str]:
     session.merge(DatasetInfo(key=DEMO_LEFT_AT_KEY, value=stamp.isoformat()))
     for user in accounts:
         user.active = False
+        # The shared password is public: no browser stays signed in as the account.
+        end_user_sessions(session, user.username, actor_name, "demo account disabled")
         record_audit(
             session,
             actor_name,

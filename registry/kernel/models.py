@@ -219,6 +219,30 @@ class SignInThrottle(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class UserSession(Base):
+    """A signed-in browser: found again by the hash of the token its cookie
+    carries (the token itself is never stored), so any app process can resume it.
+
+    A fresh session has only a one-time hand-over code (its hash), which the
+    browser trades once for the cookie's token. Rows are deleted when the session
+    ends (sign-out, idleness, the user disabled).
+    """
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    handoff_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    handoff_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+    # "vi" or "en": the interface language the user last chose in this session.
+    language: Mapped[str] = mapped_column(String(2))
+
+
 class AuditEntry(Base):
     """Who changed what, when, from what to what, and why. Never updated."""
 

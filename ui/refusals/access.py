@@ -23,6 +23,16 @@ def area(context: dict) -> str:
 
 
 VIETNAMESE = {
+    "access.session_unknown": (
+        "phiên đăng nhập không còn (đã đăng xuất, đã kết thúc hoặc không có)"
+    ),
+    "access.session_expired": (
+        "phiên đăng nhập đã kết thúc sau {minutes} phút không hoạt động"
+    ),
+    "access.handoff": (
+        "mã đăng nhập dùng một lần không đúng, đã dùng hoặc quá {seconds} giây"
+    ),
+    "access.language": "một trong các ngôn ngữ {languages}",
     "access.role_lacks": "vai trò «{role}» không có quyền này",
     "access.outside_area": lambda c: f"bản ghi nằm ngoài địa bàn của bạn ({area(c)})",
     "access.other_network": "bản ghi thuộc mạng {network}, không phải mạng {own}",
