@@ -65,7 +65,8 @@ def free_port() -> int:
 
 @dataclass
 class AppServer:
-    """``streamlit run app.py`` in a subprocess, on a free port and its own database."""
+    """``streamlit run serve.py`` (the app with its session routes) in a subprocess,
+    on a free port and its own database."""
 
     workdir: Path
     demo_sites: int = 300
@@ -113,7 +114,7 @@ class AppServer:
                 "-m",
                 "streamlit",
                 "run",
-                "app.py",
+                "serve.py",
                 "--server.port",
                 str(self.port),
                 "--server.address",

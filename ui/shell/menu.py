@@ -25,12 +25,7 @@ from registry.kernel.vocabulary import Role
 from ui.common.i18n import t
 from ui.shell.auth import sign_in_view
 from ui.shell.sidebar import render_sidebar_footer
-from ui.shell.state import (
-    current_actor,
-    end_idle_session,
-    get_registry,
-    refresh_actor,
-)
+from ui.shell.state import get_registry, restore_session, talk_to_cookie
 
 APP_DIR = Path(__file__).resolve().parents[2]
 
@@ -215,11 +210,13 @@ def guard(page_key: str) -> tuple[Registry, Actor]:
         layout="wide",
     )
     registry = get_registry()
-    end_idle_session(registry)
-    actor = current_actor()
+    # Resumed from the cookie (a reload, a new tab), or checked: a user disabled,
+    # signed out elsewhere or idle is signed out here; a changed one updated.
+    actor = restore_session(registry)
     if actor is not None:
-        # A user disabled (or changed) since signing in is signed out (or updated).
-        actor = refresh_actor(registry, actor)
+        # The language the session kept, in the title too.
+        st.set_page_config(page_title=f"{t(entry.text_key)} · {t('app.short_name')}")
+    talk_to_cookie()
     render_menu(actor)
     render_sidebar_footer(registry, actor)
     if actor is None:

@@ -16,7 +16,7 @@ from ui.common.i18n import (
     value_label,
 )
 from ui.common.markdown import literal
-from ui.shell.state import demo_in_use, profile_of, sign_out
+from ui.shell.state import demo_in_use, keep_language, profile_of, sign_out
 
 _LANGUAGE_WIDGET = "_language_choice"
 
@@ -31,12 +31,17 @@ def area_text(profile: Profile) -> str:
     return t("side.whole_province")
 
 
-def _language_changed() -> None:
-    set_language(st.session_state[_LANGUAGE_WIDGET])
+def _language_changed(registry: Registry | None) -> None:
+    choice = st.session_state[_LANGUAGE_WIDGET]
+    if registry is None:
+        set_language(choice)
+    else:
+        keep_language(registry, choice)
 
 
-def render_language_switch() -> None:
-    """Tiếng Việt / English, kept in the session for every page."""
+def render_language_switch(registry: Registry | None = None) -> None:
+    """Tiếng Việt / English, kept in the session for every page (and, with
+    ``registry``, with the signed-in user's stored session)."""
     st.radio(
         t("side.language"),
         LANGUAGES,
@@ -45,6 +50,7 @@ def render_language_switch() -> None:
         horizontal=True,
         key=_LANGUAGE_WIDGET,
         on_change=_language_changed,
+        args=(registry,),
     )
 
 
@@ -65,11 +71,12 @@ def render_sidebar_footer(registry: Registry, actor: Actor | None) -> None:
                     area=area_text(profile),
                 )
             )
-        render_language_switch()
+        render_language_switch(registry)
         if actor is not None:
             st.button(
                 t("side.sign_out"),
                 icon=":material/logout:",
                 on_click=sign_out,
+                args=(registry,),
                 key="side_sign_out",
             )
