@@ -26,7 +26,8 @@ def test_every_setting_is_in_the_readme_table_with_its_default():
 def test_the_readme_opens_with_the_run_and_test_commands():
     text = README.read_text(encoding="utf-8")
     first_blocks = text.split("```")[1:4:2]
-    assert "streamlit run app.py" in first_blocks[0]
+    # serve.py: app.py with the routes of the session cookie (README, Sessions).
+    assert "streamlit run serve.py" in first_blocks[0]
     assert "pytest" in first_blocks[1]
 
 

@@ -227,6 +227,9 @@ def sign_in(page, base_url: str, username: str, path: str = "") -> None:
     page.get_by_role("button", name="Đăng nhập").click()
     page.get_by_role("button", name="Đăng xuất").wait_for()
     wait_for_script(page)
+    # The session cookie is set (the page posted its one-time code): a reload or
+    # another page of the app now stays signed in.
+    page.wait_for_function("() => document.body.dataset.registrySession === 'set'")
 
 
 def menu_labels(page) -> list[str]:

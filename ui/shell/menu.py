@@ -216,9 +216,12 @@ def guard(page_key: str) -> tuple[Registry, Actor]:
     if actor is not None:
         # The language the session kept, in the title too.
         st.set_page_config(page_title=f"{t(entry.text_key)} · {t('app.short_name')}")
-    talk_to_cookie()
     render_menu(actor)
     render_sidebar_footer(registry, actor)
+    with st.sidebar:
+        # Last in the sidebar: an element that comes and goes there moves no
+        # other element (an open expander of the page would close).
+        talk_to_cookie()
     if actor is None:
         if page_key != "home":
             st.info(t("guard.sign_in_first", page=t(entry.text_key)))
