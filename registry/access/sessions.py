@@ -97,15 +97,15 @@ def _idle_limit(registry: Registry) -> timedelta:
 
 
 def _purge_expired(session: Session, registry: Registry, stamp: datetime) -> None:
-    """Drop the sessions no one can resume any more (idle, too old, or never
-    claimed), so that the table holds only live ones."""
+    """Drop the sessions no one can resume any more (idle or too old), so that
+    the table holds only live ones. A session whose code was never claimed (no
+    cookie: the app started without its routes) lives on in its own tab, by id,
+    under the same rules."""
     session.execute(
         delete(UserSession).where(
             or_(
                 UserSession.last_seen_at < stamp - _idle_limit(registry),
                 UserSession.created_at < stamp - LONGEST,
-                (UserSession.token_hash.is_(None))
-                & (UserSession.handoff_expires_at < stamp),
             )
         )
     )

@@ -222,7 +222,7 @@ def test_leaving_the_demo_ends_the_demo_accounts_sessions(registry, admin):
     assert resume_session(registry, admin_token).actor.username == "admin"
 
 
-def test_expired_and_unclaimed_sessions_are_purged(registry, admin, clock):
+def test_expired_sessions_are_purged(registry, admin, clock):
     guest = _user(registry, admin)
     _signed_in(registry, guest)
     open_session(registry, guest, language="vi")  # never claimed
@@ -230,3 +230,15 @@ def test_expired_and_unclaimed_sessions_are_purged(registry, admin, clock):
     clock.advance(registry.config.session_idle_minutes * 60 + 1)
     open_session(registry, admin, language="vi")
     assert open_sessions(registry, "khach") == 0
+
+
+def test_a_session_never_claimed_lives_on_by_id_in_its_tab(registry, admin, clock):
+    """Without the cookie routes the code is never claimed: the tab that signed
+    in keeps its session (by id) past the code's lifetime, while active."""
+    guest = _user(registry, admin)
+    unclaimed = open_session(registry, guest, language="vi")
+    clock.advance(sessions.HANDOFF_LIFETIME.total_seconds() + 1)
+    open_session(registry, admin, language="vi")  # purges what has expired
+    assert check_session(registry, unclaimed.id).actor.username == "khach"
+    with pytest.raises(PermissionDeniedError):
+        claim_session(registry, unclaimed.handoff)
