@@ -219,8 +219,6 @@ def guard(page_key: str) -> tuple[Registry, Actor]:
     render_menu(actor)
     render_sidebar_footer(registry, actor)
     with st.sidebar:
-        # Last in the sidebar: an element that comes and goes there moves no
-        # other element (an open expander of the page would close).
         talk_to_cookie()
     if actor is None:
         if page_key != "home":

@@ -49,16 +49,17 @@ def _post_script(path: str, body: dict, done: str) -> str:
     )
 
 
-def hand_over(code: str) -> None:
-    """Have the browser trade a new session's one-time code for its cookie."""
+def hand_over(code: str, where=st) -> None:
+    """Have the browser trade a new session's one-time code for its cookie (the
+    script goes into ``where``, e.g. a placeholder)."""
     if not well_formed(code):
         raise ValueError("'code' should be a hand-over code from open_session")
-    st.html(
+    where.html(
         _post_script(SESSION_PATH, {"code": code}, SET),
         unsafe_allow_javascript=True,
     )
 
 
-def clear_cookie() -> None:
+def clear_cookie(where=st) -> None:
     """Have the browser drop its session cookie (and end the cookie's session)."""
-    st.html(_post_script(SIGN_OUT_PATH, {}, CLEARED), unsafe_allow_javascript=True)
+    where.html(_post_script(SIGN_OUT_PATH, {}, CLEARED), unsafe_allow_javascript=True)

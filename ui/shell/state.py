@@ -230,12 +230,17 @@ def keep_language(registry: Registry, code: str) -> None:
 
 def talk_to_cookie() -> None:
     """Send the browser the script its cookie needs now, if any: trade a new
-    session's code for the cookie, or drop the cookie after a sign-out."""
+    session's code for the cookie, or drop the cookie after a sign-out.
+
+    The script goes into a placeholder drawn on every run, so that its coming
+    and going moves no other element (an open expander would close).
+    """
+    slot = st.empty()
     handoff = st.session_state.pop(HANDOFF_KEY, None)
     if st.session_state.pop(CLEAR_COOKIE_KEY, False) and handoff is None:
-        session_cookie.clear_cookie()
+        session_cookie.clear_cookie(slot)
     if handoff is not None:
-        session_cookie.hand_over(handoff)
+        session_cookie.hand_over(handoff, slot)
 
 
 def end_idle_session(registry: Registry) -> bool:
