@@ -8,7 +8,9 @@ throwaway PostgreSQL database when the server answers), opens
   touch last seen), and
 - ``resume_session`` (a reload: find by the token's hash, the same checks),
 
-each :data:`CALLS` times, printing the median and the 95th percentile.
+each :data:`CALLS` times, printing the median and the 95th percentile. The
+sessions were just opened, so these are the common page loads that write nothing
+(last seen is stored at most once a minute).
 
     python bench/bench_sessions.py [--postgres postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
 """

@@ -46,6 +46,9 @@ LANGUAGES = ("vi", "en")
 # The longest a session lasts however active its user (a working day and more):
 # also the cookie's Max-Age.
 LONGEST = timedelta(hours=12)
+# A page load writes its time only when the stored one is older than this: most
+# page loads then write nothing (the idle time is counted to within a minute).
+TOUCH_EVERY = timedelta(seconds=60)
 # How long the one-time hand-over code may wait for the browser to claim it.
 HANDOFF_LIFETIME = timedelta(seconds=120)
 # token_urlsafe(32): 43 characters of the URL-safe base64 alphabet. Anything else
@@ -237,7 +240,8 @@ def _valid(
             action="resume a session",
             minutes=registry.config.session_idle_minutes,
         )
-    row.last_seen_at = stamp
+    if stamp - row.last_seen_at >= TOUCH_EVERY:
+        row.last_seen_at = stamp
     return ResumedSession(row.id, actor_of(session, user), row.language)
 
 

@@ -242,3 +242,20 @@ def test_a_session_never_claimed_lives_on_by_id_in_its_tab(registry, admin, cloc
     assert check_session(registry, unclaimed.id).actor.username == "khach"
     with pytest.raises(PermissionDeniedError):
         claim_session(registry, unclaimed.handoff)
+
+
+def test_page_loads_within_a_minute_write_nothing(registry, admin, clock):
+    guest = _user(registry, admin)
+    opened, token = _signed_in(registry, guest)
+
+    def last_seen():
+        with registry.reading() as session:
+            return session.get(UserSession, opened.id).last_seen_at
+
+    first = last_seen()
+    clock.advance(30)
+    resume_session(registry, token)
+    assert last_seen() == first
+    clock.advance(31)
+    resume_session(registry, token)
+    assert last_seen() > first
