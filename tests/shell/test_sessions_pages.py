@@ -121,3 +121,9 @@ def test_a_session_ended_elsewhere_signs_this_tab_out(app_env, cookie):
     app.run()
     assert texts(app.title) == ["Đăng nhập"]
     assert "actor" not in app.session_state
+
+
+def test_the_sessions_keep_exactly_the_interface_languages():
+    from ui.common.i18n import LANGUAGES
+
+    assert tuple(sessions.LANGUAGES) == tuple(LANGUAGES)
