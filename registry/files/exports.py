@@ -65,6 +65,9 @@ def export_records(
     unit_columns = [c for c in frame.columns if c.startswith(("commune", "district"))]
     columns = [
         "id",
+        # The version lets a re-import of this file refuse rows whose record was
+        # changed since (registry.files.matching).
+        "version",
         *field_names(record_type),
         *unit_columns,
         "location_flag",

@@ -1,0 +1,5 @@
+"""placeholder"""
+
+
+def from_form(table, record_type):
+    return table
