@@ -52,8 +52,8 @@ OUTCOMES = (CREATED, UPDATED, UNCHANGED, REFUSED)
 DUPLICATE_METRES = 5.0
 # Header keys (see registry.kernel.text.match_key) of the columns that name a
 # stored record: the export's own and the Vietnamese form's.
-ID_KEYS = frozenset({"id", "ma ban ghi", "so hieu ban ghi"})
-VERSION_KEYS = frozenset({"version", "phien ban"})
+ID_KEYS = frozenset(match_key(h) for h in ("id", "Mã bản ghi", "Số hiệu bản ghi"))
+VERSION_KEYS = frozenset(match_key(h) for h in ("version", "Phiên bản"))
 # Stored columns compared with a row to tell an update from an unchanged row:
 # status moves through its own dated history, its start day follows the status.
 _NOT_COMPARED = frozenset({"status_since"})
@@ -479,7 +479,7 @@ def duplicate_points(
                     id=int(pair.id),
                     name=pair.name,
                     kind=pair.kind,
-                    metres=f"{pair.metres:.1f}",
+                    metres=round(float(pair.metres), 1),
                 ),
             ),
         )
