@@ -41,6 +41,57 @@ class ErrorBookWords:
     expected: str = "Expected"
 
 
+# Kinds of problem, in the order the workbook lists them, with their English
+# names, and the codes of each (any other code is "other").
+KINDS = {
+    "missing": "Missing values",
+    "format": "Values not understood",
+    "range": "Values out of range",
+    "place": "Places outside the province or the user's area",
+    "duplicate": "Duplicates",
+    "existing": "Records that exist: versions, areas, statuses",
+    "other": "Other problems",
+}
+_KIND_OF = {
+    "missing": ("required", "coordinate_required", "coordinate_empty"),
+    "format": (
+        "choice", "networks", "number", "whole_number", "date", "date_in_calendar",
+        "time", "time_range", "coordinate", "coordinate_two_hemispheres",
+        "coordinate_sign_and_hemisphere", "coordinate_minutes", "coordinate_order",
+        "coordinate_decimals", "kind_in_group", "version_not_number",
+    ),
+    "range": (
+        "number_range", "date_range", "past_event", "latitude_range",
+        "longitude_range", "technology_year", "date_order", "building_height",
+        "co_located_own",
+    ),
+    "place": ("swapped", "outside_province", "inside_area", "own_network_site"),
+    "duplicate": (
+        "duplicate_in_file", "site_code_taken", "same_record_twice",
+        "duplicate_point_name", "duplicate_point_near", "duplicate_point_in_file",
+    ),
+    "existing": (
+        "version_missing", "version_stale", "unknown_record", "retired_record",
+        "record_outside_area", "record_other_network", "status_transition",
+    ),
+}  # fmt: skip
+_KIND_BY_NAME = {name: kind for kind, names in _KIND_OF.items() for name in names}
+
+
+def problem_kind(code: str) -> str:
+    """The kind (a key of :data:`KINDS`) of a problem's code."""
+    return _KIND_BY_NAME.get(code.rpartition(".")[2], "other")
+
+
+def grouped(problems: list[RowProblem]) -> list[tuple[str, list[RowProblem]]]:
+    """Problems by kind, in the order of :data:`KINDS`, each by row and column."""
+    order = list(KINDS)
+    kinds: dict[str, list[RowProblem]] = {}
+    for problem in sorted(problems, key=lambda p: (p.row, p.column)):
+        kinds.setdefault(problem_kind(problem.code), []).append(problem)
+    return sorted(kinds.items(), key=lambda item: order.index(item[0]))
+
+
 def _english(problem: RowProblem) -> str:
     return problem.expected
 
@@ -73,14 +124,15 @@ def error_workbook(
     filename: str | None = None,
     words: ErrorBookWords | None = None,
     describe: Callable[[RowProblem], str] = _english,
-    kind_name: Callable[[str], str] = str,
+    kind_name: Callable[[str], str] = KINDS.__getitem__,
     column_name: Callable[[str], str] = str,
 ) -> bytes:
     """The XLSX error workbook of an import's report (its errors, then warnings).
 
     ``source``/``filename`` are the imported file, read again for its cells;
-    ``describe`` says what a cell expected, ``kind_name`` names a problem's code
-    and ``column_name`` a field, in the reader's language (English by default).
+    ``describe`` says what a cell expected, ``kind_name`` names a kind of
+    problem (a key of :data:`KINDS`) and ``column_name`` a field, in the reader's
+    language (English by default).
     """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
@@ -90,7 +142,8 @@ def error_workbook(
     record_type = IMPORT_GROUPS[report.group][0].value
     table = read_table(source, filename=filename)
     columns = _file_columns(table, record_type)
-    problems = sorted(report.errors, key=lambda p: (p.code, p.row, p.column))
+    groups = grouped(report.errors)
+    problems = [problem for _, members in groups for problem in members]
     workbook = Workbook()
     bold = Font(bold=True)
 
@@ -100,23 +153,20 @@ def error_workbook(
                     words.expected])  # fmt: skip
     for cell in summary[1]:
         cell.font = bold
-    current = None
-    for problem in problems:
-        if problem.code != current:
-            current = problem.code
-            count = sum(p.code == current for p in problems)
-            summary.append([spreadsheet_text(kind_name(current)), count])
-            summary.cell(summary.max_row, 1).font = bold
-        summary.append(
-            [
-                None,
-                None,
-                problem.row,
-                spreadsheet_text(column_name(problem.column)),
-                spreadsheet_text(problem.value),
-                spreadsheet_text(describe(problem)),
-            ]
-        )
+    for kind, members in groups:
+        summary.append([spreadsheet_text(kind_name(kind)), len(members)])
+        summary.cell(summary.max_row, 1).font = bold
+        for problem in members:
+            summary.append(
+                [
+                    None,
+                    None,
+                    problem.row,
+                    spreadsheet_text(column_name(problem.column)),
+                    spreadsheet_text(problem.value),
+                    spreadsheet_text(describe(problem)),
+                ]
+            )
     for letter, width in zip("ABCDEF", (40, 8, 8, 24, 30, 90), strict=True):
         summary.column_dimensions[letter].width = width
     summary.freeze_panes = "A2"

@@ -65,8 +65,9 @@ def export_records(
 
     ``form`` "codes" writes field names and codes (``network_code`` = ``04``);
     "vi" the Vietnamese form offices fill (``Nhà mạng`` = ``Viettel``), with the
-    codes in a second sheet of an XLSX file (:mod:`registry.files.forms`). Both
-    come back through :func:`registry.files.imports.import_records`.
+    codes in a second sheet of an XLSX file (:mod:`registry.files.forms`); the
+    geographic formats keep the field names. CSV and XLSX in either form come
+    back through :func:`registry.files.imports.import_records`.
     ``exported_at`` (default: now, Vietnam time) is written in an XLSX file.
 
     Returns the path written and the number of records in it.
@@ -97,7 +98,9 @@ def export_records(
     out["boundaries"] = _boundary_column(registry, frame)
     approximate = bool((out["boundaries"] == "approximate").any())
     sheets = {}
-    if form == "vi":
+    # Spreadsheets are the form people fill; the geographic formats keep the
+    # field names GIS layers are read by (and their coordinates by name).
+    if form == "vi" and fmt in ("csv", "xlsx"):
         out = to_form(out, record_type.value)
         sheets[CODE_SHEET] = code_list(record_type.value)
     written = write_table(
