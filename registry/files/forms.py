@@ -128,6 +128,24 @@ def _export_only_keys() -> set[str]:
 _EXPORT_ONLY = _export_only_keys()
 
 
+# A text the export protected from running as a formula (writers.protect_formula).
+_PROTECTED = re.compile(r"'[=+\-@]")
+
+
+def unprotect(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with the export's formula protection taken off: a cell
+    ``'=HYPERLINK(…)`` is the text ``=HYPERLINK(…)`` it was written from, so that
+    a re-imported export compares equal (the next export protects it again)."""
+    out = table.copy()
+    for column in out.columns:
+        values = out[column].astype(str)
+        marked = values.str.match(_PROTECTED)
+        if marked.any():
+            out[column] = values.where(~marked, values.str[1:])
+    out.attrs = dict(table.attrs)
+    return out
+
+
 def drop_export_columns(table: pd.DataFrame) -> pd.DataFrame:
     """The table without the columns an export adds that are not fields (units,
     location flag, source, boundaries): the registry derives them, a file cannot

@@ -13,7 +13,7 @@ from registry.access import permissions as perm
 from registry.access.demo_accounts import in_demo, leave_demo
 from registry.access.permissions import Actor
 from registry.files import messages as msg
-from registry.files.forms import drop_export_columns
+from registry.files.forms import drop_export_columns, unprotect
 from registry.files.matching import (
     CREATED,
     OUTCOMES,
@@ -213,7 +213,7 @@ def import_records(
     name = filename or Path(str(source)).name
     defaults = {"kind": kinds[0]} if len(kinds) == 1 else {}
     table = read_table(source, filename=filename)
-    table, keys = RecordKeys.split(drop_export_columns(table))
+    table, keys = RecordKeys.split(unprotect(drop_export_columns(table)))
     table, unknown = normalise_columns(table, record_type.value, defaults=defaults)
     checked = validate_frame(registry, table, record_type.value)
     report = ImportReport(
