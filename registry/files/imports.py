@@ -233,7 +233,14 @@ def import_records(
     report.errors += _check_scope(frame, actor, where)
     columns = [c for c in table.columns if c in frame.columns]
     matched = match_rows(
-        registry, actor, record_type, kinds, frame, where, keys, columns
+        frame,
+        where,
+        keys,
+        columns,
+        registry=registry,
+        actor=actor,
+        record_type=record_type,
+        kinds=kinds,
     )
     report.errors += matched.problems
     report.errors.sort(key=lambda p: (p.row, p.column))

@@ -195,19 +195,22 @@ def _scope_problem(
 
 
 def match_rows(
-    registry: Registry,
-    actor: Actor,
-    record_type: RecordType,
-    kinds: tuple[str, ...],
     frame: pd.DataFrame,
     where: Assignment,
     keys: RecordKeys,
     columns: list[str],
+    *,
+    registry: Registry,
+    actor: Actor,
+    record_type: RecordType,
+    kinds: tuple[str, ...],
 ) -> Matched:
-    """Sort the valid rows (``frame``, with its ``row`` column) of an import into
-    new records, updates, unchanged records and refusals.
+    """Sort the valid rows (``frame``, with its ``row`` column) of an import by
+    ``actor`` into new records, updates, unchanged records and refusals.
 
-    ``columns`` are the fields the file has: only they are compared and written.
+    A step of :func:`registry.files.imports.import_records`, not a use case of
+    its own: it reads, never writes. ``columns`` are the fields the file has:
+    only they are compared and written.
     """
     matched = Matched()
     rows = frame["row"].to_numpy(dtype=np.int64)
@@ -303,7 +306,9 @@ def match_rows(
         else:
             matched.outcomes[row] = UNCHANGED
     if record_type == RecordType.POINT and matched.creates:
-        for problem in duplicate_points(registry, values, where, matched.creates):
+        for problem in duplicate_points(
+            registry, actor, values, where, matched.creates
+        ):
             matched.problems.append(problem)
             matched.outcomes[problem.row] = REFUSED
         refused = {p.row for p in matched.problems}
@@ -399,12 +404,42 @@ def _close_pairs(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
     return pairs[pairs["metres"] <= size]
 
 
+def _visible(registry: Registry, actor: Actor, ids) -> np.ndarray:
+    """Which of the stored points ``ids`` lie in the actor's area: a refusal
+    names a stored point only when its importer may see it."""
+    ids = np.asarray(ids, dtype=np.int64)
+    if actor.sees_whole_province:
+        return np.ones(len(ids), dtype=bool)
+    if actor.role == perm.Role.OPERATOR:
+        return np.zeros(len(ids), dtype=bool)  # points have no network
+    column = (
+        UnitAssignment.district_code
+        if actor.role == perm.Role.DISTRICT
+        else UnitAssignment.commune_code
+    )
+    with registry.reading() as session:
+        inside = set(
+            session.scalars(
+                select(UnitAssignment.record_id).where(
+                    UnitAssignment.record_type == RecordType.POINT.value,
+                    UnitAssignment.edition == actor.area_edition,
+                    column == actor.area_code,
+                )
+            )
+        )
+    return np.isin(ids, list(inside))
+
+
 def duplicate_points(
-    registry: Registry, values: pd.DataFrame, where: Assignment, creates: list[int]
+    registry: Registry,
+    actor: Actor,
+    values: pd.DataFrame,
+    where: Assignment,
+    creates: list[int],
 ) -> list[RowProblem]:
-    """Refusals of new point rows that repeat a stored point of the same kind or an
-    earlier new row (same name and address in the same commune, or within
-    :data:`DUPLICATE_METRES`)."""
+    """Refusals of new point rows that repeat a stored point of the same kind
+    (that the actor may see) or an earlier new row (same name and address in the
+    same commune, or within :data:`DUPLICATE_METRES`)."""
     edition = _edition()
     new = values.iloc[creates].reset_index(drop=True)
     x, y = _metres(new["latitude"], new["longitude"])
@@ -445,6 +480,7 @@ def duplicate_points(
             ).all(),
             columns=["id", "kind", "name", "address", "lat", "lon", "commune"],
         )
+    old = old[_visible(registry, actor, old["id"])].reset_index(drop=True)
     ox, oy = _metres(old["lat"], old["lon"])
     old = old.assign(
         key=_name_key(old["name"], old["address"]),
