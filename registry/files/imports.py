@@ -244,10 +244,7 @@ def import_records(
     )
     report.errors += matched.problems
     report.errors.sort(key=lambda p: (p.row, p.column))
-    report.outcomes = {
-        row: REFUSED if row in {p.row for p in report.errors} else outcome
-        for row, outcome in matched.outcomes.items()
-    }
+    report.outcomes = dict(matched.outcomes)
     for problem in report.errors:
         report.outcomes[problem.row] = REFUSED
     report.record_ids = matched.record_ids
@@ -296,10 +293,8 @@ def import_records(
             report.demo_accounts_disabled = leave_demo(
                 session, actor.username, f"import from {name}"
             )
-    for row, record_id in zip(
-        (int(frame["row"].iloc[i]) for i in matched.creates), ids, strict=True
-    ):
-        report.record_ids[row] = record_id
+    file_rows = frame["row"].to_numpy()[matched.creates].tolist()
+    report.record_ids.update(zip(file_rows, ids, strict=True))
     report.stored = len(ids)
     report.updated = len(matched.updates)
     report.flagged = sum(flags[i] is not None for i in matched.creates)
