@@ -315,7 +315,7 @@ def match_rows(
             matched.outcomes[row] = UNCHANGED
     if record_type == RecordType.POINT and matched.creates:
         for problem in duplicate_points(
-            registry, actor, values, where, matched.creates
+            values, where, matched.creates, registry=registry, actor=actor
         ):
             matched.problems.append(problem)
             matched.outcomes[problem.row] = REFUSED
@@ -439,15 +439,17 @@ def _visible(registry: Registry, actor: Actor, ids) -> np.ndarray:
 
 
 def duplicate_points(
-    registry: Registry,
-    actor: Actor,
     values: pd.DataFrame,
     where: Assignment,
     creates: list[int],
+    *,
+    registry: Registry,
+    actor: Actor,
 ) -> list[RowProblem]:
     """Refusals of new point rows that repeat a stored point of the same kind
     (that the actor may see) or an earlier new row (same name and address in the
-    same commune, or within :data:`DUPLICATE_METRES`)."""
+    same commune, or within :data:`DUPLICATE_METRES`). A step of
+    :func:`match_rows`, not a use case of its own: it only reads."""
     edition = _edition()
     new = values.iloc[creates].reset_index(drop=True)
     x, y = _metres(new["latitude"], new["longitude"])
