@@ -37,7 +37,7 @@ if "import" in tabs:
         upload = upload_widgets(actor)
         preview = trial_run(registry, actor, upload) if upload else None
         if preview is not None:
-            render_preview(preview)
+            render_preview(preview, upload)
             confirm_import(registry, actor, upload, preview.report)
 
 if "boundaries" in tabs:

@@ -18,7 +18,9 @@ from registry.cli.report import add_report_parser, run_report
 from registry.cli.users import add_users_parser, init_admin_password, run_users
 from registry.demo.load import DEMO_PASSWORD, load_demo
 from registry.demo.remove import remove_demo
+from registry.files.error_book import error_workbook
 from registry.files.exports import EXPORT_FORMATS, export_records
+from registry.files.forms import FORMS
 from registry.files.imports import IMPORT_GROUPS, ImportReport, import_records
 from registry.kernel.db import open_registry
 from registry.kernel.errors import RegistryError
@@ -29,9 +31,7 @@ from registry.reference.schools import import_schools
 from registry.units.boundaries import import_boundaries
 
 
-def _file_import(
-    what, name: str, help_text: str, *, editions: list[str] | None = None
-) -> None:
+def _file_import(what, name: str, help_text: str, *, editions: list[str] | None = None):
     """An ``import NAME FILE [--edition E] [--dry-run]`` command (all or nothing;
     ``--edition`` required when ``editions`` are given)."""
     sub = what.add_parser(name, help=help_text)
@@ -41,6 +41,7 @@ def _file_import(
     sub.add_argument(
         "--dry-run", action="store_true", help="check every row, store nothing"
     )
+    return sub
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -76,10 +77,18 @@ def _parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import", help="import records or boundary polygons")
     what = imp.add_subparsers(dest="what", required=True, metavar="WHAT")
     for group in IMPORT_GROUPS:
-        _file_import(
+        records = _file_import(
             what,
             group,
-            f"import {group.replace('-', ' ')} from CSV or XLSX (all or nothing)",
+            f"import {group.replace('-', ' ')} from CSV or XLSX (all or nothing); "
+            "rows of records that exist (site code, id) update them",
+        )
+        records.add_argument(
+            "--errors",
+            type=Path,
+            metavar="FILE.xlsx",
+            help="when the file has problems, write them to this workbook: every "
+            "problem grouped by kind, and the file's rows with the bad cells marked",
         )
     _file_import(
         what,
@@ -120,6 +129,13 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     exp.add_argument(
         "--output", type=Path, help="file to write (default: WHAT.FORMAT here)"
+    )
+    exp.add_argument(
+        "--form",
+        choices=FORMS,
+        default="codes",
+        help="codes: field names and codes; vi: the Vietnamese form offices fill "
+        "(headers and value labels, the codes in a second XLSX sheet). Both import",
     )
 
     stats = commands.add_parser("stats", help="counts of sites, points, certificates")
@@ -224,10 +240,15 @@ def _run(args: argparse.Namespace) -> int:
             registry, actor, args.what, args.file, dry_run=args.dry_run
         )
         _print_import(report)
+        if args.errors is not None and report.errors:
+            args.errors.write_bytes(error_workbook(report, args.file))
+            print(f"Problems written to {args.errors}")
         return 0 if report.ok else 1
     if args.command == "export":
         output = args.output or Path(f"{args.what}.{args.format}")
-        path, count = export_records(registry, actor, args.what, args.format, output)
+        path, count = export_records(
+            registry, actor, args.what, args.format, output, form=args.form
+        )
         print(f"{count} record(s) written to {path}")
         return 0
     if args.command == "stats":

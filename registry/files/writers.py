@@ -51,6 +51,7 @@ def write_table(
     layer_name: str,
     note: str,
     exported_at: datetime | None = None,
+    sheets: dict[str, pd.DataFrame] | None = None,
 ) -> Path:
     """Write a table of records to a file.
 
@@ -68,6 +69,9 @@ def write_table(
         Shown with the data where the format allows (see the module docstring).
     exported_at : datetime.datetime, optional
         Export time written to the XLSX note sheet; defaults to now.
+    sheets : dict of sheet title to DataFrame, optional
+        More sheets of an XLSX workbook, after the data (e.g. a list of codes);
+        the other formats have no room for them.
 
     Returns
     -------
@@ -92,7 +96,7 @@ def write_table(
             _write_csv(df, target)
         elif fmt == "xlsx":
             moment = (exported_at or datetime.now()).replace(microsecond=0)
-            _write_xlsx(df, target, layer_name, note, moment)
+            _write_xlsx(df, target, layer_name, note, moment, sheets or {})
         else:
             _write_geo(df, target, fmt, layer_name, note)
     except OSError as error:  # no such folder, no permission, disk full
@@ -173,7 +177,12 @@ def _write_csv(df: pd.DataFrame, target: Path) -> None:
 
 
 def _write_xlsx(
-    df: pd.DataFrame, target: Path, layer_name: str, note: str, exported_at: datetime
+    df: pd.DataFrame,
+    target: Path,
+    layer_name: str,
+    note: str,
+    exported_at: datetime,
+    sheets: dict[str, pd.DataFrame],
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -209,6 +218,8 @@ def _write_xlsx(
             else:
                 row.append(value)
         sheet.append(row)
+    for title, table in sheets.items():
+        _write_plain_sheet(workbook, title, table)
     _write_note_sheet(workbook, layer_name, note, exported_at, len(df))
     workbook.save(target)
 
@@ -258,6 +269,41 @@ def _sheet_title(layer_name: str) -> str:
     return title[:31]
 
 
+def _write_plain_sheet(workbook, title: str, table: pd.DataFrame) -> None:
+    """A sheet of text cells under a bold header (a list of codes)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(_sheet_title(title))
+    bold = Font(bold=True)
+    for index, name in enumerate(table.columns, start=1):
+        values = [None if is_missing(v) else str(v) for v in table[name]]
+        width = _column_width(str(name), values)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    header = []
+    for name in table.columns:
+        cell = WriteOnlyCell(sheet, value=spreadsheet_text(str(name)))
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for values in table.itertuples(index=False):
+        sheet.append(
+            [None if is_missing(v) else spreadsheet_text(str(v)) for v in values]
+        )
+
+
+def _zone_row(exported_at: datetime) -> list[tuple[str, str]]:
+    """The time zone of an aware export time, as a row of the note sheet (Excel
+    cells have none, so it is said in words)."""
+    offset = exported_at.utcoffset()
+    if offset is None:
+        return []
+    hours = offset.total_seconds() / 3600
+    zone = "Asia/Ho_Chi_Minh, " if hours == 7 else ""
+    return [("Múi giờ", f"{zone}UTC{hours:+g}")]
+
+
 def _write_note_sheet(
     workbook, layer_name: str, note: str, exported_at: datetime, rows: int
 ) -> None:
@@ -275,6 +321,7 @@ def _write_note_sheet(
         ("Thời điểm xuất", moment),
         ("Lớp dữ liệu", spreadsheet_text(layer_name)),
         ("Số dòng", rows),
+        *_zone_row(exported_at),
     ):
         title = WriteOnlyCell(sheet, value=label)
         title.font = bold

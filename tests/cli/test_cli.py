@@ -120,7 +120,7 @@ def test_import_reports_each_bad_row_and_exits_non_zero(cli, registry, tmp_path)
     path.write_text(path.read_text().replace(",999,", f",{lon},"), encoding="utf-8")
     assert cli("import", "sites", str(path), "--dry-run")[0] == 0
     code, out, _ = cli("import", "sites", str(path))
-    assert code == 0 and "2 record(s) imported" in out
+    assert code == 0 and "2 record(s) created" in out
 
 
 def test_errors_name_what_was_wrong_without_a_traceback(cli, tmp_path):

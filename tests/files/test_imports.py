@@ -180,13 +180,19 @@ def test_an_xlsx_file_is_imported(registry, admin, tmp_path):
     assert import_records(registry, admin, "sites", path).stored == 2
 
 
-def test_a_site_code_already_in_the_registry_is_an_error(registry, admin, tmp_path):
+def test_a_site_code_already_in_the_registry_without_a_version_is_an_error(
+    registry, admin, tmp_path
+):
+    # A file without the export's version column cannot say what it was edited
+    # from: the rows of stored sites are refused, asking for a new export.
     path = _write_csv(tmp_path / "s.csv", _rows(registry, count=2))
     import_records(registry, admin, "sites", path)
     again = import_records(registry, admin, "sites", path)
     assert not again.ok
     assert [p.row for p in again.errors] == [2, 3]
-    assert "site #" in again.errors[0].expected
+    assert [p.code for p in again.errors] == ["files.version_missing"] * 2
+    assert "export the records again" in again.errors[0].expected
+    assert again.outcome_counts()["refused"] == 2
 
 
 def test_a_district_officer_cannot_import_rows_outside_the_district(

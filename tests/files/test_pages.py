@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from registry.access.users import create_user
@@ -71,7 +72,8 @@ def test_a_trial_import_shows_each_wrong_cell_in_the_error_table(app_env):
     _upload(app, "tram.csv", bad)
     assert not app.exception
     assert any("chưa nhập dòng nào" in text for text in texts(app.error))
-    errors = next(f.value for f in app.dataframe if "Yêu cầu" in f.value.columns)
+    # Problems come in one table per kind; every one is listed.
+    errors = pd.concat([f.value for f in app.dataframe if "Yêu cầu" in f.value.columns])
     assert set(errors["Dòng"]) == {2, 3}
     assert {"Vĩ độ", "Mã mạng (MNC 452)", "Tên trạm"} <= set(errors["Cột"])
     assert not [b for b in app.button if b.label == "Xác nhận nhập"]
@@ -96,12 +98,12 @@ def test_a_valid_file_is_imported_after_confirmation(own_demo_app):
     _upload(app, "tram.csv", _good_file(registry, "UI-IMP-001"))
     preview = app.dataframe[0].value
     assert preview["Dòng"].tolist() == [2]
-    assert any("1 dòng hợp lệ" in text for text in texts(app.success))
+    assert any("Tệp hợp lệ: 1 bản ghi mới" in text for text in texts(app.success))
     admin = actor(registry, "admin")
     assert search_records(registry, admin, "site", "UI-IMP-001").empty
     next(b for b in app.button if b.label == "Xác nhận nhập").click().run()
     assert not app.exception
-    assert any("Đã nhập 1 bản ghi" in text for text in texts(app.success))
+    assert any("Đã nhập: 1 bản ghi mới" in text for text in texts(app.success))
     after = search_records(registry, admin, "site", "UI-IMP-001")
     assert after["site_code"].tolist() == ["UI-IMP-001"]
 
@@ -120,11 +122,12 @@ def test_an_export_gives_a_file_in_every_format(app_env):
     app = open_app(app_env, "huyen.vinh", PAGE)
     app.button(key="io_prepare").click().run()
     assert not app.exception
-    group, files = app.session_state["io_exports"]
-    assert group == "sites"
+    group, form, files = app.session_state["io_exports"]
+    assert (group, form) == ("sites", "vi")  # the Vietnamese form by default
     assert [f.fmt for f in files] == list(EXPORT_FORMATS)
     assert all(len(f.data) > 100 for f in files)
-    assert files[0].data.decode("utf-8-sig").splitlines()[0].startswith("id,")
+    header = files[0].data.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Mã bản ghi,Phiên bản,Nhà mạng,Mã trạm,")
     assert len(app.download_button) == len(EXPORT_FORMATS)
 
 

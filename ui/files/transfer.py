@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -13,14 +12,20 @@ import streamlit as st
 
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
-from registry.files.exports import EXPORT_FORMATS, export_records
+from registry.files.exports import EXPORT_FORMATS, export_records, now_in_vietnam
 from registry.files.imports import IMPORT_GROUPS, ImportReport, import_records
 from registry.files.preview import ImportPreview, preview_import
-from registry.kernel.clock import VIETNAM_TIME
 from registry.kernel.errors import RegistryError
 from ui.common.i18n import field_label, t
 from ui.common.markdown import text_md
 from ui.common.messages import error_text, expected_text
+from ui.files.roundtrip import (
+    error_book_button,
+    form_picker,
+    outcome_counts,
+    render_outcomes,
+    render_problems,
+)
 
 MAX_UPLOAD_MB = 25
 UPLOAD_TYPES = ["csv", "txt", "xlsx"]
@@ -75,20 +80,26 @@ def problems_table(problems, record_type: str) -> pd.DataFrame:
 def _summary(report: ImportReport) -> str:
     if report.errors:
         return t("io.has_errors", errors=len(report.errors), rows=report.rows)
+    counts = outcome_counts(report)
     if report.dry_run:
-        return t("io.valid", rows=report.rows)
-    return t("io.imported", stored=report.stored, flagged=report.flagged)
+        return t("rt.valid", **counts)
+    return t("rt.imported", flagged=report.flagged, **counts)
 
 
-def render_report(report: ImportReport) -> None:
-    """Errors (blocking) and warnings of an import as tables."""
+def render_report(report: ImportReport, upload: Upload | None = None) -> None:
+    """Outcomes per row, errors (blocking, by kind, with the error workbook of
+    the ``upload``) and warnings of an import."""
     record_type = IMPORT_GROUPS[report.group][0].value
     if report.errors:
         st.error(_summary(report), icon=":material/error:")
+        render_outcomes(report)
         st.markdown(f"**{t('io.errors')}**")
-        st.dataframe(problems_table(report.errors, record_type), hide_index=True)
+        if upload is not None:
+            error_book_button(report, upload.data, upload.name)
+        render_problems(report, record_type, problems_table)
     elif report.dry_run:
         st.success(_summary(report), icon=":material/task_alt:")
+        render_outcomes(report)
     if report.warnings:
         st.markdown(f"**{t('io.warnings')}**")
         st.dataframe(problems_table(report.warnings, record_type), hide_index=True)
@@ -166,12 +177,12 @@ def trial_run(registry, actor: Actor, upload: Upload) -> ImportPreview | None:
     return preview
 
 
-def render_preview(preview: ImportPreview) -> None:
+def render_preview(preview: ImportPreview, upload: Upload | None = None) -> None:
     """The file's first rows, then its report."""
     st.markdown(f"**{t('io.preview', rows=len(preview.preview))}**")
     shown = preview.preview.rename(columns={"row": t("io.col_row")})
     st.dataframe(shown, hide_index=True)
-    render_report(preview.report)
+    render_report(preview.report, upload)
 
 
 def confirm_import(registry, actor: Actor, upload: Upload, report: ImportReport):
@@ -219,14 +230,20 @@ class ExportFile:
     records: int
 
 
-def export_all_formats(registry, actor: Actor, group: str) -> list[ExportFile]:
-    """The actor's view of a group in every export format (written to a temp dir)."""
-    stamp = datetime.now(VIETNAM_TIME).strftime("%Y%m%d-%H%M")
+def export_all_formats(
+    registry, actor: Actor, group: str, form: str = "codes"
+) -> list[ExportFile]:
+    """The actor's view of a group in every export format (written to a temp dir),
+    named and stamped with the time in Vietnam."""
+    moment = now_in_vietnam()
+    stamp = moment.strftime("%Y%m%d-%H%M")
     files = []
     with tempfile.TemporaryDirectory(prefix="registry-export-") as folder:
         for fmt in EXPORT_FORMATS:
             target = Path(folder) / f"{group}-{stamp}.{fmt}"
-            written, count = export_records(registry, actor, group, fmt, target)
+            written, count = export_records(
+                registry, actor, group, fmt, target, form=form, exported_at=moment
+            )
             files.append(
                 ExportFile(fmt, written.name, Path(written).read_bytes(), count)
             )
@@ -238,18 +255,19 @@ def export_section(registry, actor: Actor) -> None:
     groups = groups_with(actor, perm.EXPORT)
     group = _group_picker(t("io.export_group"), groups, "io_export_group")
     st.caption(t("io.export_help", formats=", ".join(EXPORT_FORMATS)))
+    form = form_picker()
     if st.button(t("io.prepare"), icon=":material/draft:", key="io_prepare"):
         try:
             with st.spinner(t("io.preparing")):
-                files = export_all_formats(registry, actor, group)
+                files = export_all_formats(registry, actor, group, form)
         except RegistryError as error:
             st.error(error_text(error), icon=":material/error:")
             return
-        st.session_state[_EXPORTS_KEY] = (group, files)
+        st.session_state[_EXPORTS_KEY] = (group, form, files)
     kept = st.session_state.get(_EXPORTS_KEY)
-    if not kept or kept[0] != group:
+    if not kept or kept[:2] != (group, form):
         return
-    files = kept[1]
+    files = kept[2]
     st.caption(t("io.ready", records=files[0].records if files else 0))
     row = st.container(horizontal=True)
     for file in files:

@@ -61,4 +61,44 @@ VIETNAMESE = {
     "files.kind_in_group": "một trong các loại: {kinds}",
     "files.own_network_site": "một trạm của mạng {network}",
     "files.inside_area": lambda c: f"một vị trí trong địa bàn của bạn ({area(c)})",
+    "files.unknown_form": "không có mẫu xuất '{form}'; hãy dùng một trong: {forms}",
+    "files.version_missing": (
+        "phiên bản của bản ghi (cột «Phiên bản»): bản ghi #{id} đã có trong sổ; hãy "
+        "xuất lại dữ liệu và sửa trên tệp mới xuất"
+    ),
+    "files.version_not_number": "số phiên bản: một số nguyên như tệp xuất đã ghi",
+    "files.version_stale": (
+        "bản ghi như lúc xuất: bản ghi #{id} đã được sửa trong sổ sau khi xuất "
+        "(tệp ghi phiên bản {expected}, hiện là {version}); hãy xuất lại rồi sửa lại"
+    ),
+    "files.unknown_record": (
+        "mã của một bản ghi có trong nhóm này; #{id} không phải (để trống mã bản "
+        "ghi nếu là bản ghi mới)"
+    ),
+    "files.retired_record": "bản ghi còn dùng: bản ghi #{id} đã ngừng từ {retired_on}",
+    "files.record_outside_area": lambda c: (
+        f"một bản ghi trong địa bàn của bạn ({area(c)}); bản ghi #{c['id']} "
+        "nằm ngoài địa bàn"
+    ),
+    "files.record_other_network": (
+        "một trạm của mạng {network}; bản ghi #{id} thuộc mạng {other}"
+    ),
+    "files.status_transition": (
+        "một trạng thái bản ghi #{id} được chuyển sang từ «{current}»: {allowed}"
+    ),
+    "files.same_record_twice": (
+        "mỗi bản ghi một dòng; dòng {first_row} đã có bản ghi #{id}"
+    ),
+    "files.duplicate_point_name": (
+        "một điểm mới: bản ghi #{id} ({name}) là {kind} cùng tên và địa chỉ trong "
+        "cùng xã; ghi mã bản ghi đó vào cột «Mã bản ghi» để cập nhật, hoặc bỏ dòng"
+    ),
+    "files.duplicate_point_near": (
+        "một điểm mới: bản ghi #{id} ({name}) là {kind} cách {metres} m; ghi mã bản "
+        "ghi đó vào cột «Mã bản ghi» để cập nhật, hoặc bỏ dòng"
+    ),
+    "files.duplicate_point_in_file": (
+        "mỗi điểm một dòng: dòng {first_row} là cùng {kind} (cùng tên và địa chỉ "
+        "trong xã, hoặc cách không quá {metres} m)"
+    ),
 }
