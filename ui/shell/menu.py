@@ -23,6 +23,7 @@ from registry.access.permissions import Actor
 from registry.kernel.db import Registry
 from registry.kernel.vocabulary import Role
 from ui.common.i18n import t
+from ui.common.uploads import widget_texts
 from ui.shell.auth import sign_in_view
 from ui.shell.sidebar import render_sidebar_footer
 from ui.shell.state import (
@@ -214,6 +215,7 @@ def guard(page_key: str) -> tuple[Registry, Actor]:
         page_icon="📡",  # an emoji: a material icon is fetched from Google
         layout="wide",
     )
+    widget_texts()
     registry = get_registry()
     end_idle_session(registry)
     actor = current_actor()
