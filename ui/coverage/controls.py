@@ -210,6 +210,6 @@ def coverage_map(registry: Registry, dashboard: CoverageDashboard) -> folium.Map
 
 def show_coverage_map(m: folium.Map) -> None:
     """Draw the map; nothing is returned, so panning never re-runs the page."""
-    st_folium(
-        m, key="cov_map", height=600, use_container_width=True, returned_objects=[]
-    )
+    # width=None: the container's width (what st_folium's use_container_width
+    # does), without the name Streamlit deprecated.
+    st_folium(m, key="cov_map", height=600, width=None, returned_objects=[])
