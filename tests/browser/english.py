@@ -87,7 +87,8 @@ def english_in(text: str, fragments: set[str]) -> list[str]:
 VISIBLE_TEXT = """() => {
     const parts = [];
     const skip = (el) => el.closest(
-        '[data-testid="stIconMaterial"], .stIconMaterial, script, style, noscript'
+        '[data-testid="stIconMaterial"], [data-testid="stExpanderIcon"], '
+        + '[data-testid^="stIcon"], script, style, noscript'
     );
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
