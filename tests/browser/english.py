@@ -69,8 +69,13 @@ def english_fragments(min_words: int = 2) -> set[str]:
     return found
 
 
-def english_in(text: str, fragments: set[str]) -> list[str]:
-    """What of ``text`` is English or an internal name, sorted."""
+def english_in(
+    text: str, fragments: set[str], allowed: tuple[str, ...] = ()
+) -> list[str]:
+    """What of ``text`` is English or an internal name, sorted; the ``allowed``
+    strings (the signed-in user's login name, data a user typed) are not read."""
+    for data in allowed:
+        text = text.replace(data, " ")
     hits = {word for word in STREAMLIT_WORDS if word in text}
     hits |= {
         fragment
@@ -87,8 +92,7 @@ def english_in(text: str, fragments: set[str]) -> list[str]:
 VISIBLE_TEXT = """() => {
     const parts = [];
     const skip = (el) => el.closest(
-        '[data-testid="stIconMaterial"], [data-testid="stExpanderIcon"], '
-        + '[data-testid^="stIcon"], script, style, noscript'
+        '[data-testid*="Icon"], .stIconMaterial, script, style, noscript'
     );
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from datetime import date, time
 from importlib import resources
 from numbers import Integral
 
@@ -147,6 +148,32 @@ def _quantity(value: object, lang: str) -> object:
         value = int(value)
         return f"{value:,}" if lang == "en" else vi_number(value)
     return value
+
+
+_CHOICES = (str, int, float, date, time)
+
+
+def _a_choice(value: object) -> bool:
+    if isinstance(value, list | tuple):
+        return bool(value) and all(_a_choice(v) for v in value)
+    return isinstance(value, _CHOICES) and not isinstance(value, bool)
+
+
+def relabel_widgets() -> None:
+    """After a language switch (in its callback): show each widget's choice with
+    the new language's label.
+
+    Streamlit's browser side keeps the label of a select box's or radio's choice
+    ("Tất cả") until the server sends a new value, which it does only when the
+    value changed: writing each choice back marks it changed, so the new label
+    ("All") is sent. Only plain choices are written back: buttons (bool),
+    uploaders and cameras (files, or None) refuse writes, and None may be a
+    cleared choice.
+    """
+    for key, value in list(st.session_state.items()):
+        # "_" keys are the shell's own (the language switch itself).
+        if not str(key).startswith("_") and _a_choice(value):
+            st.session_state[key] = value
 
 
 def text_in(key: str, lang: str, /, **fmt: object) -> str:

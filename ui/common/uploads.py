@@ -36,7 +36,8 @@ def _swap(selector: str, text: str) -> list[str]:
     shown = text.replace("\\", "\\\\").replace('"', '\\"')
     return [
         f"{selector} {{ font-size: 0 !important; }}",
-        f'{selector}::after {{ content: "{shown}"; font-size: 0.875rem; }}',
+        f'{selector}::after {{ content: "{shown}"; font-size: 0.875rem; '
+        "line-height: 1.6; }",
     ]
 
 

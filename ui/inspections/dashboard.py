@@ -45,20 +45,28 @@ def choose_area(registry, actor) -> tuple[dict, date]:
         district = actor.area_code
     elif actor.area_level is None and edition == "2025-06":
         districts = dict(unit_options(registry, actor, edition, "district"))
-        district = columns[1].selectbox(
-            t("dash.district"),
-            [None, *districts],
-            format_func=lambda c: t("dash.all") if c is None else districts[c],
-            key="dash_district",
+        # "" is 'all' (None would keep its old label after a language switch:
+        # Streamlit sends no new value for a None choice).
+        district = (
+            columns[1].selectbox(
+                t("dash.district"),
+                ["", *districts],
+                format_func=lambda c: districts[c] if c else t("dash.all"),
+                key="dash_district",
+            )
+            or None
         )
     commune = None
     if actor.area_level != "commune":
         communes = dict(unit_options(registry, actor, edition, "commune", district))
-        commune = columns[2].selectbox(
-            t("dash.commune"),
-            [None, *communes],
-            format_func=lambda c: t("dash.all") if c is None else communes[c],
-            key=f"dash_commune_{edition}_{district}",
+        commune = (
+            columns[2].selectbox(
+                t("dash.commune"),
+                ["", *communes],
+                format_func=lambda c: communes[c] if c else t("dash.all"),
+                key=f"dash_commune_{edition}_{district}",
+            )
+            or None
         )
     day = columns[3].date_input(
         t("dash.on"),

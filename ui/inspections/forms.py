@@ -206,10 +206,16 @@ def saved_text(view: dict[str, Any], what: str | None = None) -> str:
     return t(f"{key}_what", id=view["id"], point=view["point"]["name"], what=what)
 
 
+# A saved checklist names this many items; a phone's screen holds no more.
+SAVED_TITLES = 2
+
+
 def items_text(view: dict[str, Any], rules: list[str]) -> str:
     """'kết quả 2 tiêu chí: Biển hiệu; Giờ mở cửa' for a saved checklist."""
     titles = {item["rule_id"]: item_title(item) for item in view["items"]}
-    named = "; ".join(titles.get(rule, rule) for rule in rules)
+    named = "; ".join(titles.get(rule, rule) for rule in rules[:SAVED_TITLES])
+    if len(rules) > SAVED_TITLES:
+        named += t("insp.what_more", count=len(rules) - SAVED_TITLES)
     return t("insp.what_items", count=len(rules), titles=named)
 
 

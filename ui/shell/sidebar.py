@@ -11,6 +11,7 @@ from ui.common.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
     language,
+    relabel_widgets,
     set_language,
     t,
     value_label,
@@ -33,6 +34,7 @@ def area_text(profile: Profile) -> str:
 
 def _language_changed() -> None:
     set_language(st.session_state[_LANGUAGE_WIDGET])
+    relabel_widgets()
 
 
 def render_language_switch() -> None:
