@@ -272,7 +272,7 @@ def test_the_registrys_inspection_messages_read_in_vietnamese(app_env):
         "nội dung tệp không phải ảnh": lambda: attach_photo(
             app_env, clerk, draft["id"], "bien-ban.pdf", b"%PDF-1.4"
         ),
-        "ảnh tối đa 5.0 MB": lambda: attach_photo(
+        "ảnh tối đa 5,0 MB": lambda: attach_photo(
             app_env,
             clerk,
             draft["id"],
