@@ -55,6 +55,8 @@ def fragments() -> set[str]:
 
 def _sign_in(page, url: str, username: str, password: str) -> None:
     page.goto(url)
+    # The server's first page may take long on a busy machine: wait for the form.
+    page.get_by_label("Tên đăng nhập").wait_for(timeout=120_000)
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
