@@ -123,7 +123,12 @@ def test_the_checklist_is_recorded_and_the_inspection_submitted(app_env):
         app.radio(key=f"{prefix}_result_{item['rule_id']}").set_value("pass")
     app.text_input(key=f"{prefix}_note_game.sign").input("Biển hiệu đầy đủ")
     _button(app, "Lưu kết quả").click().run()
-    assert f"Đã lưu phiếu #{view['id']}." in texts(app.success)
+    # The message names the point and what was saved.
+    saved = f"Đã lưu phiếu #{view['id']}. Phòng game ghi phiếu: kết quả "
+    assert any(
+        re.match(re.escape(saved) + r"\d+ tiêu chí \(.+\)\.$", s)
+        for s in texts(app.success)
+    ), texts(app.success)
     _button(app, "Nộp phiếu để duyệt").click().run()
     assert not app.exception
     assert f"Đã nộp phiếu #{view['id']}; phiếu chờ huyện duyệt." in texts(app.success)
@@ -183,8 +188,10 @@ def test_a_clerk_corrects_a_reviewed_inspection_with_a_reason(app_env):
     app.text_input(key=f"{prefix}_reason").input("Huyện yêu cầu bổ sung")
     _button(app, "Lưu").click().run()
     assert not app.exception
-    assert f"Đã đính chính phiếu #{inspection}; phiếu chờ duyệt lại." in texts(
-        app.success
+    corrected = f"Đã đính chính phiếu #{inspection}; phiếu chờ duyệt lại."
+    assert any(
+        s.startswith(corrected) and s.endswith(": Nhận xét chung.")
+        for s in texts(app.success)
     )
     stored = get_inspection(app_env, clerk, inspection)
     assert stored["state"] == "submitted"
@@ -265,7 +272,7 @@ def test_the_registrys_inspection_messages_read_in_vietnamese(app_env):
         "nội dung tệp không phải ảnh": lambda: attach_photo(
             app_env, clerk, draft["id"], "bien-ban.pdf", b"%PDF-1.4"
         ),
-        "ảnh tối đa 5.0 MB": lambda: attach_photo(
+        "ảnh tối đa 5,0 MB": lambda: attach_photo(
             app_env,
             clerk,
             draft["id"],

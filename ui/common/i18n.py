@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from datetime import date, time
 from importlib import resources
+from numbers import Integral
 
 import streamlit as st
 
@@ -104,11 +106,89 @@ def set_language(code: str) -> None:
     st.session_state[LANGUAGE_KEY] = code
 
 
+# Placeholders that always hold a quantity: a whole number given for one of them
+# is written the language's way ("5.000 bản ghi"), so no caller can forget it.
+# Ids, years, versions and row positions are not quantities and stay as they are.
+QUANTITIES = frozenset(
+    {
+        "count",
+        "rows",
+        "total",
+        "stored",
+        "flagged",
+        "errors",
+        "sites",
+        "points",
+        "records",
+        "candidates",
+        "people",
+        "days",
+        "shown",
+        "matched",
+        "moved",
+        "lost",
+        "left",
+        "outside",
+        "made",
+        "features",
+        "users",
+        "units",
+        "filed",
+        "by_name",
+        "by_code",
+        "approximate",
+        "kb",
+        "distance",
+    }
+)
+
+
+def _quantity(value: object, lang: str) -> object:
+    if isinstance(value, Integral) and not isinstance(value, bool):
+        value = int(value)
+        return f"{value:,}" if lang == "en" else vi_number(value)
+    return value
+
+
+_CHOICES = (str, int, float, date, time)
+
+
+def _a_choice(value: object) -> bool:
+    if isinstance(value, list | tuple):
+        return bool(value) and all(_a_choice(v) for v in value)
+    return isinstance(value, _CHOICES) and not isinstance(value, bool)
+
+
+def relabel_widgets() -> None:
+    """After a language switch (in its callback): show each widget's choice with
+    the new language's label.
+
+    Streamlit's browser side keeps the label of a select box's or radio's choice
+    ("Tất cả") until the server sends a new value, which it does only when the
+    value changed: writing each choice back marks it changed, so the new label
+    ("All") is sent. Only plain choices are written back: buttons (bool),
+    uploaders and cameras (files, or None) refuse writes, and None may be a
+    cleared choice.
+    """
+    for key, value in list(st.session_state.items()):
+        # "_" keys are the shell's own (the language switch itself).
+        if not str(key).startswith("_") and _a_choice(value):
+            st.session_state[key] = value
+
+
 def text_in(key: str, lang: str, /, **fmt: object) -> str:
-    """The text of ``key`` in ``lang``, formatted with ``fmt`` (``str.format``)."""
+    """The text of ``key`` in ``lang``, formatted with ``fmt`` (``str.format``);
+    whole numbers for the :data:`QUANTITIES` placeholders are written 5.000
+    (Vietnamese) or 5,000 (English)."""
     vi, en = all_texts()[key]
     text = en if lang == "en" else vi
-    return text.format(**fmt) if fmt else text
+    if not fmt:
+        return text
+    shown = {
+        name: _quantity(value, lang) if name in QUANTITIES else value
+        for name, value in fmt.items()
+    }
+    return text.format(**shown)
 
 
 def t(key: str, /, **fmt: object) -> str:

@@ -65,6 +65,9 @@ def value_text(name: str, value: object) -> str:
     return str(value)
 
 
+PERMIT_SOURCE = "permit application #"
+
+
 def source_text(source: object) -> str:
     """Where a record came from: typed in a form, the demo, or an imported file."""
     if missing(source):
@@ -76,6 +79,9 @@ def source_text(source: object) -> str:
         return t("source.demo")
     if source.startswith("import "):
         return t("source.import", file=source.removeprefix("import "))
+    # Written by registry.permits.effects when an approved application makes a record.
+    if source.startswith(PERMIT_SOURCE):
+        return t("source.permit", id=source.removeprefix(PERMIT_SOURCE))
     return source
 
 

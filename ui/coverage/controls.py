@@ -103,13 +103,18 @@ def coverage_controls(registry: Registry, actor: Actor) -> CoverageChoice:
             operator = actor.network_code
             st.caption(t("cov.operator.own"))
         else:
-            operator = st.selectbox(
-                t("cov.operator"),
-                [None, *OPERATORS],
-                format_func=lambda c: (
-                    t("cov.operator.all") if c is None else operator_name(c)
-                ),
-                key="cov_operator",
+            # "" is 'all operators' (a None choice would keep its old label after
+            # a language switch: Streamlit sends no new value for None).
+            operator = (
+                st.selectbox(
+                    t("cov.operator"),
+                    ["", *OPERATORS],
+                    format_func=lambda c: (
+                        operator_name(c) if c else t("cov.operator.all")
+                    ),
+                    key="cov_operator",
+                )
+                or None
             )
     return CoverageChoice(as_of, edition, level, technology, operator)
 
@@ -210,6 +215,6 @@ def coverage_map(registry: Registry, dashboard: CoverageDashboard) -> folium.Map
 
 def show_coverage_map(m: folium.Map) -> None:
     """Draw the map; nothing is returned, so panning never re-runs the page."""
-    st_folium(
-        m, key="cov_map", height=600, use_container_width=True, returned_objects=[]
-    )
+    # width=None: the container's width (what st_folium's use_container_width
+    # does), without the name Streamlit deprecated.
+    st_folium(m, key="cov_map", height=600, width=None, returned_objects=[])

@@ -12,6 +12,7 @@ from registry.kernel.errors import RegistryError
 from registry.reference.population import import_population
 from ui.common.i18n import number, t
 from ui.common.messages import error_text, expected_text
+from ui.common.uploads import TABLE_UPLOAD_MB, file_uploader
 
 _KNOWN_COLUMNS = ("ma_xa", "dan_so", "nam")
 
@@ -51,8 +52,11 @@ def population_panel(
         return
     with st.expander(t("cov.population.upload")):
         st.caption(t("cov.population.help"))
-        upload = st.file_uploader(
-            t("cov.population.file"), type=["csv", "txt", "xlsx"], key="cov_pop_file"
+        upload = file_uploader(
+            t("cov.population.file"),
+            types=["csv", "txt", "xlsx"],
+            limit_mb=TABLE_UPLOAD_MB,
+            key="cov_pop_file",
         )
         check, store = st.columns(2)
         dry = check.button(t("cov.population.check"), disabled=upload is None)

@@ -30,8 +30,22 @@ def amount(value, decimals: int = 0) -> str:
     return "—" if is_missing(value) else number(value, decimals)
 
 
+# Streamlit's default row height and the header's, in pixels, and the border.
+ROW_PX, BORDER_PX = 35, 3
+
+
+def fitted_height(rows: int, most: int | None) -> int | str:
+    """The table's height: its rows and header, no padded blank rows, at most
+    ``most`` pixels (then it scrolls); Streamlit's own choice without ``most``."""
+    if most is None:
+        return "auto"
+    return min(most, ROW_PX * (rows + 1) + BORDER_PX)
+
+
 def _table(frame: pd.DataFrame, own: pd.Series | None = None, height=None) -> None:
-    """A table whose rows of the user's own area are shaded."""
+    """A table whose rows of the user's own area are shaded, as high as its rows
+    (at most ``height`` pixels)."""
+    height = fitted_height(len(frame), height)
     shown = frame.reset_index(drop=True)
     if own is not None and own.any():
         marks = own.reset_index(drop=True)

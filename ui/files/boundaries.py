@@ -346,7 +346,7 @@ def show_preview(registry: Registry, report: BoundaryReport) -> None:
         preview_map(registry, report),
         key="bnd_map",
         height=520,
-        use_container_width=True,
+        width=None,  # the container's width (st_folium's use_container_width)
         returned_objects=[],
     )
 

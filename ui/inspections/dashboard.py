@@ -45,20 +45,28 @@ def choose_area(registry, actor) -> tuple[dict, date]:
         district = actor.area_code
     elif actor.area_level is None and edition == "2025-06":
         districts = dict(unit_options(registry, actor, edition, "district"))
-        district = columns[1].selectbox(
-            t("dash.district"),
-            [None, *districts],
-            format_func=lambda c: t("dash.all") if c is None else districts[c],
-            key="dash_district",
+        # "" is 'all' (None would keep its old label after a language switch:
+        # Streamlit sends no new value for a None choice).
+        district = (
+            columns[1].selectbox(
+                t("dash.district"),
+                ["", *districts],
+                format_func=lambda c: districts[c] if c else t("dash.all"),
+                key="dash_district",
+            )
+            or None
         )
     commune = None
     if actor.area_level != "commune":
         communes = dict(unit_options(registry, actor, edition, "commune", district))
-        commune = columns[2].selectbox(
-            t("dash.commune"),
-            [None, *communes],
-            format_func=lambda c: t("dash.all") if c is None else communes[c],
-            key=f"dash_commune_{edition}_{district}",
+        commune = (
+            columns[2].selectbox(
+                t("dash.commune"),
+                ["", *communes],
+                format_func=lambda c: communes[c] if c else t("dash.all"),
+                key=f"dash_commune_{edition}_{district}",
+            )
+            or None
         )
     day = columns[3].date_input(
         t("dash.on"),
@@ -112,14 +120,13 @@ def rates_table(rates: list[RuleRate]) -> pd.DataFrame:
     english = language() == "en"
     return pd.DataFrame(
         {
-            t("dash.col_rule"): [r.rule_id for r in rates],
             t("dash.col_requirement"): [
                 r.title_en if english else r.title_vi for r in rates
             ],
             t("dash.col_checked"): [r.checked for r in rates],
             t("dash.col_failed"): [r.failed for r in rates],
             t("dash.col_rate"): [
-                None if r.rate is None else round(100 * r.rate, 1) for r in rates
+                "" if r.rate is None else number(100 * r.rate, 1) + " %" for r in rates
             ],
             t("dash.col_violations"): [r.violations for r in rates],
         }
@@ -131,16 +138,11 @@ def _rates(dashboard: Dashboard) -> None:
     if not dashboard.violation_rates:
         st.caption(t("dash.no_rates"))
         return
-    st.dataframe(
-        rates_table(dashboard.violation_rates),
-        hide_index=True,
-        column_config={
-            t("dash.col_rate"): st.column_config.NumberColumn(format="%.1f %%")
-        },
-    )
+    st.dataframe(rates_table(dashboard.violation_rates), hide_index=True)
     failing = [r for r in dashboard.violation_rates if r.inspection_ids]
     for rate in failing:
-        with st.expander(t("dash.rate_records", rule=rate.rule_id)):
+        title = rate.title_en if language() == "en" else rate.title_vi
+        with st.expander(t("dash.rate_records", rule=title)):
             record_links(
                 dashboard,
                 Figure(len(rate.inspection_ids), "inspection", rate.inspection_ids),

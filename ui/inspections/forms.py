@@ -86,6 +86,7 @@ def save_change(
     direct: Callable[..., dict],
     *,
     versioned: bool = False,
+    what: str | None = None,
 ) -> None:
     """Save a change to an inspection: on a draft with the ``direct`` service call,
     once submitted as a correction of the ``correction`` parts with ``reason``;
@@ -99,7 +100,7 @@ def save_change(
             call = correction_call(registry, actor, view, reason, correction)
         else:
             call = direct
-        save(call, view, slots, saved_text(view))
+        save(call, view, slots, saved_text(view, what))
         return
 
     def call(version: int) -> dict:
@@ -107,7 +108,7 @@ def save_change(
             return correction_call(registry, actor, view, reason, correction, version)()
         return direct(version)
 
-    save_versioned(call, view, slots, saved_text(view))
+    save_versioned(call, view, slots, saved_text(view, what))
 
 
 def withdrawal_call(registry, actor, view: dict[str, Any], what: str, item_id, reason):
@@ -161,7 +162,8 @@ def withdrawal_form(
     if not submitted:
         return
     call = withdrawal_call(registry, actor, view, what, chosen, reason)
-    save(call, view, slots, saved_text(view))
+    done = t("insp.what_withdrawn", what=t(f"insp.what.{what}"), id=chosen)
+    save(call, view, slots, saved_text(view, done))
 
 
 def edit_name(view: dict[str, Any]) -> str:
@@ -195,10 +197,26 @@ def reason_input(view: dict[str, Any], key: str, slots: Slots) -> str | None:
     return text
 
 
-def saved_text(view: dict[str, Any]) -> str:
-    """The success message of a change: saved (draft) or corrected."""
+def saved_text(view: dict[str, Any], what: str | None = None) -> str:
+    """The success message of a change: saved (draft) or corrected, naming the
+    point and ``what`` was saved (the items, the photos, the violation)."""
     key = "insp.corrected" if is_correction(view) else "insp.saved"
-    return t(key, id=view["id"])
+    if what is None:
+        return t(key, id=view["id"])
+    return t(f"{key}_what", id=view["id"], point=view["point"]["name"], what=what)
+
+
+# A saved checklist names this many items; a phone's screen holds no more.
+SAVED_TITLES = 2
+
+
+def items_text(view: dict[str, Any], rules: list[str]) -> str:
+    """'kết quả 2 tiêu chí: Biển hiệu; Giờ mở cửa' for a saved checklist."""
+    titles = {item["rule_id"]: item_title(item) for item in view["items"]}
+    named = "; ".join(titles.get(rule, rule) for rule in rules[:SAVED_TITLES])
+    if len(rules) > SAVED_TITLES:
+        named += t("insp.what_more", count=len(rules) - SAVED_TITLES)
+    return t("insp.what_items", count=len(rules), titles=named)
 
 
 def _show_refusal(error: RegistryError, slots: Slots) -> None:
@@ -310,7 +328,6 @@ def checklist_table(view: dict[str, Any]) -> pd.DataFrame:
     """The checklist as a table (for reading)."""
     return pd.DataFrame(
         {
-            t("insp.col_rule"): [i["rule_id"] for i in view["items"]],
             t("insp.col_requirement"): [item_title(i) for i in view["items"]],
             t("insp.col_result"): [result_label(i["result"]) for i in view["items"]],
             t("insp.col_auto"): [
@@ -335,10 +352,9 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
         for item in base["items"]:
             rule = item["rule_id"]
             st.markdown(f"**{item['position']}. {item_title(item)}**")
-            captions = [t("insp.item_rule", rule=rule)]
+            # The rule's id is the product's name for it: the title says it all.
             if item["automatic"] and item["auto_outcome"]:
-                captions.append(_auto_text(item))
-            st.caption(" · ".join(captions))
+                st.caption(_auto_text(item))
             left, right = st.columns([2, 3])
             current = item["result"]
             chosen = left.radio(
@@ -375,7 +391,15 @@ def checklist_form(registry, actor, view: dict[str, Any]) -> None:
         )
 
     save_change(
-        registry, actor, view, slots, reason, {"items": changed}, direct, versioned=True
+        registry,
+        actor,
+        view,
+        slots,
+        reason,
+        {"items": changed},
+        direct,
+        versioned=True,
+        what=items_text(view, list(changed)),
     )
 
 
@@ -440,4 +464,5 @@ def details_form(registry, actor, view: dict[str, Any]) -> None:
         {"fields": changes},
         direct,
         versioned=True,
+        what=", ".join(t(f"insp.field.{name}") for name in changes),
     )

@@ -94,8 +94,13 @@ def upload_form(registry, actor, view: dict[str, Any]) -> None:
                 pixels=MAX_PHOTO_PIXELS // 1_000_000,
             )
         )
+        # No type filter: the registry tells images by their content and names
+        # a wrong file in Vietnamese (Streamlit's own refusal is in English).
         files = st.file_uploader(
-            t("insp.photo_upload"), accept_multiple_files=True, key=f"{key}_files"
+            t("insp.photo_upload"),
+            accept_multiple_files=True,
+            max_upload_size=MAX_PHOTO_BYTES // (1024 * 1024),
+            key=f"{key}_files",
         )
         shot = (
             st.camera_input(t("insp.photo_camera"), key=f"{key}_camera")
@@ -112,7 +117,10 @@ def upload_form(registry, actor, view: dict[str, Any]) -> None:
         slots.general.info(t("insp.no_photo_chosen"))
         return
     direct = partial(attach_photos, registry, actor, view["id"], chosen)
-    save_change(registry, actor, view, slots, reason, {"photos": chosen}, direct)
+    what = t("insp.what_photos", count=len(chosen))
+    save_change(
+        registry, actor, view, slots, reason, {"photos": chosen}, direct, what=what
+    )
 
 
 def withdraw_form(registry, actor, view: dict[str, Any]) -> None:

@@ -20,6 +20,7 @@ from ui.inspections.forms import (
 from ui.inspections.links import clear_request
 from ui.inspections.messages import ruleset_title, state_label
 from ui.inspections.photos import photos_panel
+from ui.inspections.tabs import inspection_tabs, offer_violations
 from ui.inspections.violations import violations_form
 from ui.inspections.workflow import history_panel, workflow_panel
 from ui.shell.menu import link_to_record
@@ -90,28 +91,18 @@ def render_inspection(registry, actor, view: dict[str, Any]) -> None:
     submit or review, history."""
     render_header(view)
     stale_panel(view)
-    active_violations = sum(1 for v in view["violations"] if not v["withdrawn_at"])
-    active_photos = sum(1 for p in view["photos"] if not p["withdrawn_at"])
-    tabs = st.tabs(
-        [
-            t("insp.tab_checklist"),
-            t("insp.tab_violations", count=active_violations),
-            t("insp.tab_details"),
-            t("insp.tab_photos", count=active_photos),
-            t("insp.tab_workflow"),
-            t("insp.tab_history"),
-        ]
-    )
-    with tabs[0]:
+    tabs = inspection_tabs(view)
+    with tabs["checklist"]:
+        offer_violations(view)
         checklist_form(registry, actor, view)
-    with tabs[1]:
+    with tabs["violations"]:
         violations_form(registry, actor, view)
-    with tabs[2]:
+    with tabs["details"]:
         details_form(registry, actor, view)
-    with tabs[3]:
+    with tabs["photos"]:
         photos_panel(registry, actor, view)
-    with tabs[4]:
+    with tabs["workflow"]:
         workflow_panel(registry, actor, view)
-    with tabs[5]:
+    with tabs["history"]:
         history_panel(view)
     st.button(t("insp.back"), on_click=clear_request, icon=":material/arrow_back:")

@@ -13,7 +13,7 @@ import streamlit as st
 from registry.inspections.service import add_violation
 from registry.kernel.models import Violation
 from ui.common.forms import max_chars, submit_button
-from ui.common.i18n import t
+from ui.common.i18n import number, t
 from ui.common.labels import local_time, missing
 from ui.inspections.forms import (
     Slots,
@@ -29,13 +29,16 @@ from ui.inspections.forms import (
 def violations_table(view: dict[str, Any]) -> pd.DataFrame:
     """The violations recorded, withdrawn ones included (and marked)."""
     rows = view["violations"]
+    titles = {i["rule_id"]: item_title(i) for i in view["items"]}
     return pd.DataFrame(
         {
             t("insp.col_id"): [v["id"] for v in rows],
-            t("insp.col_rule"): [v["rule_id"] for v in rows],
+            t("insp.col_rule"): [titles.get(v["rule_id"], v["rule_id"]) for v in rows],
             t("insp.col_description"): [v["description"] for v in rows],
             t("insp.col_fine"): [
-                "" if missing(v["proposed_fine_vnd"]) else f"{v['proposed_fine_vnd']:,}"
+                ""
+                if missing(v["proposed_fine_vnd"])
+                else number(v["proposed_fine_vnd"])
                 for v in rows
             ],
             t("insp.col_recorded"): [
@@ -53,7 +56,7 @@ def violations_table(view: dict[str, Any]) -> pd.DataFrame:
 
 def _rule_option(view: dict[str, Any]):
     titles = {i["rule_id"]: item_title(i) for i in view["items"]}
-    return lambda rule: f"{rule} – {titles.get(rule, '')}"
+    return lambda rule: titles.get(rule, rule)
 
 
 def violations_form(registry, actor, view: dict[str, Any]) -> None:
@@ -101,7 +104,8 @@ def violations_form(registry, actor, view: dict[str, Any]) -> None:
         }
         direct = partial(add_violation, registry, actor, view["id"], **violation)
         correction = {"add_violations": [violation]}
-        save_change(registry, actor, view, slots, reason, correction, direct)
+        what = t("insp.what_violation", rule=_rule_option(view)(rule))
+        save_change(registry, actor, view, slots, reason, correction, direct, what=what)
     _withdraw_violation_form(registry, actor, view)
 
 

@@ -14,7 +14,7 @@ from registry.kernel.models import Inspection
 from ui.common.forms import max_chars, submit_button
 from ui.common.i18n import t
 from ui.common.labels import action_label, local_time
-from ui.inspections.forms import Slots, form_key, save
+from ui.inspections.forms import Slots, form_key, item_title, save
 from ui.inspections.messages import state_label
 
 OUTCOMES = [o.value for o in REVIEW_OUTCOMES]
@@ -93,28 +93,62 @@ def workflow_panel(registry, actor, view: dict[str, Any]) -> None:
         st.info(t("insp.own_review") if own else t("insp.waiting_review"))
 
 
-def _changes(entry: dict[str, Any]) -> str:
-    after = entry["after"] or {}
-    names = []
-    for name, value in after.items():
+# What an audit entry of an inspection changed, by the key its ``after`` holds:
+# the product's names stay in the audit log, the page shows the field's label.
+_CHANGE_LABELS = {
+    "inspected_on": "insp.field.inspected_on",
+    "follow_up_deadline": "insp.field.follow_up_deadline",
+    "summary": "insp.field.summary",
+    "review_note": "insp.field.review_note",
+    "point_id": "insp.change.point",
+    "ruleset_key": "insp.change.ruleset",
+    "ruleset_version": "insp.change.ruleset_version",
+    "prefilled": "insp.change.prefilled",
+    "violations_added": "insp.change.violations_added",
+    "violations_withdrawn": "insp.change.violations_withdrawn",
+    "photos_added": "insp.change.photos_added",
+    "photos_withdrawn": "insp.change.photos_withdrawn",
+}
+# Written with the state or the review: the state's label says enough.
+_UNSHOWN = {"state", "reviewed_by", "reviewed_at"}
+
+
+def _rule_titles(view: dict[str, Any]) -> dict[str, str]:
+    """The checklist's rule ids with the item's title in the session's language."""
+    return {item["rule_id"]: item_title(item) for item in view.get("items", [])}
+
+
+def change_labels(after: dict[str, Any] | None, titles: dict[str, str]) -> list[str]:
+    """What an audit entry changed, as labels (rule titles for checklist items,
+    field labels for fields, counts for added photos and violations)."""
+    labels = []
+    for name, value in (after or {}).items():
         if name == "items" and isinstance(value, dict):
-            names += sorted(value)
-        elif name != "state":
-            names.append(name)
-    if "state" in after:
-        names.append("→ " + state_label(after["state"]))
-    return ", ".join(names)
+            labels += sorted(titles.get(rule, rule) for rule in value)
+        elif name in _UNSHOWN:
+            continue
+        elif name in _CHANGE_LABELS:
+            count = len(value) if isinstance(value, list | dict) else 1
+            labels.append(t(_CHANGE_LABELS[name], count=count))
+        else:
+            labels.append(t("insp.change.other"))
+    if "state" in (after or {}):
+        labels.append("→ " + state_label(after["state"]))
+    return labels
 
 
 def history_table(view: dict[str, Any]) -> pd.DataFrame:
     """The audit trail of the inspection: when, who, what, why."""
     rows = view["audit"]
+    titles = _rule_titles(view)
     return pd.DataFrame(
         {
             t("insp.col_at"): [local_time(e["at"]) for e in rows],
             t("insp.col_by"): [e["actor"] for e in rows],
             t("insp.col_action"): [action_label(e["action"]) for e in rows],
-            t("insp.col_changes"): [_changes(e) for e in rows],
+            t("insp.col_changes"): [
+                ", ".join(change_labels(e["after"], titles)) for e in rows
+            ],
             t("insp.col_reason"): [e["reason"] or "" for e in rows],
         }
     )

@@ -32,6 +32,7 @@ from registry.permits.transfers import consent_to_transfer, decline_transfer
 from registry.permits.vocabulary import KINDS_NEEDING_NUMBER
 from ui.common.forms import max_chars
 from ui.common.i18n import operator_name, t
+from ui.common.uploads import file_uploader
 from ui.permits.labels import level_text
 from ui.permits.links import flash
 from ui.permits.messages import permit_error_lines
@@ -55,11 +56,11 @@ def upload_limit_mb(registry) -> int:
 
 def document_uploader(registry, key: str):
     """Several PDF, JPEG or PNG files, up to the registry's size limit each."""
-    return st.file_uploader(
+    return file_uploader(
         t("pmt.f.documents"),
-        type=DOCUMENT_TYPES,
-        accept_multiple_files=True,
-        max_upload_size=upload_limit_mb(registry),
+        types=DOCUMENT_TYPES,
+        multiple=True,
+        limit_mb=upload_limit_mb(registry),
         key=key,
     )
 

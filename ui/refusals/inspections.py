@@ -76,11 +76,12 @@ VIETNAMESE = {
     "inspections.correction_empty": (
         "ít nhất một thay đổi (kết quả, nội dung, vi phạm hoặc ảnh)"
     ),
-    # -- photos (the sizes as the limit is announced: 5.0 MB)
+    # -- photos (the sizes written the Vietnamese way: 5,0 MB)
     "inspections.photo_bytes": "nội dung của một " + _IMAGE,
     "inspections.photo_empty": _IMAGE + " (tệp rỗng)",
     "inspections.photo_size": lambda c: (
-        f"ảnh tối đa {c['limit_mb']:.1f} MB (tệp này {c['size_mb']:.1f} MB)"
+        f"ảnh tối đa {vi_number(c['limit_mb'], 1)} MB "
+        f"(tệp này {vi_number(c['size_mb'], 1)} MB)"
     ),
     "inspections.photo_type": (
         _IMAGE + " (nội dung tệp không phải ảnh, dù tên tệp là gì)"

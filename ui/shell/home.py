@@ -29,6 +29,13 @@ def _count_table(counts: dict[str, int], label_of, heading: str) -> pd.DataFrame
     )
 
 
+def _counts_shown(counts: dict[str, int], label_of, heading: str) -> pd.DataFrame:
+    """The counts as a table to read: numbers written the language's way (5.000)."""
+    table = _count_table(counts, label_of, heading)
+    table[t("home.count")] = table[t("home.count")].map(number)
+    return table
+
+
 def _bar(counts: dict[str, int], label_of, heading: str) -> None:
     if not counts or not sum(counts.values()):
         st.caption(t("home.none"))
@@ -80,12 +87,12 @@ def render_stats(stats: RegistryStats, profile: Profile, reads_points: bool) -> 
         with right:
             st.markdown(f"**{t('home.points_by_kind')}**")
             st.dataframe(
-                _count_table(stats.points_by_kind, value_label, t("home.kind")),
+                _counts_shown(stats.points_by_kind, value_label, t("home.kind")),
                 hide_index=True,
             )
             st.markdown(f"**{t('home.points_by_status')}**")
             st.dataframe(
-                _count_table(
+                _counts_shown(
                     stats.points_by_status, value_label, field_label("point", "status")
                 ),
                 hide_index=True,
@@ -93,7 +100,7 @@ def render_stats(stats: RegistryStats, profile: Profile, reads_points: bool) -> 
     if len(stats.sites_by_district) > 1:
         with st.expander(t("home.by_district")):
             st.dataframe(
-                _count_table(stats.sites_by_district, _district, t("home.district")),
+                _counts_shown(stats.sites_by_district, _district, t("home.district")),
                 hide_index=True,
             )
     outside = {k: n for k, n in stats.records_without_unit.items() if n}

@@ -23,6 +23,7 @@ from registry.access.permissions import Actor
 from registry.kernel.db import Registry
 from registry.kernel.vocabulary import Role
 from ui.common.i18n import t
+from ui.common.uploads import widget_texts
 from ui.shell.auth import sign_in_view
 from ui.shell.sidebar import render_sidebar_footer
 from ui.shell.state import get_registry, restore_session, talk_to_cookie
@@ -209,6 +210,7 @@ def guard(page_key: str) -> tuple[Registry, Actor]:
         page_icon="📡",  # an emoji: a material icon is fetched from Google
         layout="wide",
     )
+    widget_texts()
     registry = get_registry()
     # Resumed from the cookie (a reload, a new tab), or checked: a user disabled,
     # signed out elsewhere or idle is signed out here; a changed one updated.

@@ -11,6 +11,7 @@ from ui.common.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
     language,
+    relabel_widgets,
     set_language,
     t,
     value_label,
@@ -37,6 +38,7 @@ def _language_changed(registry: Registry | None) -> None:
         set_language(choice)
     else:
         keep_language(registry, choice)
+    relabel_widgets()
 
 
 def render_language_switch(registry: Registry | None = None) -> None:
