@@ -149,7 +149,7 @@ def test_the_first_import_through_the_page_says_the_demo_accounts_are_closed(
     app.run()
     next(b for b in app.button if b.label == "Xác nhận nhập").click().run()
     assert not app.exception
-    assert any("Đã nhập 1 bản ghi" in text for text in texts(app.success))
+    assert any("Đã nhập: 1 bản ghi mới" in text for text in texts(app.success))
     (note,) = [text for text in texts(app.info) if "tài khoản dùng thử" in text]
     assert "khach" in note and "so.tttt" in note
     visitor = open_app(registry)
