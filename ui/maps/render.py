@@ -36,6 +36,7 @@ from registry.kernel.vocabulary import (
     SiteStatus,
     StructureType,
 )
+from registry.maps.area import default_level
 from registry.maps.data import (
     CERTIFICATE_STATES,
     MapData,
@@ -117,7 +118,7 @@ def _area_filters(registry: Registry, actor: Actor, edition: str, prefix: str):
 
 
 def _common_controls(
-    prefix: str, registry: Registry, metric_texts: str
+    prefix: str, registry: Registry, actor: Actor, metric_texts: str
 ) -> tuple[date, str, str, str]:
     """Day, edition, level and metric (its labels: ``{metric_texts}{value}``) of a
     map page, then the heading of its filters."""
@@ -143,6 +144,8 @@ def _common_controls(
     level = st.radio(
         t("maps.level"),
         levels,
+        # Area-bound users open at the units inside their area (their communes).
+        index=levels.index(default_level(actor, edition)),
         format_func=lambda v: t(f"maps.level.{v}"),
         horizontal=True,
         key=f"{prefix}_level_{edition}",
@@ -161,7 +164,9 @@ def _common_controls(
 def site_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the BTS map page."""
     with st.sidebar:
-        day, edition, level, metric = _common_controls("bts", registry, "maps.metric.")
+        day, edition, level, metric = _common_controls(
+            "bts", registry, actor, "maps.metric."
+        )
         networks = _multiselect(
             "maps.filter.network",
             OPERATORS,
@@ -189,7 +194,7 @@ def point_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the points map page."""
     with st.sidebar:
         day, edition, level, metric = _common_controls(
-            "pts", registry, "maps.metric.points_"
+            "pts", registry, actor, "maps.metric.points_"
         )
         kinds = _multiselect("maps.filter.kind", PointKind, "pts_kind")
         statuses = _multiselect("maps.filter.status", PointStatus, "pts_status")
@@ -255,6 +260,7 @@ def _choropleth(m: folium.Map, data: MapData, title_key: str) -> None:
         no_data_label=t("maps.no_records"),
         name=t(title_key),
         legend_position="bottomleft",
+        classification=data.classes,
     )
 
 
