@@ -255,8 +255,10 @@ def element_classes() -> SimpleNamespace:
                     control.onAdd = function () {
                         var box = L.DomUtil.create("div", {{ this.css_class|tojson }});
                         box.innerHTML = {{ this.html|script_json }};
+                        // Clicks stay in the box (folding a legend does not
+                        // click the map); the wheel goes on to the map, so a
+                        // legend never stops scroll-zoom.
                         L.DomEvent.disableClickPropagation(box);
-                        L.DomEvent.disableScrollPropagation(box);
                         return box;
                     };
                     control.addTo({{ this._parent.get_name() }});

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CLICK_RETURNED_OBJECTS",
     "DEFAULT_COLOR",
+    "LEGEND_ROOM",
     "MARKER_LIMIT",
     "MAX_ZOOM",
     "add_choropleth",
@@ -57,6 +58,9 @@ __all__ = [
     "clicked_unit_code",
     "points_legend",
 ]
+
+LEGEND_ROOM = 280
+"""Pixels kept free on the right of the fitted data when legends sit there."""
 
 MAX_ZOOM = 18
 """The map's ``maxZoom``: cluster layers need one, and with no tiles nothing sets it."""
@@ -92,6 +96,8 @@ def base_map(
     tiles: str | None = "openstreetmap",
     tiles_name: str = "Bản đồ nền",
     approximate_note: str | None = None,
+    legend_room: int = 0,
+    note_position: str = "bottomleft",
 ) -> folium.Map:
     """An empty map fitted to a bounding box, with Leaflet served by the app.
 
@@ -111,6 +117,11 @@ def base_map(
     approximate_note
         When given, a box on the map shows this text (e.g. "Ranh giới gần đúng
         (ô Thiessen), không phải ranh giới chính thức").
+    legend_room
+        Pixels kept free on the right when fitting the box (legends placed
+        ``topright`` then never cover the data at first; e.g. :data:`LEGEND_ROOM`).
+    note_position
+        Where the approximate note goes (a Leaflet control position).
 
     Returns
     -------
@@ -151,7 +162,13 @@ def base_map(
     # Per instance, so that no other session's maps change.
     m.default_js = [("leaflet", asset_link(asset_url, LEAFLET_JS))]
     m.default_css = [("leaflet_css", asset_link(asset_url, LEAFLET_CSS))]
-    fit = FitBounds([[min_lat, min_lon], [max_lat, max_lon]])
+    if not isinstance(legend_room, int) or not 0 <= legend_room <= 2000:
+        raise InvalidInputError("legend_room", legend_room, "pixels, 0 to 2000")
+    fit = FitBounds(
+        [[min_lat, min_lon], [max_lat, max_lon]],
+        padding_top_left=(10, 10),
+        padding_bottom_right=(10 + legend_room, 10),
+    )
     # No animation: layers are drawn once, at the fitted view, not at zoom_start.
     fit.options["animate"] = False
     m.add_child(fit)
@@ -159,7 +176,7 @@ def base_map(
     if approximate_note is not None:
         if not isinstance(approximate_note, str):
             raise InvalidInputError("approximate_note", approximate_note, "text")
-        add_legend(m, note_html(approximate_note), position="bottomleft")
+        add_legend(m, note_html(approximate_note), position=note_position)
     return m
 
 

@@ -18,6 +18,7 @@ from geodata.editions import EDITIONS
 from geodata.mapassets import install_map_assets
 from geodata.maps import (
     CLICK_RETURNED_OBJECTS,
+    LEGEND_ROOM,
     add_choropleth,
     add_legend,
     add_sites_layer,
@@ -242,6 +243,9 @@ def _base(registry: Registry, data: MapData) -> folium.Map:
         tiles=registry.config.basemap,
         tiles_name=t("maps.basemap"),
         approximate_note=t("maps.approximate") if data.approximate else None,
+        # Every box of the map sits on its right, beside the fitted area.
+        legend_room=LEGEND_ROOM,
+        note_position="topright",
     )
 
 
@@ -259,7 +263,7 @@ def _choropleth(m: folium.Map, data: MapData, title_key: str) -> None:
         value_format=fmt,
         no_data_label=t("maps.no_records"),
         name=t(title_key),
-        legend_position="bottomleft",
+        legend_position="topright",
         classification=data.classes,
     )
 
@@ -273,7 +277,7 @@ def _records_layer(
     *,
     name: str,
     legend_title: str,
-    legend_position: str = "bottomright",
+    legend_position: str = "topright",
 ) -> None:
     """The records as one layer coloured by ``color_by`` (when there are any) and
     a legend of the colours with how many records have each."""
@@ -347,7 +351,6 @@ def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
         ],
         name=t("maps.points.title"),
         legend_title=t("maps.legend.certificates"),
-        legend_position="topright",
     )
     return m
 
