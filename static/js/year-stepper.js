@@ -232,12 +232,19 @@
       return text;
     },
 
+    // The play button says what a click will do: play, or pause.
+    _label_play: function (text, symbol) {
+      this._play.textContent = symbol + text;
+      this._play.title = text;
+      this._play.setAttribute("aria-label", text);
+    },
+
     play: function () {
       var self = this;
       if (this._index >= this._data.years.length - 1) {
         this.show(0);
       }
-      this._play.textContent = "⏸ " + this._data.texts.pause;
+      this._label_play(this._data.texts.pause, "⏸ ");
       this._timer = window.setInterval(function () {
         if (self._index >= self._data.years.length - 1) {
           self.stop();
@@ -253,7 +260,7 @@
         this._timer = null;
       }
       if (this._play) {
-        this._play.textContent = "⏵ " + this._data.texts.play;
+        this._label_play(this._data.texts.play, "⏵ ");
       }
     },
   });

@@ -96,12 +96,18 @@ def selected_record(
 
 def unit_table(data: MapData) -> None:
     """The figure of every unit, as a sortable table beside the choropleth."""
+    values = data.values.reindex(data.units["code"]).to_numpy()
+    order = pd.Series(values).sort_values(ascending=False, na_position="last").index
+    decimals = 0 if data.metric == "count" else 2
+    # Written as the language writes numbers (0,77 in Vietnamese), largest first.
     frame = pd.DataFrame(
         {
-            t("maps.growth_unit"): data.units["name"].to_numpy(),
-            t("maps.value"): data.values.reindex(data.units["code"]).to_numpy(),
+            t("maps.growth_unit"): data.units["name"].to_numpy()[order],
+            t("maps.value"): [
+                "—" if pd.isna(v) else number(v, decimals) for v in values[order]
+            ],
         }
-    ).sort_values(t("maps.value"), ascending=False)
+    )
     st.dataframe(frame, hide_index=True, width="stretch", height=320)
 
 
