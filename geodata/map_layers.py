@@ -159,7 +159,8 @@ def element_classes() -> SimpleNamespace:
                         box.innerHTML = rows[i][1];
                         marker.feature = {type: "Feature", properties: rows[i][2]};
                         marker.bindTooltip(rows[i][0], {sticky: true});
-                        marker.bindPopup(box);
+                        // Clear of the year stepper at the top left.
+                        marker.bindPopup(box, {autoPanPaddingTopLeft: [60, 110]});
                     });
                 })();
             {% endmacro %}

@@ -701,7 +701,8 @@
         }
       }
       var lift = this._radius(map.getZoom()) + 2;
-      hit.bindPopup(box, { offset: [0, -lift] });
+      // Clear of the controls at the top left (zoom, year stepper).
+      hit.bindPopup(box, { offset: [0, -lift], autoPanPaddingTopLeft: [60, 110] });
       hit.bindTooltip(escapeHtml(point.id));
       this.addLayer(hit);
       this._hit = hit;
