@@ -114,3 +114,19 @@ def test_an_operator_cannot_open_the_points_map(app_env):
     app = open_app(app_env, "viettel", POINTS_PAGE)
     assert not app.exception
     assert app.error and not any("trên bản đồ" in c for c in texts(app.caption))
+
+
+def test_the_map_radios_keep_their_choice_in_view_after_a_language_switch(app_env):
+    app = open_app(app_env, "so.tttt", BTS_PAGE)
+    app.radio(key="bts_level_2025-06").set_value("commune").run()
+    app.radio(key="bts_metric").set_value("per_km2").run()
+    app.radio(key="_language_choice").set_value("en").run()
+    assert not app.exception
+    # What the browser is told to show (the default it falls back to when the
+    # labels change) is the choice the session holds.
+    level = app.radio(key="bts_level_2025-06")
+    metric = app.radio(key="bts_metric")
+    assert level.label == "Shade by" and level.proto.default == 1
+    assert level.value == "commune"
+    assert metric.proto.default == 1 and metric.value == "per_km2"
+    assert app.radio(key="bts_edition").proto.default == 0  # 2025-06, as held

@@ -91,6 +91,17 @@ class MapChoice:
     filters: MapFilters
 
 
+def _kept_index(key: str, options: list, fallback) -> int:
+    """The index of the option this widget holds, else of ``fallback``.
+
+    A language switch rewrites the options' labels; the browser then shows the
+    widget's default again while the session still holds the user's choice. With
+    the held choice as the default, both agree and the choice stays in view.
+    """
+    held = st.session_state.get(key, fallback)
+    return options.index(held) if held in options else options.index(fallback)
+
+
 def _multiselect(label_key: str, options, key: str, format_func=value_label) -> tuple:
     return tuple(
         st.multiselect(
@@ -108,18 +119,24 @@ def _area_filters(registry: Registry, actor: Actor, edition: str, prefix: str):
     if "district" in EDITIONS[edition].levels:
         districts = unit_options(registry, actor, edition, "district")
         names = dict(districts)
+        choices = [None, *names]
+        key = f"{prefix}_district_{edition}"
         district = st.selectbox(
             t("maps.filter.district"),
-            [None, *names],
+            choices,
+            index=_kept_index(key, choices, None),
             format_func=lambda c: t("maps.all") if c is None else names[c],
-            key=f"{prefix}_district_{edition}",
+            key=key,
         )
     communes = dict(unit_options(registry, actor, edition, "commune", parent=district))
+    choices = [None, *communes]
+    key = f"{prefix}_commune_{edition}"
     commune = st.selectbox(
         t("maps.filter.commune"),
-        [None, *communes],
+        choices,
+        index=_kept_index(key, choices, None),
         format_func=lambda c: t("maps.all") if c is None else communes[c],
-        key=f"{prefix}_commune_{edition}",
+        key=key,
     )
     return district, commune
 
@@ -135,7 +152,9 @@ def _common_controls(
     edition = st.radio(
         t("maps.edition"),
         editions,
-        index=editions.index(registry.config.default_edition),
+        index=_kept_index(
+            f"{prefix}_edition", editions, registry.config.default_edition
+        ),
         format_func=lambda e: (
             EDITIONS[e].label_en if language() == "en" else EDITIONS[e].label_vi
         ),
@@ -146,7 +165,9 @@ def _common_controls(
         t("maps.level"),
         levels,
         # Area-bound users open at the units inside their area (their communes).
-        index=levels.index(default_level(actor, edition)),
+        index=_kept_index(
+            f"{prefix}_level_{edition}", levels, default_level(actor, edition)
+        ),
         format_func=lambda v: t(f"maps.level.{v}"),
         horizontal=True,
         key=f"{prefix}_level_{edition}",
@@ -154,6 +175,7 @@ def _common_controls(
     metric = st.radio(
         t("maps.metric"),
         ["count", "per_km2"],
+        index=_kept_index(f"{prefix}_metric", ["count", "per_km2"], "count"),
         format_func=lambda v: t(f"{metric_texts}{v}"),
         horizontal=True,
         key=f"{prefix}_metric",
