@@ -26,3 +26,4 @@ panels.map_beside_units(
     focus=focus,
 )
 panels.growth(overview)
+panels.network_years_panel(registry, actor, choice)

@@ -11,6 +11,7 @@ from registry.maps.area import area_units
 from registry.maps.growth import growth_by_year, technology_growth
 from registry.maps.growth_report import growth_report
 from registry.maps.locate import locate_record
+from registry.maps.multiples import network_years
 from registry.reference import population, schools
 from registry.reports.area import area_choices
 from registry.reports.build import make_report
@@ -81,6 +82,10 @@ REACH_AREAS: dict[str, Attack | tuple[Attack, ...]] = {
     "maps.locate.locate_record": (
         Attack(ACTS, lambda r, a, w, t: locate_record(r, a, "site", w.site)),
         Attack(ACTS, lambda r, a, w, t: locate_record(r, a, "point", w.point)),
+    ),
+    # the area at several years, as a picture: its sites only
+    "maps.multiples.network_years": Attack(
+        SHOWS, lambda r, a, w, t: network_years(r, a, years=[2010, 2026])
     ),
     # the units a map is drawn and fitted to: the caller's area
     "maps.area.area_units": Attack(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from registry.access.users import find_actor
@@ -76,3 +77,26 @@ def test_whole_province_users_see_every_unit(demo, username):  # noqa: F811
     assert default_level(actor, "2025-06") == "district"
     units = area_units(demo, actor, "2025-06", "district")
     assert len(units) == len(unit_polygons(demo, "2025-06", "district"))
+
+
+def test_the_network_over_the_years_is_one_png_of_the_area(demo):  # noqa: F811
+    from io import BytesIO
+
+    from PIL import Image
+
+    from registry.maps.multiples import network_years, pick_years
+
+    assert pick_years(2005, 2026) == [2005, 2009, 2013, 2018, 2022, 2026]
+    assert pick_years(2020, 2022) == [2020, 2021, 2022]
+    officer = find_actor(demo, "huyen.vinh")
+    years, png = network_years(demo, officer, as_of=DEMO_DAY)
+    assert 4 <= len(years) <= 6 and years[-1] == DEMO_DAY.year
+    image = Image.open(BytesIO(png))
+    assert image.format == "PNG" and image.width > 600
+    # Later years hold more sites: more coloured (non-grey, non-white) pixels.
+    pixels = np.asarray(image.convert("RGB")).astype(int)
+    coloured = (pixels.max(axis=2) - pixels.min(axis=2)) > 60
+    half = image.height // 2
+    assert coloured[half:].sum() > coloured[:half].sum() > 0
+    few, two = network_years(demo, officer, years=[2010, 2020], as_of=DEMO_DAY)
+    assert few == [2010, 2020] and two[:4] == b"\x89PNG"

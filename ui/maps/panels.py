@@ -16,7 +16,7 @@ from ui.common.charts import line_chart
 from ui.common.i18n import field_label, number, operator_name, t, value_label
 from ui.common.markdown import literal
 from ui.inspections.links import link_to_new_inspection
-from ui.maps.render import show_map
+from ui.maps.render import load_network_years, show_map
 from ui.shell.menu import link_to_record
 
 _SITE_DETAILS = (
@@ -169,3 +169,31 @@ def map_beside_units(
     with table_column:
         unit_table(data)
     selected_record(data, record_type, clicked, actor)
+
+
+def network_years_panel(registry, actor: Actor, choice) -> None:
+    """The area at 2–6 chosen years side by side, shown and downloadable."""
+    st.subheader(t("maps.multiples"))
+    default_years, _ = load_network_years(registry, actor, choice, None)
+    options = list(range(min(default_years[0], 2005), choice.as_of.year + 1))
+    chosen = st.multiselect(
+        t("maps.multiples.years"),
+        options,
+        default=default_years,
+        max_selections=6,
+        key="bts_multiples_years",
+        placeholder=t("maps.multiples.years"),
+    )
+    if not 2 <= len(chosen) <= 6:
+        st.info(t("maps.multiples.too_few"))
+        return
+    years, png = load_network_years(registry, actor, choice, tuple(sorted(chosen)))
+    st.image(png, caption=t("maps.multiples.caption"))
+    st.download_button(
+        t("maps.multiples.download"),
+        png,
+        file_name=f"mang-luoi-{years[0]}-{years[-1]}.png",
+        mime="image/png",
+        icon=":material/download:",
+        key="bts_multiples_download",
+    )

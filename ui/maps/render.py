@@ -50,20 +50,13 @@ from registry.maps.data import (
     unit_options,
 )
 from registry.maps.locate import Located
+from registry.maps.multiples import OPERATOR_COLORS, network_years
 from registry.maps.timeline import site_timeline
 from ui.common.flow import as_keywords
 from ui.common.i18n import field_label, language, number, t, value_label
 from ui.common.labels import day_text
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
-OPERATOR_COLORS = {
-    "04": "#d7191c",
-    "02": "#2c7bb6",
-    "01": "#1a9641",
-    "05": "#fdae61",
-    "07": "#7b3294",
-    "08": "#e66101",
-}
 CERTIFICATE_COLORS = {
     "valid": "#1a9641",
     "expiring": "#fdae61",
@@ -251,6 +244,26 @@ def _point_map(_registry: Registry, actor: Actor, choice: MapChoice, version):
 def load_site_overview(registry: Registry, actor: Actor, choice: MapChoice):
     """The BTS page's data (cached until anything in the registry changes)."""
     return _site_overview(registry, actor, choice, data_version(registry))
+
+
+@st.cache_data(max_entries=12, show_spinner=False)
+def _network_years(
+    _registry: Registry, actor: Actor, choice: MapChoice, years, version
+):
+    return network_years(
+        _registry,
+        actor,
+        years=None if years is None else list(years),
+        edition=choice.edition,
+        as_of=choice.as_of,
+    )
+
+
+def load_network_years(
+    registry: Registry, actor: Actor, choice: MapChoice, years: tuple | None
+) -> tuple[list[int], bytes]:
+    """The years drawn and the PNG of the area at those years (cached)."""
+    return _network_years(registry, actor, choice, years, data_version(registry))
 
 
 def load_point_map(registry: Registry, actor: Actor, choice: MapChoice) -> MapData:
