@@ -148,7 +148,7 @@ def _sites_part(registry, actor, area: ReportArea, start, end, district_names):
             "technology": _newest_technology(sites_end, end),
         }
     ).reset_index(drop=True)
-    return part, cov, sharing, sites_map, _network_years(cov.units, sites_end, end)
+    return part, cov, sharing, sites_map, sites_end
 
 
 def _network_years(units: GeoFrame, sites: pd.DataFrame, end: date):
@@ -234,7 +234,7 @@ def make_report(
         area = resolve_area(session, actor, kind, str(key), edition)
         districts = units_frame(session, "2025-06", "district")
     names = dict(zip(districts["code"], districts["name"], strict=True))
-    network, cov, sharing, sites_map, years_picture = _sites_part(
+    network, cov, sharing, sites_map, sites_end = _sites_part(
         registry, actor, area, start, end, names
     )
     parts = [
@@ -243,6 +243,7 @@ def make_report(
         _permits_part(registry, actor, area, start, end),
     ]
     demo = is_demo(registry)
+    coverage_map = _coverage_map(registry, area, cov)
     report = Report(
         area=area,
         start=start,
@@ -254,10 +255,10 @@ def make_report(
         headline=[item for part in parts for item in part.headline],
         tables=[table for part in parts for table in part.tables],
         notes=report_notes(area, cov, sharing, demo=demo, actor=actor),
-        coverage_map=_coverage_map(registry, area, cov),
+        coverage_map=coverage_map,
         sites_map=sites_map,
         map_technology=cov.gap_technology,
-        network_years=years_picture,
+        network_years=_network_years(coverage_map, sites_end, end),
     )
     with registry.transaction() as session:
         record_audit(
