@@ -130,3 +130,13 @@ def test_the_map_radios_keep_their_choice_in_view_after_a_language_switch(app_en
     assert level.value == "commune"
     assert metric.proto.default == 1 and metric.value == "per_km2"
     assert app.radio(key="bts_edition").proto.default == 0  # 2025-06, as held
+
+
+def test_the_network_over_the_years_offers_two_to_six_years(app_env):
+    app = open_app(app_env, "huyen.vinh", BTS_PAGE)
+    years = app.multiselect(key="bts_multiples_years")
+    assert 4 <= len(years.value) <= 6 and years.value == sorted(years.value)
+    assert not any("Chọn từ 2 đến 6 năm" in i for i in texts(app.info))
+    years.set_value([2015]).run()
+    assert not app.exception
+    assert any("Chọn từ 2 đến 6 năm" in i for i in texts(app.info))
