@@ -19,6 +19,7 @@ import shapely
 
 from geodata.crs import WGS84
 from geodata.errors import InvalidInputError
+from geodata.map_classes import Classes
 from geodata.map_layers import element_classes
 from geodata.map_legends import add_legend, choropleth_legend
 
@@ -31,6 +32,11 @@ PALETTE = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494")
 """Sequential palette, lowest class first (ColorBrewer YlGnBu, 6 classes)."""
 
 NO_DATA_COLOR = "#d9d9d9"
+ZERO_COLOR = "#f7f7f7"
+"""Units whose figure is 0 (a class of their own when classes come from
+:func:`geodata.map_classes.classify`)."""
+CLASS_PALETTE = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+"""Five classes of positive values, lowest first (ColorBrewer YlGnBu, 5)."""
 SIMPLIFY_DEGREES = 0.0005
 """Tolerance of the polygon simplification, in degrees (about 50 m)."""
 
@@ -144,6 +150,7 @@ def add_choropleth(
     no_data_label: str = "Không có số liệu",
     name: str | None = None,
     legend_position: str = "bottomright",
+    classification: Classes | None = None,
 ) -> None:
     """Colour units by a value, with tooltips and a legend.
 
@@ -172,6 +179,10 @@ def add_choropleth(
         The layer's name in a layer control (default: ``title``).
     legend_position
         Where the legend goes (a Leaflet control position).
+    classification
+        Classes from :func:`geodata.map_classes.classify` of ``values`` (in the
+        order of ``values``): zero drawn apart, then up to five classes. Without
+        it, quantile classes of the values (``classes``).
 
     Raises
     ------
@@ -197,10 +208,12 @@ def add_choropleth(
             list(values.index[:5]),
             f"a Series indexed by the codes in polygons['{code_column}']",
         )
-    edges = class_breaks(pd.Series(numbers), min(int(classes), len(PALETTE)))
-    klass = _class_of(numbers, edges)
-    count = max(len(edges) - 1, 1 if len(edges) else 0)
-    palette = _colors_for(count)
+    if classification is not None:
+        klass, palette, rows = _given_classes(
+            classification, values, codes, shown_value
+        )
+    else:
+        klass, palette, rows = _quantile_classes(numbers, classes, shown_value)
     features = []
     geometries = _geometries(frame)
     names = frame[name_column].astype("string").fillna("").tolist()
@@ -220,12 +233,51 @@ def add_choropleth(
         )
     data = {"type": "FeatureCollection", "features": features}
     element_classes().ChoroplethLayer(data, name=name or title).add_to(m)
+    no_data = (NO_DATA_COLOR, no_data_label) if (klass < 0).any() else None
+    add_legend(
+        m, choropleth_legend(title, rows, no_data=no_data), position=legend_position
+    )
+
+
+def _quantile_classes(
+    numbers: np.ndarray, classes: int, shown_value: Callable[[float], str]
+) -> tuple[np.ndarray, list[str], list[tuple[str, str]]]:
+    """Class per unit (-1: no data), colour per class, legend rows: quantiles."""
+    edges = class_breaks(pd.Series(numbers), min(int(classes), len(PALETTE)))
+    klass = _class_of(numbers, edges)
+    count = max(len(edges) - 1, 1 if len(edges) else 0)
+    palette = _colors_for(count)
     rows = []
     for c in range(count):
         members = numbers[klass == c]
         if len(members):
             rows.append((palette[c], _label(members.min(), members.max(), shown_value)))
-    no_data = (NO_DATA_COLOR, no_data_label) if (klass < 0).any() else None
-    add_legend(
-        m, choropleth_legend(title, rows, no_data=no_data), position=legend_position
-    )
+    return klass, palette, rows
+
+
+def _given_classes(
+    classification: Classes,
+    values: pd.Series,
+    codes: pd.Series,
+    shown_value: Callable[[float], str],
+) -> tuple[np.ndarray, list[str], list[tuple[str, str]]]:
+    """Class per unit (-1: no data), colour per class, legend rows: the zero
+    class first, then the positive classes of ``classification``."""
+    if not isinstance(classification, Classes) or len(classification.index) != len(
+        values
+    ):
+        raise InvalidInputError(
+            "classification", classification, "the Classes of these values"
+        )
+    # Colour index: 0 for zero, 1..k for the positive classes; -1 no data.
+    by_code = pd.Series(classification.index, index=values.index.astype("string"))
+    klass = codes.map(by_code).fillna(-1).to_numpy(dtype=np.int64)
+    count = classification.count
+    steps = np.linspace(0, len(CLASS_PALETTE) - 1, count) if count > 1 else [2]
+    palette = [ZERO_COLOR] + [CLASS_PALETTE[int(round(s))] for s in steps]
+    rows = []
+    if classification.has_zero:
+        rows.append((ZERO_COLOR, shown_value(0)))
+    for c, (low, high) in enumerate(classification.bounds, start=1):
+        rows.append((palette[c], _label(low, high, shown_value)))
+    return klass, palette, rows

@@ -17,6 +17,8 @@ strings as ``\u007b`` and ``\u007d``, so no data ever forms a Jinja tag.
 - ``ChoroplethLayer``: one ``L.geoJSON`` layer, styled per feature.
 - ``HtmlBox``: a Leaflet control showing a piece of trusted HTML (legends, notes).
 - ``MetricScale``: Leaflet's scale bar without miles.
+- ``YearStepper``: ``L.yearStepper`` from ``static/js/year-stepper.js``.
+- ``FocusPoint``: opens one point's popup when the map is drawn.
 
 Importing folium imports requests and urllib3, which opens a socket (an IPv6
 probe); geodata modules open none at import time, so the classes are defined on
@@ -157,7 +159,8 @@ def element_classes() -> SimpleNamespace:
                         box.innerHTML = rows[i][1];
                         marker.feature = {type: "Feature", properties: rows[i][2]};
                         marker.bindTooltip(rows[i][0], {sticky: true});
-                        marker.bindPopup(box);
+                        // Clear of the year stepper at the top left.
+                        marker.bindPopup(box, {autoPanPaddingTopLeft: [60, 110]});
                     });
                 })();
             {% endmacro %}
@@ -255,8 +258,10 @@ def element_classes() -> SimpleNamespace:
                     control.onAdd = function () {
                         var box = L.DomUtil.create("div", {{ this.css_class|tojson }});
                         box.innerHTML = {{ this.html|script_json }};
+                        // Clicks stay in the box (folding a legend does not
+                        // click the map); the wheel goes on to the map, so a
+                        // legend never stops scroll-zoom.
                         L.DomEvent.disableClickPropagation(box);
-                        L.DomEvent.disableScrollPropagation(box);
                         return box;
                     };
                     control.addTo({{ this._parent.get_name() }});
@@ -273,6 +278,68 @@ def element_classes() -> SimpleNamespace:
             self.html = html
             self.position = position
             self.css_class = css_class
+
+    class YearStepper(JSCSSMixin, folium.MacroElement):
+        """The year stepper of ``static/js/year-stepper.js`` over the map.
+
+        Parameters
+        ----------
+        payload
+            The dict made by :func:`geodata.maps.add_year_stepper`.
+        script_url
+            URL of ``year-stepper.js``.
+        """
+
+        _template = Template(
+            """
+            {% macro script(this, kwargs) %}
+                L.yearStepper({{ this.payload|script_json }})
+                    .addTo({{ this._parent.get_name() }});
+            {% endmacro %}
+            """
+        )
+
+        def __init__(self, payload: dict, *, script_url: str) -> None:
+            super().__init__()
+            self._name = "YearStepper"
+            self.payload = payload
+            # Per instance: folium's class-level lists are shared by every session.
+            self.default_js = [("year_stepper_js", script_url)]
+            self.default_css = []
+
+    class FocusPoint(folium.MacroElement):
+        """Opens the popup of the point with an id (a marker whose feature has
+        that ``point_id``, or a dot of a compact layer) when the map is drawn."""
+
+        _template = Template(
+            """
+            {% macro script(this, kwargs) %}
+                (function (map, wanted) {
+                    var done = false;
+                    map.eachLayer(function (layer) {
+                        if (done) return;
+                        var props = layer.feature && layer.feature.properties;
+                        if (props && props.point_id === wanted && layer.openPopup) {
+                            layer.openPopup();
+                            done = true;
+                        } else if (layer.indexOf && layer.select) {
+                            var index = layer.indexOf(wanted);
+                            if (index >= 0) {
+                                layer.select(index, null, true);
+                                done = true;
+                            }
+                        }
+                    });
+                    window.__focusOpened = done;
+                })({{ this._parent.get_name() }}, {{ this.point_id|script_json }});
+            {% endmacro %}
+            """
+        )
+
+        def __init__(self, point_id: int | str) -> None:
+            super().__init__()
+            self._name = "FocusPoint"
+            self.point_id = point_id
 
     class MetricScale(folium.MacroElement):
         """Leaflet's scale bar in kilometres and metres only (no miles)."""
@@ -295,4 +362,6 @@ def element_classes() -> SimpleNamespace:
         ChoroplethLayer=ChoroplethLayer,
         HtmlBox=HtmlBox,
         MetricScale=MetricScale,
+        YearStepper=YearStepper,
+        FocusPoint=FocusPoint,
     )

@@ -36,7 +36,7 @@ _BOX = (
     "rgba(255, 255, 255, 0.92); padding: 6px 9px; border-radius: 4px; "
     "box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); max-width: 260px"
 )
-_TITLE = "font-weight: 600; margin-bottom: 3px"
+_TITLE = "font-weight: 600; margin-bottom: 3px; cursor: pointer"
 _DOT = (
     "display: inline-block; width: 10px; height: 10px; border-radius: 50%; "
     "margin-right: 6px; vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.55); "
@@ -72,10 +72,12 @@ def _text(value: object) -> str:
 
 
 def _box(title: str, rows: Sequence[str], css_class: str) -> str:
+    """A legend that folds away: a click on its title hides its rows (a
+    ``<details>`` element, open at first), so it never has to hide the data."""
     body = "".join(f"<div>{row}</div>" for row in rows)
     return (
-        f'<div class="{css_class}" style="{_BOX}">'
-        f'<div style="{_TITLE}">{_text(title)}</div>{body}</div>'
+        f'<details open class="{css_class}" style="{_BOX}">'
+        f'<summary style="{_TITLE}">{_text(title)}</summary>{body}</details>'
     )
 
 

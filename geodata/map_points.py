@@ -193,6 +193,7 @@ def add_markers(
     tooltip_column: str,
     name: str,
     show: bool,
+    years: Sequence[int] | None = None,
 ) -> None:
     """Add one CircleMarker per point, in a FeatureGroup, with escaped details.
 
@@ -216,6 +217,9 @@ def add_markers(
         Column shown on hover.
     name, show
         The layer's name in a layer control, and whether it is on at first.
+    years
+        Optional, per point: the year it appeared (0: unknown), put in the
+        feature's properties as ``year`` for the year stepper.
     """
     import folium
 
@@ -243,12 +247,9 @@ def add_markers(
         else:
             popup = f"<strong>{html.escape(str(point_id))}</strong><br>"
             popup += html.escape(label)
-        rows.append(
-            (
-                html.escape(_display(tooltips[i])),
-                popup,
-                {"point_id": point_id, "category": label},
-            )
-        )
+        properties = {"point_id": point_id, "category": label}
+        if years is not None:
+            properties["year"] = int(years[i])
+        rows.append((html.escape(_display(tooltips[i])), popup, properties))
     element_classes().PointDetails(markers, rows).add_to(group)
     group.add_to(m)

@@ -25,6 +25,7 @@ from geodata.errors import GeodataError, InvalidInputError
 
 __all__ = [
     "COMPACT_POINTS_JS",
+    "YEAR_STEPPER_JS",
     "LEAFLET_CSS",
     "LEAFLET_JS",
     "MARKERCLUSTER_CSS",
@@ -42,6 +43,7 @@ MARKERCLUSTER_JS = "vendor/leaflet.markercluster/leaflet.markercluster.js"
 MARKERCLUSTER_CSS = "vendor/leaflet.markercluster/MarkerCluster.css"
 MARKERCLUSTER_DEFAULT_CSS = "vendor/leaflet.markercluster/MarkerCluster.Default.css"
 COMPACT_POINTS_JS = "js/compact-points.js"
+YEAR_STEPPER_JS = "js/year-stepper.js"
 """Paths of the served files, relative to the static folder (and to its URL)."""
 
 OWN_JS_DIR = Path(__file__).resolve().parents[1] / "static" / "js"

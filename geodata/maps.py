@@ -39,7 +39,13 @@ from geodata.map_points import (
     check_points,
     id_values,
 )
-from geodata.mapassets import LEAFLET_CSS, LEAFLET_JS, asset_link, own_script_link
+from geodata.mapassets import (
+    LEAFLET_CSS,
+    LEAFLET_JS,
+    YEAR_STEPPER_JS,
+    asset_link,
+    own_script_link,
+)
 
 if TYPE_CHECKING:
     import folium
@@ -47,16 +53,22 @@ if TYPE_CHECKING:
 __all__ = [
     "CLICK_RETURNED_OBJECTS",
     "DEFAULT_COLOR",
+    "LEGEND_ROOM",
     "MARKER_LIMIT",
     "MAX_ZOOM",
     "add_choropleth",
     "add_legend",
     "add_sites_layer",
+    "add_year_stepper",
     "base_map",
     "clicked_point_id",
     "clicked_unit_code",
+    "focus_point",
     "points_legend",
 ]
+
+LEGEND_ROOM = 280
+"""Pixels kept free on the right of the fitted data when legends sit there."""
 
 MAX_ZOOM = 18
 """The map's ``maxZoom``: cluster layers need one, and with no tiles nothing sets it."""
@@ -92,6 +104,9 @@ def base_map(
     tiles: str | None = "openstreetmap",
     tiles_name: str = "Bản đồ nền",
     approximate_note: str | None = None,
+    legend_room: int = 0,
+    top_room: int = 0,
+    note_position: str = "bottomleft",
 ) -> folium.Map:
     """An empty map fitted to a bounding box, with Leaflet served by the app.
 
@@ -111,6 +126,13 @@ def base_map(
     approximate_note
         When given, a box on the map shows this text (e.g. "Ranh giới gần đúng
         (ô Thiessen), không phải ranh giới chính thức").
+    legend_room
+        Pixels kept free on the right when fitting the box (legends placed
+        ``topright`` then never cover the data at first; e.g. :data:`LEGEND_ROOM`).
+    top_room
+        Pixels kept free at the top when fitting (for the year stepper).
+    note_position
+        Where the approximate note goes (a Leaflet control position).
 
     Returns
     -------
@@ -151,7 +173,13 @@ def base_map(
     # Per instance, so that no other session's maps change.
     m.default_js = [("leaflet", asset_link(asset_url, LEAFLET_JS))]
     m.default_css = [("leaflet_css", asset_link(asset_url, LEAFLET_CSS))]
-    fit = FitBounds([[min_lat, min_lon], [max_lat, max_lon]])
+    if not isinstance(legend_room, int) or not 0 <= legend_room <= 2000:
+        raise InvalidInputError("legend_room", legend_room, "pixels, 0 to 2000")
+    fit = FitBounds(
+        [[min_lat, min_lon], [max_lat, max_lon]],
+        padding_top_left=(10, 10 + int(top_room)),
+        padding_bottom_right=(10 + legend_room, 10),
+    )
     # No animation: layers are drawn once, at the fitted view, not at zoom_start.
     fit.options["animate"] = False
     m.add_child(fit)
@@ -159,7 +187,7 @@ def base_map(
     if approximate_note is not None:
         if not isinstance(approximate_note, str):
             raise InvalidInputError("approximate_note", approximate_note, "text")
-        add_legend(m, note_html(approximate_note), position="bottomleft")
+        add_legend(m, note_html(approximate_note), position=note_position)
     return m
 
 
@@ -183,6 +211,7 @@ def add_sites_layer(
     tooltip_column: str | None = None,
     marker_limit: int = MARKER_LIMIT,
     show: bool = True,
+    years: Sequence[int] | None = None,
 ) -> None:
     """Add points as dots coloured by a category.
 
@@ -221,6 +250,10 @@ def add_sites_layer(
         The most points drawn as individual markers.
     show
         Whether the layer is on when the map opens.
+    years
+        Optional, per point: the year it appeared (0: unknown), for
+        :func:`add_year_stepper` (markers carry it in their feature's properties,
+        the compact layer in its payload, where ``setYear`` uses it).
 
     Raises
     ------
@@ -239,6 +272,7 @@ def add_sites_layer(
     lat, lon = check_points(points, columns)
     ids = id_values(points[id_column])
     labels, palette, index = categories(points[color_by], colors)
+    year_list = _check_years(years, len(points))
     if len(points) <= marker_limit:
         add_markers(
             m,
@@ -253,14 +287,130 @@ def add_sites_layer(
             tooltip_column=tooltip_column,
             name=name,
             show=show,
+            years=year_list,
         )
         return
     payload = encode_points(lat, lon, index, ids, labels=labels, colors=palette)
+    if popup_columns:
+        # The popup's fields travel as plain text (the script writes them with
+        # textContent), so the compact layer shows the same details as markers.
+        payload["details"] = {
+            "labels": [label for _, label in popup_columns],
+            "rows": _text_rows(points, [column for column, _ in popup_columns]),
+        }
+    if year_list is not None:
+        payload["years"] = year_list
     script = own_script_link(asset_url)
     layer = element_classes().CompactPointsLayer(
         payload, script_url=script, name=name, show=show
     )
     layer.add_to(m)
+
+
+def _check_years(years: object, count: int) -> list[int] | None:
+    if years is None:
+        return None
+    try:
+        values = [int(y) for y in years]  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        raise InvalidInputError("years", years, "whole years, 0 when unknown") from None
+    if len(values) != count or any(not 0 <= y <= 9999 for y in values):
+        raise InvalidInputError(
+            "years", len(values), f"{count} years (one per point), 0 to 9999"
+        )
+    return values
+
+
+def _text_rows(points: pd.DataFrame, columns: Sequence[str]) -> list[list]:
+    """Each point's values of ``columns`` as text (None when missing)."""
+    cells = []
+    for column in columns:
+        values = points[column].astype(object).where(points[column].notna(), None)
+        cells.append([None if v is None else str(v) for v in values.tolist()])
+    return [list(row) for row in zip(*cells, strict=True)] if cells else []
+
+
+def add_year_stepper(
+    m: folium.Map,
+    years: Sequence[int],
+    *,
+    first: Sequence[int],
+    categories: Sequence[str],
+    category_labels: Sequence[str],
+    breakdown: Mapping[str, Sequence[int]],
+    texts: Mapping[str, str],
+    thousands: str = ".",
+    start: int | None = None,
+) -> None:
+    """A year stepper above the map: previous / next / play, and a caption.
+
+    Choosing a year draws the points of that year or before on every layer made
+    with ``years`` (the compact layer's ``setYear``, markers hidden or ringed),
+    the points of that year ringed; the caption says how many appeared that year,
+    per category (e.g. operator) and per ``breakdown`` (e.g. the year each point
+    started each technology). All of it runs in the browser
+    (``static/js/year-stepper.js``): a step redraws, it never asks the server.
+
+    Parameters
+    ----------
+    m
+        A map made by :func:`base_map`, with its point layers already added.
+    years
+        The stepper's years, oldest first.
+    first
+        Per point: the year it appeared (0: unknown), as given to the layers.
+    categories
+        Per point: its category label (e.g. the operator's name).
+    category_labels
+        The categories in the order the caption lists them.
+    breakdown
+        Label -> per point, the year of that event (0: never).
+    texts
+        ``year`` (e.g. "Năm"), ``added`` (a template with ``{count}``), ``play``,
+        ``pause``, ``previous``, ``next``, ``none`` (the caption when nothing was
+        added): plain text, written with textContent.
+    thousands
+        The thousands separator of the caption's numbers ("." in Vietnamese).
+    start
+        The year shown first (default: the last).
+    """
+    url = _asset_url(m)
+    year_list = [int(y) for y in years]
+    if not year_list or year_list != sorted(set(year_list)):
+        raise InvalidInputError("years", years, "increasing years, at least one")
+    n = len(first)
+    if len(categories) != n or any(len(v) != n for v in breakdown.values()):
+        raise InvalidInputError(
+            "categories", len(categories), f"{n} values, one per point"
+        )
+    needed = {"year", "added", "play", "pause", "previous", "next", "none"}
+    if not isinstance(texts, Mapping) or needed - set(texts):
+        raise InvalidInputError("texts", texts, f"the texts {sorted(needed)}")
+    shown = year_list[-1] if start is None else int(start)
+    if shown not in year_list:
+        raise InvalidInputError("start", start, "one of the years")
+    label_index = {label: i for i, label in enumerate(category_labels)}
+    payload = {
+        "years": year_list,
+        "start": shown,
+        "first": [int(y) for y in first],
+        "cat": [label_index.get(str(c), -1) for c in categories],
+        "labels": [str(label) for label in category_labels],
+        "breakdown": [[str(k), [int(y) for y in v]] for k, v in breakdown.items()],
+        "texts": {key: str(texts[key]) for key in needed},
+        "thousands": str(thousands),
+    }
+    script = own_script_link(url, YEAR_STEPPER_JS)
+    element_classes().YearStepper(payload, script_url=script).add_to(m)
+
+
+def focus_point(m: folium.Map, point_id: int | str) -> None:
+    """Open the popup of one point (by its id) once the map is drawn; add it after
+    the point layers. The view is the caller's (fit the map around the point)."""
+    if not isinstance(point_id, (int, str)) or isinstance(point_id, bool):
+        raise InvalidInputError("point_id", point_id, "an id (number or text)")
+    _asset_url(m)
+    element_classes().FocusPoint(point_id).add_to(m)
 
 
 def _feature_properties(value: object) -> Mapping:

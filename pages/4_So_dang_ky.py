@@ -12,6 +12,7 @@ from registry.records.search import record_view, search_records
 from ui.common.flow import answer_or_stop
 from ui.common.i18n import t
 from ui.common.messages import error_text
+from ui.maps.links import link_to_map
 from ui.records.details import render_record_header
 from ui.records.forms import create_form, record_tabs
 from ui.records.tables import (
@@ -58,5 +59,6 @@ elif record is None or group_of(record, wanted[0]) != group:
     st.caption(t("reg.pick_hint"))
 else:
     render_record_header(record, record_type)
+    link_to_map(record_type, record["id"], actor)
     record_tabs(registry, actor, group, record)
     st.button(t("reg.close"), on_click=close_record, icon=":material/close:")

@@ -12,15 +12,17 @@ import pandas as pd
 from sqlalchemy import select
 
 from geodata.editions import get_edition
+from geodata.map_classes import Classes, classify
 from geodata.storage import GeoFrame
 from registry.access.permissions import Actor
 from registry.kernel.clock import today as current_day
 from registry.kernel.db import Registry
 from registry.kernel.models import AuditEntry
 from registry.kernel.vocabulary import TECHNOLOGIES, PointKind
+from registry.maps.area import area_units
 from registry.maps.growth import growth_by_year, technology_growth
 from registry.records.listing import list_records
-from registry.units.divisions import boundaries_version, unit_polygons, units_frame
+from registry.units.divisions import boundaries_version, units_frame
 
 CERTIFICATE_STATES = ("valid", "expiring", "expired", "none")
 EXPIRY_WINDOW_DAYS = 60
@@ -43,7 +45,11 @@ class MapFilters:
 
 @dataclass
 class MapData:
-    """Records to draw, and the units with their figure for the choropleth."""
+    """Records to draw, and the units with their figure for the choropleth.
+
+    ``units`` are the units of the actor's area (the map is fitted to them) and
+    ``classes`` the choropleth class of each (zero apart, natural breaks).
+    """
 
     records: pd.DataFrame
     units: GeoFrame
@@ -54,6 +60,7 @@ class MapData:
     approximate: bool
     as_of: date
     notes: list[str] = field(default_factory=list)
+    classes: Classes | None = None
 
 
 def data_version(registry: Registry) -> tuple[int, int]:
@@ -129,9 +136,14 @@ def _filter(frame: pd.DataFrame, filters: MapFilters, edition: str) -> pd.DataFr
 
 
 def _unit_values(
-    registry: Registry, frame: pd.DataFrame, edition: str, level: str, metric: str
+    registry: Registry,
+    actor: Actor,
+    frame: pd.DataFrame,
+    edition: str,
+    level: str,
+    metric: str,
 ) -> tuple[GeoFrame, pd.Series, bool]:
-    units = unit_polygons(registry, edition, level)
+    units = area_units(registry, actor, edition, level)
     counts = frame[_unit_column(edition, level)].value_counts()
     values = counts.reindex(units["code"]).fillna(0)
     values.index = units["code"].to_numpy()
@@ -169,8 +181,21 @@ def _map_data(registry, actor, record_type, as_of, edition, level, metric, filte
     as_of = as_of or current_day()
     records = list_records(registry, actor, record_type, as_of=as_of)
     shown = _filter(_FACTS[record_type](records, as_of), filters, edition)
-    units, values, approximate = _unit_values(registry, shown, edition, level, metric)
-    return MapData(shown, units, values, metric, edition, level, approximate, as_of)
+    units, values, approximate = _unit_values(
+        registry, actor, shown, edition, level, metric
+    )
+    classes = classify(values.to_numpy(dtype=float))
+    return MapData(
+        shown,
+        units,
+        values,
+        metric,
+        edition,
+        level,
+        approximate,
+        as_of,
+        classes=classes,
+    )
 
 
 def site_map(

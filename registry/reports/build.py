@@ -29,6 +29,8 @@ from registry.kernel.db import Registry
 from registry.kernel.models import User
 from registry.kernel.vocabulary import TECHNOLOGIES
 from registry.maps.growth_report import growth_report
+from registry.maps.multiples import multiples_png, pick_years
+from registry.maps.timeline import first_years
 from registry.permits.access import SUBJECT as APPLICATIONS
 from registry.permits.queries import list_applications
 from registry.permits.report import permits_report
@@ -146,7 +148,17 @@ def _sites_part(registry, actor, area: ReportArea, start, end, district_names):
             "technology": _newest_technology(sites_end, end),
         }
     ).reset_index(drop=True)
-    return part, cov, sharing, sites_map
+    return part, cov, sharing, sites_map, sites_end
+
+
+def _network_years(units: GeoFrame, sites: pd.DataFrame, end: date):
+    """The area's sites at six years up to the end of the period, as one PNG."""
+    first = first_years(sites)
+    known = first[first > 0]
+    if units.empty or not len(known):
+        return None
+    years = pick_years(int(known.min()), end.year)
+    return years, multiples_png(units, sites, years)
 
 
 def _inspections_part(registry, actor, area: ReportArea, start, end) -> _Part:
@@ -222,7 +234,7 @@ def make_report(
         area = resolve_area(session, actor, kind, str(key), edition)
         districts = units_frame(session, "2025-06", "district")
     names = dict(zip(districts["code"], districts["name"], strict=True))
-    network, cov, sharing, sites_map = _sites_part(
+    network, cov, sharing, sites_map, sites_end = _sites_part(
         registry, actor, area, start, end, names
     )
     parts = [
@@ -231,6 +243,7 @@ def make_report(
         _permits_part(registry, actor, area, start, end),
     ]
     demo = is_demo(registry)
+    coverage_map = _coverage_map(registry, area, cov)
     report = Report(
         area=area,
         start=start,
@@ -242,9 +255,10 @@ def make_report(
         headline=[item for part in parts for item in part.headline],
         tables=[table for part in parts for table in part.tables],
         notes=report_notes(area, cov, sharing, demo=demo, actor=actor),
-        coverage_map=_coverage_map(registry, area, cov),
+        coverage_map=coverage_map,
         sites_map=sites_map,
         map_technology=cov.gap_technology,
+        network_years=_network_years(coverage_map, sites_end, end),
     )
     with registry.transaction() as session:
         record_audit(

@@ -7,6 +7,7 @@ comes from users or data (area names, site and point names, notes) is escaped.
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from geodata.map_svg import choropleth_svg, points_svg
@@ -115,6 +116,23 @@ def _maps_html(report) -> str:
     )
 
 
+def _network_years_html(report) -> str:
+    """ "Mạng lưới qua các năm": the area's sites at several years (inline PNG)."""
+    if report.network_years is None:
+        return ""
+    years, png = report.network_years
+    image = base64.b64encode(png).decode("ascii")
+    shown = ", ".join(str(int(y)) for y in years)
+    return (
+        "<section><h2>Mạng lưới qua các năm</h2>"
+        f'<figure><img src="data:image/png;base64,{image}" style="width:100%" '
+        f'alt="Mạng lưới các năm {shown}">'
+        f"<figcaption>Trạm đang phát sóng cuối các năm {shown} (theo ngày phát sóng "
+        "đầu tiên); trạm mới trong năm lớn hơn, có viền đậm.</figcaption></figure>"
+        "</section>"
+    )
+
+
 def report_html(report) -> str:
     """The report as a complete HTML document (str, UTF-8 when encoded)."""
     area = escape(report.area.name)
@@ -137,5 +155,5 @@ def report_html(report) -> str:
         f'<p class="meta">Lập lúc {escape(made)} bởi {escape(report.made_by)}</p>'
         f"{demo}<h2>Tổng quan</h2>{_headline_html(report)}"
         f"<h2>Ghi chú</h2><ul>{notes}</ul></section>"
-        f"{_maps_html(report)}{sections}</body></html>"
+        f"{_maps_html(report)}{_network_years_html(report)}{sections}</body></html>"
     )

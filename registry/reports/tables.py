@@ -70,6 +70,8 @@ class Report:
     # On-air sites: latitude, longitude and their newest technology.
     sites_map: pd.DataFrame = field(repr=False)
     map_technology: str = "4G"
+    # "Mạng lưới qua các năm": the years drawn and the PNG (None: no sites).
+    network_years: tuple[list[int], bytes] | None = field(default=None, repr=False)
 
     def table(self, key: str) -> ReportTable:
         """The table stored under ``key`` (``sites``, ``coverage``, ``gaps``, ...)."""

@@ -9,6 +9,11 @@
  *   ids     base64 of zigzag varint differences of integer ids,
  *           or an array of strings (idKind says which: "int" or "str")
  *   labels, colors  one entry per category
+ *   details (optional) {labels: [...], rows: [[...], ...]}: the popup's fields,
+ *           one row of plain text per point (shown with textContent, never HTML)
+ *   years   (optional) the year each point appeared (0: unknown). setYear(y,
+ *           withUnknown) then draws only the points of year <= y (and those of
+ *           unknown year when withUnknown) and rings those of year y ("new").
  *
  * Drawing: the dots are stamped (one small pre-rendered disc per category) into
  * one ImageData, in data order (later points on top), on a canvas in its own pane
@@ -92,6 +97,8 @@
       ids: ids,
       labels: data.labels,
       colors: data.colors,
+      details: data.details || null,
+      years: data.years || null,
     };
   }
 
@@ -139,6 +146,7 @@
       radiusZoomOffset: 6, // radius = zoom - offset, clamped to min..max
       outline: "rgba(0, 0, 0, 0.55)",
       selectedColor: "#111111",
+      freshColor: "#111111",
     },
 
     initialize: function (data, options) {
@@ -148,6 +156,8 @@
       this._grid = null;
       this._selected = -1;
       this._hit = null;
+      this._year = null;
+      this._withUnknown = true;
       this._onContainerClick = this._onContainerClick.bind(this);
       this._onContainerMove = this._onContainerMove.bind(this);
     },
@@ -233,8 +243,8 @@
     // A dot as a list of pixels: offsets from its centre and colour. Dots are
     // stamped into one ImageData: in software rendering this is several times
     // faster than a drawImage or an arc per point.
-    _stamp: function (category, radius, ratio) {
-      var key = category + ":" + radius + ":" + ratio;
+    _stamp: function (category, radius, ratio, ringed) {
+      var key = category + ":" + radius + ":" + ratio + (ringed ? ":ring" : "");
       var stamp = this._sprites[key];
       if (stamp) {
         return stamp;
@@ -247,7 +257,11 @@
       ctx.arc(size / 2, size / 2, radius * ratio, 0, 2 * Math.PI);
       ctx.fillStyle = this._data.colors[category] || "#888888";
       ctx.fill();
-      if (radius >= 3) {
+      if (ringed) {
+        ctx.lineWidth = 2.5 * ratio;
+        ctx.strokeStyle = this.options.freshColor;
+        ctx.stroke();
+      } else if (radius >= 3) {
         ctx.lineWidth = ratio;
         ctx.strokeStyle = this.options.outline;
         ctx.stroke();
@@ -363,6 +377,41 @@
       }
     },
 
+    // Whether point i is drawn in the chosen year (all are, with no year).
+    shown: function (i) {
+      var year = this._year;
+      if (year === null || !this._data.years) {
+        return true;
+      }
+      var born = this._data.years[i];
+      return born ? born <= year : this._withUnknown;
+    },
+
+    // Whether point i appeared in the chosen year (drawn with a ring).
+    fresh: function (i) {
+      return this._year !== null && this._data.years !== null &&
+        this._data.years[i] === this._year;
+    },
+
+    // Show the network as it stood at the end of a year (null: every point);
+    // points of unknown year are drawn only ``withUnknown``.
+    setYear: function (year, withUnknown) {
+      this._year = year === null ? null : Number(year);
+      this._withUnknown = year === null || Boolean(withUnknown);
+      if (this._selected >= 0 && !this.shown(this._selected)) {
+        this._selected = -1;
+        if (this._hit) {
+          this._hit.closePopup();
+          this.removeLayer(this._hit);
+          this._hit = null;
+        }
+      }
+      if (this._bounds) {
+        this._redraw();
+      }
+      return this;
+    },
+
     _redraw: function () {
       var map = this._map;
       var d = this._data;
@@ -392,20 +441,44 @@
       for (var c = 0; c < d.colors.length; c++) {
         stamps.push(this._stamp(c, radius, ratio));
       }
-      var margin = stamps.length ? stamps[0].size : 0;
+      var margin = stamps.length ? stamps[0].size + 8 : 0;
       var wx = this._wx;
       var wy = this._wy;
       var cat = d.cat;
       var drawn = 0;
+      var fresh = [];
+      var filtered = this._year !== null && d.years !== null;
       for (var i = 0; i < d.n; i++) {
+        if (filtered && !this.shown(i)) {
+          continue;
+        }
         var px = Math.round((wx[i] * factor - ox) * ratio);
         var py = Math.round((wy[i] * factor - oy) * ratio);
         if (px < -margin || py < -margin || px > width + margin || py > height + margin) {
           continue;
         }
+        if (filtered && d.years[i] === this._year) {
+          fresh.push(i);
+          continue;
+        }
         this._put(stamps[cat[i]], px, py, words, bytes, width, height);
         drawn++;
       }
+      // The points new this year: on top, bigger, with a dark ring.
+      for (var f = 0; f < fresh.length; f++) {
+        var k = fresh[f];
+        this._put(
+          this._stamp(cat[k], radius + 2, ratio, true),
+          Math.round((wx[k] * factor - ox) * ratio),
+          Math.round((wy[k] * factor - oy) * ratio),
+          words,
+          bytes,
+          width,
+          height
+        );
+        drawn++;
+      }
+      this._drawnCount = drawn;
       var s = this._selected;
       if (s >= 0) {
         // The selected dot comes back on top of its neighbours.
@@ -486,6 +559,9 @@
           }
           for (var j = 0; j < list.length; j++) {
             var i = list[j];
+            if (!this.shown(i)) {
+              continue;
+            }
             var ex = this._wx[i] * grid.factor - point.x;
             var ey = this._wy[i] * grid.factor - point.y;
             var distance = ex * ex + ey * ey;
@@ -549,6 +625,42 @@
       });
     },
 
+    // The popup's table of the point's fields (plain text), or null.
+    _details: function (index) {
+      var details = this._data.details;
+      if (!details || !details.rows || !details.rows[index]) {
+        return null;
+      }
+      var table = document.createElement("table");
+      table.className = "compact-points-popup";
+      table.style.fontSize = "12px";
+      var row = details.rows[index];
+      for (var c = 0; c < details.labels.length; c++) {
+        var tr = document.createElement("tr");
+        var th = document.createElement("th");
+        th.style.textAlign = "left";
+        th.style.paddingRight = "8px";
+        th.textContent = String(details.labels[c]);
+        var td = document.createElement("td");
+        td.textContent = row[c] === null || row[c] === undefined ? "—" : String(row[c]);
+        tr.appendChild(th);
+        tr.appendChild(td);
+        table.appendChild(tr);
+      }
+      return table;
+    },
+
+    // The index of the point with this id, or -1.
+    indexOf: function (id) {
+      var ids = this._data.ids;
+      for (var i = 0; i < this._data.n; i++) {
+        if (ids[i] === id) {
+          return i;
+        }
+      }
+      return -1;
+    },
+
     // The id, category and position of a dot.
     pointAt: function (index) {
       var d = this._data;
@@ -561,7 +673,9 @@
     },
 
     // Select a dot: ring, popup, and a click that listeners of this layer see.
-    select: function (index, originalEvent) {
+    // With ``quiet``, no "click" is fired (a link that opens the map on a point
+    // shows it without reporting a click back to the page).
+    select: function (index, originalEvent, quiet) {
       var map = this._map;
       if (!map || !(index >= 0 && index < this._data.n)) {
         return null;
@@ -574,17 +688,21 @@
         point_id: point.id,
         category: point.category,
       });
-      var box = document.createElement("div");
-      box.className = "compact-points-popup";
-      var title = document.createElement("strong");
-      title.textContent = String(point.id);
-      box.appendChild(title);
-      if (point.category) {
-        box.appendChild(document.createElement("br"));
-        box.appendChild(document.createTextNode(point.category));
+      var box = this._details(index);
+      if (!box) {
+        box = document.createElement("div");
+        box.className = "compact-points-popup";
+        var title = document.createElement("strong");
+        title.textContent = String(point.id);
+        box.appendChild(title);
+        if (point.category) {
+          box.appendChild(document.createElement("br"));
+          box.appendChild(document.createTextNode(point.category));
+        }
       }
       var lift = this._radius(map.getZoom()) + 2;
-      hit.bindPopup(box, { offset: [0, -lift] });
+      // Clear of the controls at the top left (zoom, year stepper).
+      hit.bindPopup(box, { offset: [0, -lift], autoPanPaddingTopLeft: [60, 110] });
       hit.bindTooltip(escapeHtml(point.id));
       this.addLayer(hit);
       this._hit = hit;
@@ -600,7 +718,11 @@
       if (originalEvent) {
         data.originalEvent = originalEvent;
       }
-      hit.fire("click", data, true);
+      if (quiet) {
+        hit.openPopup();
+      } else {
+        hit.fire("click", data, true);
+      }
       // The tooltip is there for listeners to read, not to be shown: the popup is.
       hit.closeTooltip();
       this.fire("pointclick", point);

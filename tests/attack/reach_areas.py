@@ -7,8 +7,11 @@ from registry.coverage.dashboard import coverage_dashboard
 from registry.coverage.model import coverage_report
 from registry.coverage.sharing import sharing_report
 from registry.maps import data as maps
+from registry.maps.area import area_units
 from registry.maps.growth import growth_by_year, technology_growth
 from registry.maps.growth_report import growth_report
+from registry.maps.locate import locate_record
+from registry.maps.multiples import network_years
 from registry.reference import population, schools
 from registry.reports.area import area_choices
 from registry.reports.build import make_report
@@ -72,6 +75,24 @@ REACH_AREAS: dict[str, Attack | tuple[Attack, ...]] = {
         lambda r, a, w, t: [
             maps.unit_options(r, a, "2025-06", "commune"),
             maps.unit_options(r, a, "2025-06", "commune", w.outside_district),
+        ],
+        _other_units,
+    ),
+    # a map opened on one record ("Xem trên bản đồ", ?site=N): only one's own
+    "maps.locate.locate_record": (
+        Attack(ACTS, lambda r, a, w, t: locate_record(r, a, "site", w.site)),
+        Attack(ACTS, lambda r, a, w, t: locate_record(r, a, "point", w.point)),
+    ),
+    # the area at several years, as a picture: its sites only
+    "maps.multiples.network_years": Attack(
+        SHOWS, lambda r, a, w, t: network_years(r, a, years=[2010, 2026])
+    ),
+    # the units a map is drawn and fitted to: the caller's area
+    "maps.area.area_units": Attack(
+        SHOWS,
+        lambda r, a, w, t: [
+            area_units(r, a, "2025-06", "commune"),
+            area_units(r, a, "2025-06", "district"),
         ],
         _other_units,
     ),

@@ -4,8 +4,8 @@ ignored) in Vietnamese and never shows a traceback.
 
 The parameters the pages read (``grep query_params ui pages``): ``id`` and
 ``kind`` (the register), ``inspection`` and ``point`` (inspections),
-``application`` (permits). Every page also gets all of them at once, unknown
-keys and repeated keys.
+``application`` (permits), ``site`` and ``point`` (the maps). Every page also
+gets all of them at once, unknown keys and repeated keys.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ READ_BY_PAGE = {
     "pages/4_So_dang_ky.py": {"id": {"kind": "site"}, "kind": {"id": "1"}},
     "pages/6_Kiem_tra.py": {"inspection": {}, "point": {}},
     "pages/8_Ho_so_cap_phep.py": {"application": {}},
+    "pages/2_Ban_do_BTS.py": {"site": {}},
+    "pages/3_Ban_do_diem.py": {"point": {}},
 }
 CASES = [
     (page, name, extra)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
 from registry.kernel.clock import today
-from tests.page_support import DEMO_USERNAMES, demo_app_fixture, open_app, texts
+from registry.records.listing import list_records
+from tests.page_support import (
+    DEMO_USERNAMES,
+    actor,
+    demo_app_fixture,
+    open_app,
+    texts,
+)
 
 app_env = demo_app_fixture()
 
@@ -39,12 +45,35 @@ def test_an_operator_sees_only_its_own_sites(app_env):
     assert 0 < viettel < everyone
 
 
-def test_the_date_slider_shows_the_network_as_it_stood_then(app_env):
+def test_the_day_slider_gave_way_to_the_year_stepper_on_the_map(app_env):
     app = open_app(app_env, "so.tttt", BTS_PAGE)
-    today_count = _shown(app)
-    app.slider(key="bts_as_of").set_value(date(2010, 12, 31)).run()
+    assert not app.slider
+    assert any("Nút Chạy đi qua từng năm" in c for c in texts(app.caption))
+
+
+def test_a_district_user_opens_on_the_communes_of_the_district(app_env):
+    app = open_app(app_env, "huyen.vinh", BTS_PAGE)
+    assert app.radio(key="bts_level_2025-06").value == "commune"
+    units = app.dataframe[0].value
+    # The communes of TP Vinh, not the 480 communes of the province.
+    assert 10 < len(units) < 40
+
+
+def test_a_site_in_the_url_is_shown_and_one_outside_the_area_refused(app_env):
+    officer = actor(app_env, "huyen.vinh")
+    sites = list_records(app_env, actor(app_env, "so.tttt"), "site")
+    inside = sites[sites["district_2025_06"] == officer.area_code].iloc[0]
+    outside = sites[sites["district_2025_06"] != officer.area_code].iloc[0]
+    app = open_app(app_env, "huyen.vinh", BTS_PAGE, query={"site": str(inside["id"])})
+    assert not app.exception and not app.error
+    assert any(inside["name"] in i for i in texts(app.info))
+    assert any(f"{inside['name']}" in s for s in texts(app.subheader))
+    app = open_app(app_env, "huyen.vinh", BTS_PAGE, query={"site": str(outside["id"])})
     assert not app.exception
-    assert 0 < _shown(app) < today_count
+    refusal = " ".join(texts(app.error))
+    assert "Vinh" in refusal and outside["name"] not in refusal
+    assert not any(outside["name"] in s for s in texts(app.subheader))
+    assert _shown(app) > 0  # the map still opens, on the user's area
 
 
 def test_filters_and_the_edition_switch_change_the_map(app_env):
@@ -85,3 +114,29 @@ def test_an_operator_cannot_open_the_points_map(app_env):
     app = open_app(app_env, "viettel", POINTS_PAGE)
     assert not app.exception
     assert app.error and not any("trên bản đồ" in c for c in texts(app.caption))
+
+
+def test_the_map_radios_keep_their_choice_in_view_after_a_language_switch(app_env):
+    app = open_app(app_env, "so.tttt", BTS_PAGE)
+    app.radio(key="bts_level_2025-06").set_value("commune").run()
+    app.radio(key="bts_metric").set_value("per_km2").run()
+    app.radio(key="_language_choice").set_value("en").run()
+    assert not app.exception
+    # What the browser is told to show (the default it falls back to when the
+    # labels change) is the choice the session holds.
+    level = app.radio(key="bts_level_2025-06")
+    metric = app.radio(key="bts_metric")
+    assert level.label == "Shade by" and level.proto.default == 1
+    assert level.value == "commune"
+    assert metric.proto.default == 1 and metric.value == "per_km2"
+    assert app.radio(key="bts_edition").proto.default == 0  # 2025-06, as held
+
+
+def test_the_network_over_the_years_offers_two_to_six_years(app_env):
+    app = open_app(app_env, "huyen.vinh", BTS_PAGE)
+    years = app.multiselect(key="bts_multiples_years")
+    assert 4 <= len(years.value) <= 6 and years.value == sorted(years.value)
+    assert not any("Chọn từ 2 đến 6 năm" in i for i in texts(app.info))
+    years.set_value([2015]).run()
+    assert not app.exception
+    assert any("Chọn từ 2 đến 6 năm" in i for i in texts(app.info))

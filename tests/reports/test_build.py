@@ -353,3 +353,22 @@ def test_making_a_report_keeps_the_data_version_so_caches_stay_warm(world):
         end=END,
     )
     assert data_version(world.registry) == before
+
+
+def test_the_report_shows_the_network_over_the_years(world):
+    from registry.reports.html import report_html
+
+    report = make_report(
+        world.registry,
+        world.department,
+        kind="cluster",
+        key=str(world.cluster_id),
+        start=START,
+        end=END,
+        edition="2025-06",
+    )
+    years, png = report.network_years
+    assert 2 <= len(years) <= 6 and years[-1] == END.year and png[:4] == b"\x89PNG"
+    page = report_html(report)
+    assert "<h2>Mạng lưới qua các năm</h2>" in page
+    assert 'src="data:image/png;base64,' in page

@@ -18,11 +18,14 @@ from geodata.editions import EDITIONS
 from geodata.mapassets import install_map_assets
 from geodata.maps import (
     CLICK_RETURNED_OBJECTS,
+    LEGEND_ROOM,
     add_choropleth,
     add_legend,
     add_sites_layer,
+    add_year_stepper,
     base_map,
     clicked_point_id,
+    focus_point,
     points_legend,
 )
 from registry.access.permissions import Actor
@@ -36,6 +39,7 @@ from registry.kernel.vocabulary import (
     SiteStatus,
     StructureType,
 )
+from registry.maps.area import default_level
 from registry.maps.data import (
     CERTIFICATE_STATES,
     MapData,
@@ -45,25 +49,22 @@ from registry.maps.data import (
     site_overview,
     unit_options,
 )
+from registry.maps.locate import Located
+from registry.maps.multiples import OPERATOR_COLORS, network_years
+from registry.maps.timeline import site_timeline
 from ui.common.flow import as_keywords
 from ui.common.i18n import field_label, language, number, t, value_label
+from ui.common.labels import day_text
 
 STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
-OPERATOR_COLORS = {
-    "04": "#d7191c",
-    "02": "#2c7bb6",
-    "01": "#1a9641",
-    "05": "#fdae61",
-    "07": "#7b3294",
-    "08": "#e66101",
-}
 CERTIFICATE_COLORS = {
     "valid": "#1a9641",
     "expiring": "#fdae61",
     "expired": "#d7191c",
     "none": "#9e9e9e",
 }
-FIRST_DAY = date(2005, 1, 1)
+STEPPER_ROOM = 80
+"""Pixels kept free above the fitted area for the year stepper."""
 
 
 @st.cache_resource
@@ -83,6 +84,17 @@ class MapChoice:
     filters: MapFilters
 
 
+def _kept_index(key: str, options: list, fallback) -> int:
+    """The index of the option this widget holds, else of ``fallback``.
+
+    A language switch rewrites the options' labels; the browser then shows the
+    widget's default again while the session still holds the user's choice. With
+    the held choice as the default, both agree and the choice stays in view.
+    """
+    held = st.session_state.get(key, fallback)
+    return options.index(held) if held in options else options.index(fallback)
+
+
 def _multiselect(label_key: str, options, key: str, format_func=value_label) -> tuple:
     return tuple(
         st.multiselect(
@@ -100,40 +112,42 @@ def _area_filters(registry: Registry, actor: Actor, edition: str, prefix: str):
     if "district" in EDITIONS[edition].levels:
         districts = unit_options(registry, actor, edition, "district")
         names = dict(districts)
+        choices = [None, *names]
+        key = f"{prefix}_district_{edition}"
         district = st.selectbox(
             t("maps.filter.district"),
-            [None, *names],
+            choices,
+            index=_kept_index(key, choices, None),
             format_func=lambda c: t("maps.all") if c is None else names[c],
-            key=f"{prefix}_district_{edition}",
+            key=key,
         )
     communes = dict(unit_options(registry, actor, edition, "commune", parent=district))
+    choices = [None, *communes]
+    key = f"{prefix}_commune_{edition}"
     commune = st.selectbox(
         t("maps.filter.commune"),
-        [None, *communes],
+        choices,
+        index=_kept_index(key, choices, None),
         format_func=lambda c: t("maps.all") if c is None else communes[c],
-        key=f"{prefix}_commune_{edition}",
+        key=key,
     )
     return district, commune
 
 
 def _common_controls(
-    prefix: str, registry: Registry, metric_texts: str
+    prefix: str, registry: Registry, actor: Actor, metric_texts: str
 ) -> tuple[date, str, str, str]:
-    """Day, edition, level and metric (its labels: ``{metric_texts}{value}``) of a
-    map page, then the heading of its filters."""
-    day = st.slider(
-        t("maps.as_of"),
-        min_value=FIRST_DAY,
-        max_value=today(),
-        value=today(),
-        format="DD/MM/YYYY",
-        key=f"{prefix}_as_of",
-    )
+    """Day (today: the years are stepped through on the map itself), edition,
+    level and metric (its labels: ``{metric_texts}{value}``) of a map page, then
+    the heading of its filters."""
+    day = today()
     editions = list(EDITIONS)
     edition = st.radio(
         t("maps.edition"),
         editions,
-        index=editions.index(registry.config.default_edition),
+        index=_kept_index(
+            f"{prefix}_edition", editions, registry.config.default_edition
+        ),
         format_func=lambda e: (
             EDITIONS[e].label_en if language() == "en" else EDITIONS[e].label_vi
         ),
@@ -143,6 +157,10 @@ def _common_controls(
     level = st.radio(
         t("maps.level"),
         levels,
+        # Area-bound users open at the units inside their area (their communes).
+        index=_kept_index(
+            f"{prefix}_level_{edition}", levels, default_level(actor, edition)
+        ),
         format_func=lambda v: t(f"maps.level.{v}"),
         horizontal=True,
         key=f"{prefix}_level_{edition}",
@@ -150,6 +168,7 @@ def _common_controls(
     metric = st.radio(
         t("maps.metric"),
         ["count", "per_km2"],
+        index=_kept_index(f"{prefix}_metric", ["count", "per_km2"], "count"),
         format_func=lambda v: t(f"{metric_texts}{v}"),
         horizontal=True,
         key=f"{prefix}_metric",
@@ -161,7 +180,9 @@ def _common_controls(
 def site_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the BTS map page."""
     with st.sidebar:
-        day, edition, level, metric = _common_controls("bts", registry, "maps.metric.")
+        day, edition, level, metric = _common_controls(
+            "bts", registry, actor, "maps.metric."
+        )
         networks = _multiselect(
             "maps.filter.network",
             OPERATORS,
@@ -189,7 +210,7 @@ def point_controls(registry: Registry, actor: Actor) -> MapChoice:
     """Sidebar widgets of the points map page."""
     with st.sidebar:
         day, edition, level, metric = _common_controls(
-            "pts", registry, "maps.metric.points_"
+            "pts", registry, actor, "maps.metric.points_"
         )
         kinds = _multiselect("maps.filter.kind", PointKind, "pts_kind")
         statuses = _multiselect("maps.filter.status", PointStatus, "pts_status")
@@ -225,18 +246,45 @@ def load_site_overview(registry: Registry, actor: Actor, choice: MapChoice):
     return _site_overview(registry, actor, choice, data_version(registry))
 
 
+@st.cache_data(max_entries=12, show_spinner=False)
+def _network_years(
+    _registry: Registry, actor: Actor, choice: MapChoice, years, version
+):
+    return network_years(
+        _registry,
+        actor,
+        years=None if years is None else list(years),
+        edition=choice.edition,
+        as_of=choice.as_of,
+    )
+
+
+def load_network_years(
+    registry: Registry, actor: Actor, choice: MapChoice, years: tuple | None
+) -> tuple[list[int], bytes]:
+    """The years drawn and the PNG of the area at those years (cached)."""
+    return _network_years(registry, actor, choice, years, data_version(registry))
+
+
 def load_point_map(registry: Registry, actor: Actor, choice: MapChoice) -> MapData:
     """The points page's data (cached until anything in the registry changes)."""
     return _point_map(registry, actor, choice, data_version(registry))
 
 
-def _base(registry: Registry, data: MapData) -> folium.Map:
+def _base(
+    registry: Registry, data: MapData, focus: Located | None = None
+) -> folium.Map:
     _assets_installed()
+    bounds = focus.bounds if focus else tuple(data.units.total_bounds)
     return base_map(
-        tuple(data.units.total_bounds),
+        bounds,
         tiles=registry.config.basemap,
         tiles_name=t("maps.basemap"),
         approximate_note=t("maps.approximate") if data.approximate else None,
+        # Every box of the map sits on its right, beside the fitted area.
+        legend_room=LEGEND_ROOM,
+        top_room=STEPPER_ROOM,
+        note_position="topright",
     )
 
 
@@ -254,7 +302,8 @@ def _choropleth(m: folium.Map, data: MapData, title_key: str) -> None:
         value_format=fmt,
         no_data_label=t("maps.no_records"),
         name=t(title_key),
-        legend_position="bottomleft",
+        legend_position="topright",
+        classification=data.classes,
     )
 
 
@@ -267,7 +316,8 @@ def _records_layer(
     *,
     name: str,
     legend_title: str,
-    legend_position: str = "bottomright",
+    legend_position: str = "topright",
+    years=None,
 ) -> None:
     """The records as one layer coloured by ``color_by`` (when there are any) and
     a legend of the colours with how many records have each."""
@@ -280,6 +330,7 @@ def _records_layer(
             tooltip_column="name",
             popup_columns=popup_columns,
             name=name,
+            years=years,
         )
     counts = records[color_by].value_counts().to_dict()
     legend = points_legend(
@@ -288,37 +339,88 @@ def _records_layer(
     add_legend(m, legend, position=legend_position)
 
 
-def site_map(registry: Registry, data: MapData) -> folium.Map:
-    """The BTS map: units shaded by the figure, sites coloured by operator."""
-    m = _base(registry, data)
-    _choropleth(m, data, f"maps.metric.{data.metric}")
-    records = data.records.assign(
-        operator=data.records["network_code"].map(lambda c: OPERATORS[c].name),
-        status_label=data.records["status"].map(value_label),
+def _day(value) -> str | None:
+    """dd/mm/yyyy, or None (the popup writes a dash) when there is no date."""
+    return day_text(value) or None
+
+
+def _site_popup_records(data: MapData):
+    """The sites with the popup's columns as the user reads them."""
+    records = data.records
+    first_day = records[[f"on_air_{tech.lower()}" for tech in TECHNOLOGIES]].min(axis=1)
+    return records.assign(
+        operator=records["network_code"].map(lambda c: OPERATORS[c].name),
+        status_label=records["status"].map(value_label),
+        structure_label=records["structure_type"].map(value_label),
+        first_on_air=first_day.map(_day),
+        status_since_text=records["status_since"].map(_day),
+        permit_date_text=records["permit_date"].map(_day),
+        technologies=records["technologies"].where(records["technologies"] != "", None),
     )
+
+
+def _site_popup_columns() -> list[tuple[str, str]]:
+    return [
+        ("site_code", field_label("site", "site_code")),
+        ("name", field_label("site", "name")),
+        ("operator", t("maps.filter.network")),
+        ("technologies", t("maps.filter.technology")),
+        ("status_label", t("maps.filter.status")),
+        ("structure_label", t("maps.filter.structure")),
+        ("first_on_air", t("maps.popup.first_on_air")),
+        ("status_since_text", t("maps.popup.status_since")),
+        ("permit_number", field_label("site", "permit_number")),
+        ("permit_date_text", t("maps.popup.permit_date")),
+    ]
+
+
+def _stepper_texts() -> dict[str, str]:
+    keys = ("year", "added", "none", "play", "pause", "previous", "next")
+    # "{count}" stays a placeholder: the script writes the number in.
+    return {key: t(f"maps.stepper.{key}", count="{count}") for key in keys}
+
+
+def site_map(
+    registry: Registry, data: MapData, focus: Located | None = None
+) -> folium.Map:
+    """The BTS map: units shaded by the figure, sites coloured by operator, a
+    year stepper above, and (``focus``) one site's popup open."""
+    m = _base(registry, data, focus)
+    _choropleth(m, data, f"maps.metric.{data.metric}")
+    timeline = site_timeline(data.records, data.as_of.year)
+    records = _site_popup_records(data)
     colors = {OPERATORS[c].name: color for c, color in OPERATOR_COLORS.items()}
     _records_layer(
         m,
         records,
         "operator",
         colors,
-        [
-            ("name", field_label("site", "name")),
-            ("operator", t("maps.filter.network")),
-            ("site_code", field_label("site", "site_code")),
-            ("technologies", t("maps.filter.technology")),
-            ("status_label", t("maps.filter.status")),
-            ("permit_number", field_label("site", "permit_number")),
-        ],
+        _site_popup_columns(),
         name=t("maps.bts.title"),
         legend_title=t("maps.legend.operators"),
+        years=timeline.first.tolist(),
     )
+    add_year_stepper(
+        m,
+        timeline.years,
+        first=timeline.first.tolist(),
+        categories=records["operator"].tolist(),
+        category_labels=list(colors),
+        breakdown={k: v.tolist() for k, v in timeline.technologies.items()},
+        texts=_stepper_texts(),
+        thousands="," if language() == "en" else ".",
+    )
+    if focus is not None:
+        focus_point(m, focus.id)
     return m
 
 
-def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
-    """The points map: units shaded by the figure, points by certificate state."""
-    m = _base(registry, data)
+def point_map_figure(
+    registry: Registry, data: MapData, focus: Located | None = None
+) -> folium.Map:
+    """The points map: units shaded by the figure, points by certificate state,
+    and (``focus``) one point's popup open."""
+    m = _base(registry, data, focus)
     _choropleth(m, data, f"maps.metric.points_{data.metric}")
     records = data.records.assign(
         certificate=data.records["certificate_state"].map(
@@ -341,8 +443,9 @@ def point_map_figure(registry: Registry, data: MapData) -> folium.Map:
         ],
         name=t("maps.points.title"),
         legend_title=t("maps.legend.certificates"),
-        legend_position="topright",
     )
+    if focus is not None:
+        focus_point(m, focus.id)
     return m
 
 
@@ -355,7 +458,8 @@ def show_map(m: folium.Map, key: str) -> int | None:
         m,
         key=key,
         height=620,
-        use_container_width=True,
+        # The component's own "fill the column" (width None), not Streamlit's.
+        width=None,
         returned_objects=list(CLICK_RETURNED_OBJECTS),
     )
     clicked = clicked_point_id(value)

@@ -16,6 +16,7 @@ from registry.permits.vocabulary import ApplicationState
 from ui.common.i18n import field_label, language, number, operator_name, t
 from ui.common.labels import action_label, day_text, local_time, missing, value_text
 from ui.common.markdown import text_md
+from ui.maps.links import map_query
 from ui.permits.actions import render_actions
 from ui.permits.labels import (
     applicant_text,
@@ -25,7 +26,7 @@ from ui.permits.labels import (
     size_text,
 )
 from ui.permits.links import clear_request
-from ui.shell.menu import link_to_record, page
+from ui.shell.menu import link_to_page, link_to_record
 
 _BADGES = {
     ApplicationState.AWAITING_CONSENT: "gray",
@@ -130,8 +131,11 @@ def record_links(summary) -> None:
     """Links to the record the application concerns (and the BTS map for a site)."""
     if summary.site_id is not None:
         link_to_record(RecordType.SITE, int(summary.site_id))
-        st.page_link(
-            page("bts_map").path, label=t("pmt.map_link"), icon=":material/map:"
+        link_to_page(
+            "bts_map",
+            map_query("site", int(summary.site_id)),
+            t("pmt.map_link"),
+            ":material/map:",
         )
     elif summary.point_id is not None:
         link_to_record(RecordType.POINT, int(summary.point_id))
