@@ -112,26 +112,30 @@ def _area_filters(registry: Registry, actor: Actor, edition: str, prefix: str):
     if "district" in EDITIONS[edition].levels:
         districts = unit_options(registry, actor, edition, "district")
         names = dict(districts)
-        choices = [None, *names]
+        choices = ["", *names]
         key = f"{prefix}_district_{edition}"
         district = st.selectbox(
             t("maps.filter.district"),
             choices,
-            index=_kept_index(key, choices, None),
-            format_func=lambda c: t("maps.all") if c is None else names[c],
+            index=_kept_index(key, choices, ""),
+            format_func=lambda c: names[c] if c else t("maps.all"),
             key=key,
         )
-    communes = dict(unit_options(registry, actor, edition, "commune", parent=district))
-    choices = [None, *communes]
+    communes = dict(
+        unit_options(registry, actor, edition, "commune", parent=district or None)
+    )
+    choices = ["", *communes]
     key = f"{prefix}_commune_{edition}"
     commune = st.selectbox(
         t("maps.filter.commune"),
         choices,
-        index=_kept_index(key, choices, None),
-        format_func=lambda c: t("maps.all") if c is None else communes[c],
+        index=_kept_index(key, choices, ""),
+        format_func=lambda c: communes[c] if c else t("maps.all"),
         key=key,
     )
-    return district, commune
+    # "" rather than None for "all": Streamlit re-sends a choice on a language
+    # switch, and never a None one.
+    return district or None, commune or None
 
 
 def _common_controls(
