@@ -114,16 +114,21 @@ def test_a_clerk_records_an_inspection_the_district_reviews_it(
     _submit_and_wait(clerk, "Lưu kết quả", f"Đã lưu phiếu #{inspection}.")
 
     clerk.get_by_role("tab", name="Ảnh (0)").click()
+
+    wait_for_script(clerk)  # the open tab is kept: a click reruns the page
     clerk.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         str(photo)
     )
     clerk.get_by_text("bien-hieu.png").first.wait_for()
     _submit_and_wait(clerk, "Lưu ảnh", f"Đã lưu phiếu #{inspection}.")
     clerk.get_by_role("tab", name="Ảnh (1)").click()
+    wait_for_script(clerk)  # the open tab is kept: a click reruns the page
     clerk.locator('[data-testid="stImage"] img').first.wait_for()
     screenshot(clerk, "inspection_photo_saved")
 
     clerk.get_by_role("tab", name="Nộp, duyệt").click()
+
+    wait_for_script(clerk)  # the open tab is kept: a click reruns the page
     _submit_and_wait(clerk, "Nộp phiếu để duyệt", f"Đã nộp phiếu #{inspection}")
     screenshot(clerk, "inspection_submitted")
     _no_exception(clerk)
@@ -134,6 +139,7 @@ def test_a_clerk_records_an_inspection_the_district_reviews_it(
     officer.get_by_text(f"Phiếu kiểm tra #{inspection}").first.wait_for()
     wait_for_script(officer)
     officer.get_by_role("tab", name="Nộp, duyệt").click()
+    wait_for_script(officer)  # the open tab is kept: a click reruns the page
     officer.get_by_text("Đã duyệt", exact=True).click()
     screenshot(officer, "inspection_review")
     _submit_and_wait(officer, "Duyệt phiếu", f"Đã duyệt phiếu #{inspection}: Đã duyệt.")
