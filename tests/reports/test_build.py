@@ -316,6 +316,7 @@ def test_district_staff_report_on_their_own_district_only(world):
         key=world.hung_dung,
         start=START,
         end=END,
+        edition="2025-06",
     )
     assert _headline(own)["Trạm BTS đang phát sóng"] == 2
     with pytest.raises(PermissionDeniedError):
@@ -326,6 +327,7 @@ def test_district_staff_report_on_their_own_district_only(world):
             key=world.hung_dung,
             start=START,
             end=END,
+            edition="2025-06",
         )
 
 
@@ -338,6 +340,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(world):
             key=world.hung_dung,
             start=END,
             end=START,
+            edition="2025-06",
         )
     assert raised.value.problem == "period"
 
@@ -351,5 +354,6 @@ def test_making_a_report_keeps_the_data_version_so_caches_stay_warm(world):
         key=world.hung_dung,
         start=START,
         end=END,
+        edition="2025-06",
     )
     assert data_version(world.registry) == before
