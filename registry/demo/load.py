@@ -55,6 +55,15 @@ DEMO_USERS = (
         "Trường Vinh",
         None,
     ),
+    # Hưng Dũng went into Thành Vinh on 1/7/2025: its ward holds the cases since.
+    (
+        "xa.thanhvinh",
+        "Phường Thành Vinh (demo)",
+        "commune",
+        "2025-07",
+        "Thành Vinh",
+        None,
+    ),
     ("viettel", "Viettel Nghệ An (demo)", "operator", None, None, "04"),
     ("khach", "Người xem (demo)", "viewer", None, None, None),
 )

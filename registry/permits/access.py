@@ -24,6 +24,7 @@ from geodata.editions import DEFAULT_EDITION as LEGACY_EDITION
 from geodata.editions import edition_on
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.kernel.clock import today
 from registry.kernel.db import MAX_ROW_ID, load_row
 from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import (
@@ -140,7 +141,8 @@ def require_record_in_area(
         )
     )
     units = {r.edition: (r.commune_code, r.district_code) for r in rows}
-    if units and not perm.in_scope(actor, units):
+    # The application would be filed today: only the offices holding it may.
+    if units and not perm.in_scope(actor, holding_units(today(), units)):
         raise perm.outside_area(
             actor,
             "record an application here",
