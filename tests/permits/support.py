@@ -26,7 +26,9 @@ from tests.factories import commune_centroid, district_code, point_values, site_
 THREE_LEVEL_DAY = date(2025, 3, 10)  # a Monday, Decree 147/2024 in force
 OLD_RULES_DAY = date(2024, 6, 3)  # Decree 72/2013 as amended: school distance
 TWO_LEVEL_DAY = date(2026, 2, 10)
-REFORM_DAY = date(2025, 7, 1)  # communes of the 2025-07 edition hold cases since  # a Tuesday before Tết 2026 (16–20 February)
+REFORM_DAY = date(
+    2025, 7, 1
+)  # communes of the 2025-07 edition hold cases since  # a Tuesday before Tết 2026 (16–20 February)
 
 # Valid files: documents must decode as what they claim.
 PDF, PNG = samples.PDF, samples.PNG
@@ -84,7 +86,12 @@ def make_people(registry: Registry, admin: Actor) -> People:
             registry, admin, "xa.nv", "commune", "2025-06", nghi_van
         ),
         other_new_commune=add_user(
-            registry, admin, "xa.nv.moi", "commune", "2025-07", nghi_van_new["2025-07"][0]
+            registry,
+            admin,
+            "xa.nv.moi",
+            "commune",
+            "2025-07",
+            nghi_van_new["2025-07"][0],
         ),
         district=add_user(
             registry,

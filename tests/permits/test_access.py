@@ -185,9 +185,7 @@ def test_an_application_keeps_the_matrix_version_it_was_filed_under(registry, wo
     )
     kept = get_application(registry, people.department, nghi_van)
     assert kept.matrix.id == base.id and kept.row.decide_level == "commune"
-    verify_application(
-        registry, people.other_new_commune, nghi_van, on=TWO_LEVEL_DAY
-    )
+    verify_application(registry, people.other_new_commune, nghi_van, on=TWO_LEVEL_DAY)
     nghi_van_2025_07 = get_application(registry, people.department, nghi_van)
     assert nghi_van_2025_07.summary.step_level == "commune"
     later = file_on(
@@ -248,9 +246,7 @@ def test_filing_on_another_areas_point_does_not_tell_its_open_application(
     point = POINTS.create(
         registry, people.admin, point_values(registry, "Nghi Văn", name="Nghi Văn")
     )["id"]
-    file_application(
-        registry, people.other_new_commune, "game_renewal", point_id=point
-    )
+    file_application(registry, people.other_new_commune, "game_renewal", point_id=point)
     for actor, why in (
         (people.commune, "outside their commune"),
         (people.district, "outside their district"),
