@@ -25,10 +25,9 @@ from tests.factories import commune_centroid, district_code, point_values, site_
 # Filing days of each era (the three-level matrix until 30/6/2025).
 THREE_LEVEL_DAY = date(2025, 3, 10)  # a Monday, Decree 147/2024 in force
 OLD_RULES_DAY = date(2024, 6, 3)  # Decree 72/2013 as amended: school distance
-TWO_LEVEL_DAY = date(2026, 2, 10)
-REFORM_DAY = date(
-    2025, 7, 1
-)  # communes of the 2025-07 edition hold cases since  # a Tuesday before Tết 2026 (16–20 February)
+TWO_LEVEL_DAY = date(2026, 2, 10)  # a Tuesday before Tết 2026 (16–20 February)
+# Communes of the 2025-07 edition alone hold the cases filed since this day.
+REFORM_DAY = date(2025, 7, 1)
 
 # Valid files: documents must decode as what they claim.
 PDF, PNG = samples.PDF, samples.PNG
