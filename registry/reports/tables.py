@@ -70,6 +70,9 @@ class Report:
     # On-air sites: latitude, longitude and their newest technology.
     sites_map: pd.DataFrame = field(repr=False)
     map_technology: str = "4G"
+    # The offices in charge over the period, one line each, with their dates and
+    # unverified marks (registry.units.offices).
+    offices: list[str] = field(default_factory=list)
 
     def table(self, key: str) -> ReportTable:
         """The table stored under ``key`` (``sites``, ``coverage``, ``gaps``, ...)."""
