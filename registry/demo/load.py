@@ -55,7 +55,8 @@ DEMO_USERS = (
         "Trường Vinh",
         None,
     ),
-    # Hưng Dũng went into Thành Vinh on 1/7/2025: its ward holds the cases since.
+    # The 2025-07 ward where the demo applications near Hưng Dũng's centre lie
+    # (approximate polygons): it alone holds those filed since 1/7/2025.
     (
         "xa.thanhvinh",
         "Phường Thành Vinh (demo)",
