@@ -6,8 +6,8 @@ files BTS applications, the department records the game-point owners'
 applications, the Hưng Dũng ward verifies and the Vinh district decides before
 1/7/2025; since then the 2025-07 ward the positions lie in (Thành Vinh, with the
 approximate polygons) holds the cases filed, alone; the department settles what
-is referred to it and the high towers. Nobody verifies what they filed nor decides what they filed or verified
-(four eyes), so every open application can be taken on by a demo user. Every
+is referred to it and the high towers. Nobody verifies what they filed nor
+decides what they filed or verified (four eyes), so every open application can be taken on by a demo user. Every
 inbox, state and the report have something to show: approved, refused, referred
 up, awaiting verification (one overdue), awaiting a decision, awaiting missing
 documents.
