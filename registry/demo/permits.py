@@ -1,15 +1,15 @@
 """Demo permit applications: a few deterministic cases around Vinh, labelled demo.
 
-Made through the real use cases by the demo users, each filed on its day (the
-registry's clock is set to it, :func:`registry.kernel.clock.living_on`): Viettel
-files BTS applications, the department records the game-point owners'
-applications, the Hưng Dũng ward verifies and the Vinh district decides before
-1/7/2025; since then the 2025-07 ward the positions lie in (Thành Vinh, with the
-approximate polygons) holds the cases filed, alone; the department settles what
-is referred to it and the high towers. Nobody verifies what they filed nor
-decides what they filed or verified (four eyes), so every open application can be taken on by a demo user. Every
-inbox, state and the report have something to show: approved, refused, referred
-up, awaiting verification (one overdue), awaiting a decision, awaiting missing
+Made through the real use cases by the demo users, each filed on its day (the registry's
+clock is set to it, :func:`registry.kernel.clock.living_on`): Viettel files BTS
+applications, the department records the game-point owners' applications, the Hưng
+Dũng ward verifies and the Vinh district decides before 1/7/2025; since then the
+2025-07 ward the positions lie in (Thành Vinh, with the approximate polygons) holds
+the cases filed, alone; the department settles what is referred to it and the high
+towers. Nobody verifies what they filed nor decides what they filed or verified
+(four eyes), so every open application can be taken on by a demo user. Every inbox,
+state and the report have something to show: approved, refused, referred up,
+awaiting verification (one overdue), awaiting a decision, awaiting missing
 documents.
 Permit and certificate numbers start with ``DEMO-``; applicants say "(demo)".
 """
