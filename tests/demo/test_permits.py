@@ -89,3 +89,24 @@ def test_the_demo_applications_keep_four_eyes_and_stay_workable(templates):
                 wanted in _actions(registry, user, summary.id) for user in staff
             ), summary.id
     registry.engine.dispose()
+
+
+def test_the_demo_inboxes_are_mostly_on_time_relative_to_the_demo_day(templates):
+    """No application of 2025 is left open (it would be overdue for ever): the
+    open ones were filed in the weeks before the demo day, one of them overdue."""
+    registry = open_registry(
+        registry_config(
+            {"REGISTRY_DATABASE_URL": database_url_for("sqlite", templates)}
+        )
+    )
+    load_demo(registry, find_actor(registry, "admin"), sites=300, today=DEMO_DAY)
+    department = find_actor(registry, "so.tttt")
+    listed = list_applications(registry, department, on=DEMO_DAY)
+    still_open = [
+        s for s in listed if s.state in ("verifying", "deciding", "incomplete")
+    ]
+    assert len(still_open) == 3
+    assert all((DEMO_DAY - s.filed_on).days <= 30 for s in still_open)
+    overdue = [s for s in still_open if s.overdue]
+    assert len(overdue) == 1 and len(overdue) < len(still_open)
+    registry.engine.dispose()
