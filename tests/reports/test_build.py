@@ -112,10 +112,12 @@ def world(registry, admin) -> World:
     game = POINTS.create(registry, admin, point_values(registry))["id"]
     _inspection(registry, users["commune"], game, date(2026, 3, 10), violation=True)
     _inspection(registry, users["commune"], game, date(2025, 12, 1), violation=False)
+    # Recorded by the department: the 2025-06 ward holds no case filed since
+    # 1/7/2025 (the 2025-07 ward does).
     file_on(
         date(2026, 3, 2),
         registry,
-        users["commune"],
+        users["department"],
         "game_new",
         values=new_game_point(registry, name="Phòng game Mới"),
     )
