@@ -13,7 +13,7 @@ from registry.records.stats import compute_stats
 from ui.common.i18n import t
 from ui.common.markdown import text_md
 from ui.common.messages import error_text
-from ui.shell.home import render_changes, render_stats
+from ui.shell.home import render_changes, render_stats, render_succession
 from ui.shell.menu import guard
 from ui.shell.state import profile_of
 
@@ -21,6 +21,7 @@ registry, actor = guard("home")
 profile = profile_of(registry, actor)
 st.title(t("home.title"))
 st.caption(text_md("home.welcome", name=profile.display_name))
+render_succession(registry, actor)
 
 try:
     stats = compute_stats(registry, actor)

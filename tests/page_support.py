@@ -30,6 +30,7 @@ DEMO_USERNAMES = (
     "huyen.vinh",
     "xa.hungdung",
     "xa.truongvinh",
+    "xa.thanhvinh",
     "viettel",
     "khach",
 )

@@ -1,14 +1,15 @@
 """Demo permit applications: a few deterministic cases around Vinh, labelled demo.
 
-Made through the real use cases by the demo users, each filed on its day (the
-registry's clock is set to it, :func:`registry.kernel.clock.living_on`): Viettel
-files BTS applications, the department records the game-point owners'
-applications, the Hưng Dũng ward verifies, the Vinh district or, after 1/7/2025,
-the commune decides, the department settles what is referred to it and the high
+Made through the real use cases by the demo users, each filed on its day (the registry's
+clock is set to it, :func:`registry.kernel.clock.living_on`): Viettel files BTS
+applications, the department records the game-point owners' applications, the Hưng
+Dũng ward verifies and the Vinh district decides before 1/7/2025; since then the
+2025-07 ward the positions lie in (Thành Vinh, with the approximate polygons) holds
+the cases filed, alone; the department settles what is referred to it and the high
 towers. Nobody verifies what they filed nor decides what they filed or verified
-(four eyes), so every open application can be taken on by a demo user. Every
-inbox, state and the report have something to show: approved, refused, referred
-up, awaiting verification (one overdue), awaiting a decision, awaiting missing
+(four eyes), so every open application can be taken on by a demo user. Every inbox,
+state and the report have something to show: approved, refused, referred up,
+awaiting verification (one overdue), awaiting a decision, awaiting missing
 documents.
 Permit and certificate numbers start with ``DEMO-``; applicants say "(demo)".
 """
@@ -108,6 +109,8 @@ def load_demo_permits(registry: Registry, today: date) -> int:
     """
     viettel, ward = find_actor(registry, "viettel"), find_actor(registry, "xa.hungdung")
     district = find_actor(registry, "huyen.vinh")
+    # Cases filed since 1/7/2025 are held by the 2025-07 ward only.
+    new_ward = find_actor(registry, "xa.thanhvinh")
     department = find_actor(registry, "so.tttt")
     lat, lon = _centroid(registry, "Hưng Dũng")
     spots = [(lat + dy, lon + dx) for dy, dx in _OFFSETS]
@@ -167,6 +170,16 @@ def load_demo_permits(registry: Registry, today: date) -> int:
         reason="Gần khu di tích, đề nghị Sở xem xét (demo)",
         on=date(2025, 6, 9),
     )
+    # Settled within its 10 working days: an application of 2025 left open would
+    # be overdue in every inbox for ever after (the demo is relative to today).
+    if today >= date(2025, 6, 20):
+        refuse_application(
+            registry,
+            department,
+            second,
+            reasons="Nằm trong khu vực bảo vệ di tích (demo)",
+            on=date(2025, 6, 20),
+        )
     # Game point recorded by the department, refused by the district in the
     # three-level era.
     with living_on(date(2025, 3, 3)):
@@ -193,7 +206,7 @@ def load_demo_permits(registry: Registry, today: date) -> int:
     # documents.
     bts(3, _before(today, 12))
     fourth = bts(4, _before(today, 4), structure_height_m=60)
-    verify_application(registry, ward, fourth, on=_before(today, 2))
+    verify_application(registry, new_ward, fourth, on=_before(today, 2))
     with living_on(_before(today, 6)):
         waiting = file_application(
             registry,
@@ -204,7 +217,7 @@ def load_demo_permits(registry: Registry, today: date) -> int:
         ).summary.id
     report_incomplete(
         registry,
-        ward,
+        new_ward,
         waiting,
         reasons="Thiếu giấy đăng ký kinh doanh (demo)",
         on=_before(today, 5),

@@ -144,7 +144,9 @@ def dashboard_area(
             commune = commune or actor.area_code
         else:
             district = district or actor.area_code
-    edition = edition or registry.config.default_edition
+    # Huyện exist in the 2025-06 edition only: a district asked for without an
+    # edition is read there, whatever edition is shown by default today.
+    edition = edition or ("2025-06" if district else registry.config.default_edition)
     name = None
     if district:
         if actor.area_level and edition != "2025-06":

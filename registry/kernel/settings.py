@@ -10,8 +10,9 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 
+from registry.kernel import clock
 from registry.kernel import messages as msg
 from registry.kernel.errors import ConfigurationError
 
@@ -40,9 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "REGISTRY_DEFAULT_EDITION",
-        "2025-06",
-        "Administrative division edition shown by default: 2025-06 (huyện/xã, "
-        "before 1/7/2025) or 2025-07 (xã/phường only).",
+        "auto",
+        "Administrative division edition shown by default: auto (the edition in "
+        "force on today's date: 2025-07 since 1/7/2025), 2025-06 (huyện/xã, "
+        "before 1/7/2025) or 2025-07 (xã/phường only). Huyện views stay available "
+        "in every edition chooser whatever the default.",
     ),
     Setting(
         "REGISTRY_DEMO_ON_FIRST_START",
@@ -151,13 +154,31 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+AUTO_EDITION = "auto"
+# Edition keys and the day each came into force, latest last. The kernel stands on
+# nothing (not even geodata), so the two dates are repeated here; a test holds them
+# equal to geodata.editions.EDITIONS.
+EDITIONS_IN_FORCE: tuple[tuple[date, str], ...] = (
+    (date.min, "2025-06"),
+    (date(2025, 7, 1), "2025-07"),
+)
+EDITION_CHOICES = (AUTO_EDITION, *(key for _, key in EDITIONS_IN_FORCE))
+
+
+def edition_in_force(day: date) -> str:
+    """Key of the administrative division edition in force on ``day``."""
+    return [key for start, key in EDITIONS_IN_FORCE if start <= day][-1]
+
+
 @dataclass(frozen=True)
 class Config:
     """Settings resolved from the environment (or a mapping given by a test)."""
 
     database_url: str
     province_code: str
-    default_edition: str
+    # REGISTRY_DEFAULT_EDITION as set: "auto" or an edition key; read it through
+    # default_edition, which resolves "auto" on the clock's day.
+    edition_setting: str
     demo_on_first_start: bool
     demo_sites: int
     admin_user: str
@@ -183,6 +204,15 @@ class Config:
     password_hashing: str = "strong"
     # Minutes without a page load after which a signed-in session ends.
     session_idle_minutes: int = 30
+
+    @property
+    def default_edition(self) -> str:
+        """The edition shown by default, today: the setting's edition, or with
+        ``auto`` the one in force on the clock's day (so a server started in June
+        2025 turns to the 2025-07 edition on 1/7/2025 without a restart)."""
+        if self.edition_setting == AUTO_EDITION:
+            return edition_in_force(clock.today())
+        return self.edition_setting
 
 
 # Argon2 cost profiles: (time cost, memory cost in KiB, parallelism).
@@ -360,17 +390,17 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
     """Read every setting from ``env`` (default: the process environment)."""
     env = os.environ if env is None else env
     edition = _raw(env, "REGISTRY_DEFAULT_EDITION")
-    if edition not in {"2025-06", "2025-07"}:
+    if edition not in EDITION_CHOICES:
         raise ConfigurationError(
             msg.SETTING_CHOICE,
             name="REGISTRY_DEFAULT_EDITION",
             value=edition,
-            choices="2025-06 or 2025-07",
+            choices="auto, 2025-06 or 2025-07",
         )
     return Config(
         database_url=_raw(env, "REGISTRY_DATABASE_URL"),
         province_code=_raw(env, "REGISTRY_PROVINCE_CODE"),
-        default_edition=edition,
+        edition_setting=edition,
         demo_on_first_start=_boolean(
             "REGISTRY_DEMO_ON_FIRST_START", _raw(env, "REGISTRY_DEMO_ON_FIRST_START")
         ),

@@ -5,15 +5,26 @@ its network (and the transfers its network is to receive); commune and district
 staff those whose position lies in their area; anyone the applications they
 filed. Acting on a step: the role of the step's level (admins also act for the
 department) and, below the department, an area that contains the application.
+
+Which areas hold a case depends on its filing date (:func:`holding_units`): a case
+filed before 1/7/2025 is held by the units of both editions (the huyện/xã then in
+force and the communes that took over from them), one filed since by the commune of
+the 2025-07 edition only, so that an abolished ward and its successor never both
+act on one file.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from geodata.editions import DEFAULT_EDITION as LEGACY_EDITION
+from geodata.editions import edition_on
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
+from registry.kernel.clock import today
 from registry.kernel.db import MAX_ROW_ID, load_row
 from registry.kernel.errors import PermissionDeniedError
 from registry.kernel.models import (
@@ -43,14 +54,34 @@ def load_application(
     )
 
 
+def holding_units(filed_on: date, units: dict) -> dict:
+    """The part of ``units`` (edition -> (commune, district)) whose staff hold a
+    case filed on ``filed_on``.
+
+    Filed while the legacy huyện/xã edition was in force: every edition, as
+    before the 2025 reform (its old offices and the communes that took over from
+    them). Filed since a later edition came into force (2025-07 from 1/7/2025):
+    that edition's units only, so an abolished commune no longer holds it.
+    """
+    edition = edition_on(filed_on).key
+    if edition == LEGACY_EDITION:
+        return dict(units)
+    return {key: value for key, value in units.items() if key == edition}
+
+
 def application_units(session: Session, application_id: int) -> dict:
-    """edition -> (commune code, district code) of an application's position."""
+    """edition -> (commune code, district code) of the units that hold an
+    application (its position's units, by its filing date: :func:`holding_units`)."""
     rows = session.scalars(
         select(PermitApplicationUnit).where(
             PermitApplicationUnit.application_id == application_id
         )
     )
-    return {r.edition: (r.commune_code, r.district_code) for r in rows}
+    units = {r.edition: (r.commune_code, r.district_code) for r in rows}
+    filed_on = session.scalar(
+        select(PermitApplication.filed_on).where(PermitApplication.id == application_id)
+    )
+    return units if filed_on is None else holding_units(filed_on, units)
 
 
 def may_see(actor: Actor, application: PermitApplication, units: dict) -> bool:
@@ -67,7 +98,7 @@ def may_see(actor: Actor, application: PermitApplication, units: dict) -> bool:
             application.network_code,
             application.receiving_network,
         )
-    return perm.in_scope(actor, units)
+    return perm.in_scope(actor, holding_units(application.filed_on, units))
 
 
 def require_see(session: Session, actor: Actor, application: PermitApplication) -> dict:
@@ -110,7 +141,8 @@ def require_record_in_area(
         )
     )
     units = {r.edition: (r.commune_code, r.district_code) for r in rows}
-    if units and not perm.in_scope(actor, units):
+    # The application would be filed today: only the offices holding it may.
+    if units and not perm.in_scope(actor, holding_units(today(), units)):
         raise perm.outside_area(
             actor,
             "record an application here",

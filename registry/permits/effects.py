@@ -43,8 +43,7 @@ from registry.records.writes import (
     insert_record,
     prepare,
 )
-
-DEPARTMENT_NAME = "Sở Thông tin và Truyền thông"
+from registry.units.offices import department_name
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,11 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def issuer(session: Session, actor: Actor) -> str:
-    """Who issues a certificate: the People's Committee of the actor's unit, or
-    the department."""
+def issuer(session: Session, actor: Actor, day: date) -> str:
+    """Who issues a certificate on ``day``: the People's Committee of the actor's
+    unit, or the provincial department in force that day (the Department of
+    Information and Communications until its 2025 merger, then the Department of
+    Science and Technology: :mod:`registry.units.offices`)."""
     if actor.area_code and actor.area_edition:
         name = session.scalar(
             select(AdminUnit.name).where(
@@ -76,7 +77,7 @@ def issuer(session: Session, actor: Actor) -> str:
         )
         if name:
             return f"UBND {name}"
-    return DEPARTMENT_NAME
+    return department_name(day)
 
 
 def _proposal(application: PermitApplication) -> dict:
@@ -100,7 +101,7 @@ def _new_values(application, kind, number, day, session, actor) -> tuple[str, di
         status=PointStatus.OPERATING.value,
         status_since=day,
         certificate_number=number,
-        certificate_issuer=issuer(session, actor),
+        certificate_issuer=issuer(session, actor, day),
         certificate_issued_on=day,
         certificate_expires_on=add_years(day, CERTIFICATE_YEARS),
     )
@@ -115,13 +116,13 @@ def _changed_values(record, application, kind, number, day, session, actor) -> d
         start = max(record.certificate_expires_on or day, day)
         values.update(
             certificate_number=number,
-            certificate_issuer=issuer(session, actor),
+            certificate_issuer=issuer(session, actor, day),
             certificate_expires_on=add_years(start, CERTIFICATE_YEARS),
         )
     elif kind == ApplicationKind.GAME_REISSUE:
         values.update(
             certificate_number=number,
-            certificate_issuer=issuer(session, actor),
+            certificate_issuer=issuer(session, actor, day),
             certificate_issued_on=day,
         )
     return values

@@ -34,7 +34,12 @@ from registry.kernel.models import (
 from registry.kernel.text import validated_text
 from registry.kernel.vocabulary import OPERATORS, Role
 from registry.permits import messages as msg
-from registry.permits.access import ENTITY, SUBJECT, require_record_in_area
+from registry.permits.access import (
+    ENTITY,
+    SUBJECT,
+    holding_units,
+    require_record_in_area,
+)
 from registry.permits.documents import checked_documents, store_documents
 from registry.permits.findings import (
     Finding,
@@ -190,7 +195,8 @@ def file_application(
         network = (
             existing.network_code if existing is not None else typed.get("network_code")
         )
-    units = prepared.where.units_of(0)
+    # Staff record an application only where their office holds it on that day.
+    units = holding_units(day, prepared.where.units_of(0))
     _check_filer(actor, kind, network, units)
     if kind.is_bts:
         derived = bts_case(

@@ -26,6 +26,7 @@ from registry.permits.vocabulary import (
     Case,
     Level,
 )
+from registry.units.offices import Office, offices_between
 
 PRESETS_DIR = Path(__file__).parent / "presets"
 MAX_STEP_DAYS = 120
@@ -304,6 +305,34 @@ def _presets(directory: str) -> tuple[Preset, ...]:
 def load_presets(directory: str | Path | None = None) -> dict[str, Preset]:
     """Every preset, by key, oldest first (read once per directory)."""
     return {p.key: p for p in _presets(str(directory or PRESETS_DIR))}
+
+
+# Level of a matrix row -> kind of office (registry.units.offices) acting for it.
+LEVEL_OFFICES = {
+    "department": "department",
+    "district": "district_committee",
+    "commune": "commune_committee",
+}
+
+
+def preset_offices(p: Preset, *, until: date) -> list[Office]:
+    """The offices that act for the preset's levels over its period (to
+    ``until`` when it has no end), department first: the three-level preset names
+    both the Department of Information and Communications and, from its 2025
+    merger, the Department of Science and Technology."""
+    levels = {
+        level
+        for row in p.rows
+        for level in (row.verify_level, row.decide_level, row.escalate_level)
+        if level
+    }
+    end = p.effective_to or until
+    return [
+        office
+        for level in ("department", "district", "commune")
+        if level in levels
+        for office in offices_between(LEVEL_OFFICES[level], p.effective_from, end)
+    ]
 
 
 def preset(key: str) -> Preset:

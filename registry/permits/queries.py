@@ -23,7 +23,13 @@ from registry.kernel.clock import today
 from registry.kernel.db import Registry
 from registry.kernel.models import PermitApplication, PermitStep
 from registry.kernel.vocabulary import Role
-from registry.permits.access import SUBJECT, can_act, load_application, may_see
+from registry.permits.access import (
+    SUBJECT,
+    can_act,
+    holding_units,
+    load_application,
+    may_see,
+)
 from registry.permits.views import (
     ApplicationSummary,
     ApplicationView,
@@ -129,7 +135,7 @@ def inbox(registry: Registry, actor: Actor, *, on: date | None = None) -> Inbox:
             step = loaded.open.get(application.id)
             if step is None:
                 continue
-            units = loaded.units[application.id]
+            units = holding_units(application.filed_on, loaded.units[application.id])
             if application.state == ApplicationState.INCOMPLETE and _applicant(
                 actor, application
             ):

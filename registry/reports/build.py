@@ -59,6 +59,7 @@ from registry.reports.record_sections import (
 )
 from registry.reports.tables import Headline, Report, ReportTable
 from registry.units.divisions import unit_polygons, units_frame
+from registry.units.offices import offices_between
 
 SUBJECT = "report"
 
@@ -69,6 +70,28 @@ def _display_name(registry: Registry, actor: Actor) -> str:
             select(User.display_name).where(User.username == actor.username)
         )
     return f"{name} ({actor.username})" if name else actor.username
+
+
+def _day(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def office_lines(start: date, end: date) -> list[str]:
+    """The provincial department (and the huyện People's Committees while they
+    existed) in charge over [start, end], with their dates; an unverified date is
+    said so."""
+    lines = []
+    for kind, title in (
+        ("department", "Cơ quan quản lý cấp tỉnh"),
+        ("district_committee", "Cấp huyện"),
+    ):
+        for office in offices_between(kind, start, end):
+            since = f"từ {_day(office.valid_from)}" if office.valid_from else ""
+            until = f"đến {_day(office.valid_to)}" if office.valid_to else ""
+            period = " ".join(part for part in (since, until) if part)
+            mark = "; chưa xác minh ngày hiệu lực" if office.unverified else ""
+            lines.append(f"{title}: {office.name_vi} ({period or 'cả kỳ'}{mark})")
+    return lines
 
 
 def _newest_technology(sites: pd.DataFrame, end: date) -> pd.Series:
@@ -259,6 +282,7 @@ def make_report(
         sites_map=sites_map,
         map_technology=cov.gap_technology,
         network_years=_network_years(coverage_map, sites_end, end),
+        offices=office_lines(start, end),
     )
     with registry.transaction() as session:
         record_audit(

@@ -142,6 +142,12 @@ def _write_overview(sheet: Worksheet, report) -> None:
     for note in report.notes:
         row += 1
         sheet.cell(row=row, column=1, value=spreadsheet_text(f"• {note}"))
+    if report.offices:
+        row += 2
+        sheet.cell(row=row, column=1, value="Cơ quan có thẩm quyền").font = HEADER_FONT
+        for line in report.offices:
+            row += 1
+            sheet.cell(row=row, column=1, value=spreadsheet_text(f"• {line}"))
     sheet.freeze_panes = sheet.cell(row=FIRST_DATA_ROW, column=1)
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 18

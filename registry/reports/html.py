@@ -143,6 +143,7 @@ def report_html(report) -> str:
         else ""
     )
     notes = "".join(f"<li>{escape(note)}</li>" for note in report.notes)
+    offices = "".join(f'<p class="meta">{escape(line)}</p>' for line in report.offices)
     sections = "".join(
         f"<section>{_table_html(table)}</section>" for table in report.tables
     )
@@ -153,6 +154,7 @@ def report_html(report) -> str:
         f'<section class="first"><h1>Báo cáo hạ tầng viễn thông – {area}</h1>'
         f'<p class="meta">{escape(period_text(report))}</p>'
         f'<p class="meta">Lập lúc {escape(made)} bởi {escape(report.made_by)}</p>'
+        f"{offices}"
         f"{demo}<h2>Tổng quan</h2>{_headline_html(report)}"
         f"<h2>Ghi chú</h2><ul>{notes}</ul></section>"
         f"{_maps_html(report)}{_network_years_html(report)}{sections}</body></html>"

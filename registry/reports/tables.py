@@ -72,6 +72,9 @@ class Report:
     map_technology: str = "4G"
     # "Mạng lưới qua các năm": the years drawn and the PNG (None: no sites).
     network_years: tuple[list[int], bytes] | None = field(default=None, repr=False)
+    # The offices in charge over the period, one line each, with their dates and
+    # unverified marks (registry.units.offices).
+    offices: list[str] = field(default_factory=list)
 
     def table(self, key: str) -> ReportTable:
         """The table stored under ``key`` (``sites``, ``coverage``, ``gaps``, ...)."""

@@ -15,7 +15,7 @@ from registry.maps.multiples import network_years
 from registry.reference import population, schools
 from registry.reports.area import area_choices
 from registry.reports.build import make_report
-from registry.units import boundaries, clusters
+from registry.units import boundaries, clusters, succession
 from tests.attack.catalogue import (
     ACTS,
     SHOWS,
@@ -156,6 +156,10 @@ REACH_AREAS: dict[str, Attack | tuple[Attack, ...]] = {
         lambda r, a, w, t: boundaries.import_boundaries(
             r, a, t / "none.geojson", edition="2025-06", level="commune"
         ),
+    ),
+    # Names only the units that took over the actor's own (abolished) area.
+    "units.succession.area_succession": Attack(
+        SHOWS, lambda r, a, w, t: succession.area_succession(r, a)
     ),
     "units.clusters.list_clusters": Attack(
         SHOWS, lambda r, a, w, t: clusters.list_clusters(r, a)

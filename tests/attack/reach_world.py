@@ -117,6 +117,8 @@ def build_reach_world(registry: Registry) -> ReachWorld:
     admin = find_actor(registry, "admin")
     people = make_people(registry, admin)
     clerk = people.other_commune  # Nghi Văn's staff record what lies there
+    # Applications filed since 1/7/2025 are held by the 2025-07 commune alone.
+    permit_clerk = people.other_new_commune
     inside_site = SITES.create(registry, admin, site_values(registry))
     inside_point = POINTS.create(registry, admin, point_values(registry))
     # Hưng Dũng's own draft (a violation, a photo) and reviewed inspection, and
@@ -199,19 +201,23 @@ def build_reach_world(registry: Registry) -> ReachWorld:
 
     filed = _bts(registry, people, 1)
     verified = _bts(registry, people, 2)
-    verify_application(registry, clerk, verified, note=f"Đã xem {MARK}")
+    verify_application(registry, permit_clerk, verified, note=f"Đã xem {MARK}")
     incomplete = _bts(registry, people, 3)
-    report_incomplete(registry, clerk, incomplete, reasons=f"Thiếu {MARK}")
+    report_incomplete(registry, permit_clerk, incomplete, reasons=f"Thiếu {MARK}")
     game = file_application(
         registry,
-        clerk,
+        permit_clerk,
         "game_new",
         values=new_game_point(registry, OUTSIDE, name=f"Phòng game {MARK} mới"),
         applicant_name=f"Chủ {MARK} mới",
     ).summary.id
     # An open renewal of the Nghi Văn point: its existence is Nghi Văn's business.
     renewal = file_application(
-        registry, clerk, "game_renewal", point_id=point, applicant_name=f"Chủ {MARK}"
+        registry,
+        permit_clerk,
+        "game_renewal",
+        point_id=point,
+        applicant_name=f"Chủ {MARK}",
     ).summary.id
     change = file_application(
         registry,

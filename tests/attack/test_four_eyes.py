@@ -67,16 +67,16 @@ CASES = (
         None,
         ("district",),
     ),
-    # Two-level era: the ward records it, another officer of the commune verifies;
-    # neither the filer nor the verifier decides.
+    # Two-level era (held by the 2025-07 ward alone): one of its officers records
+    # it, another verifies; neither the filer nor the verifier decides.
     Case(
         "commune files, verifier decides",
         TWO_LEVEL_DAY,
-        "commune",
+        "new_clerk",
         "game_new",
         "new_commune",
         None,
-        ("commune", "new_commune"),
+        ("new_clerk", "new_commune"),
     ),
     # The ward verifies a Viettel site and would decide it (two-level era).
     Case(
@@ -84,9 +84,9 @@ CASES = (
         TWO_LEVEL_DAY,
         "viettel",
         "bts_new",
-        "commune",
+        "new_commune",
         None,
-        ("commune",),
+        ("new_commune",),
     ),
     # A department officer and an administrator file a high tower, which the
     # department decides.
@@ -95,7 +95,7 @@ CASES = (
         TWO_LEVEL_DAY,
         "department",
         "high_tower",
-        "commune",
+        "new_commune",
         None,
         ("department",),
     ),
@@ -104,7 +104,7 @@ CASES = (
         TWO_LEVEL_DAY,
         "admin",
         "high_tower",
-        "commune",
+        "new_commune",
         None,
         ("admin",),
     ),
@@ -156,7 +156,7 @@ def test_nobody_decides_what_they_filed_or_verified(world, case):
     kind, values = _values(registry, case.kind)
     number = file_on(case.day, registry, filer, kind, values=values).summary.id
     tried = refused = leaked = 0
-    if case.filer == "commune":
+    if case.filer in ("commune", "new_clerk"):
         # The filer tries to verify what it filed.
         tried += 1
         view = get_application(registry, filer, number)

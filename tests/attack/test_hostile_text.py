@@ -341,7 +341,7 @@ def test_permit_applicant_names_and_refusal_reasons(open_world):
 
     def refused(reasons: str):
         application = filed().summary.id
-        verify_application(registry, people.commune, application, on=TWO_LEVEL_DAY)
+        verify_application(registry, people.new_clerk, application, on=TWO_LEVEL_DAY)
         return refuse_application(
             registry, people.new_commune, application, reasons=reasons, on=TWO_LEVEL_DAY
         )

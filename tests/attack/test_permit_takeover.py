@@ -130,7 +130,7 @@ def _filed_change(registry, people, site: int) -> int:
         site_id=site,
         values={"name": "Đổi tên"},
     ).summary.id
-    verify_application(registry, people.commune, number, on=TWO_LEVEL_DAY)
+    verify_application(registry, people.new_clerk, number, on=TWO_LEVEL_DAY)
     return number
 
 
@@ -244,7 +244,7 @@ def test_a_filing_does_not_name_other_operators_sites_or_applications(world):
     # who may not read it.
     point = POINTS.create(registry, admin, point_values(registry))["id"]
     pending = file_on(
-        TWO_LEVEL_DAY, registry, people.district, "game_renewal", point_id=point
+        TWO_LEVEL_DAY, registry, people.new_commune, "game_renewal", point_id=point
     ).summary.id
     tried += 1
     error = refusal_of(

@@ -1,11 +1,9 @@
-"""A BTS application clicked through in headless Chromium: Viettel files it with a
-document, the commune of the site (Hưng Dũng) verifies it, the district (Vinh)
-approves it with a permit number, the new site's record carries that number, and
-the department reads the whole trail.
-
-The three-level matrix (commune verifies, district decides) is put in force from
-30 days ago by the department before any page opens, through the same service the
-matrix page uses. The session's server (temp SQLite file, 300 demo sites, default
+"""A BTS application clicked through in headless Chromium: Viettel files a 60 m
+tower with a document, the 2025-07 ward of the site (Thành Vinh: a case filed since
+1/7/2025 is held by the new commune only) verifies it, the department approves it
+with a permit number (the two-level matrix: towers over 50 m are the
+department's), the new site's record carries that number, and the department
+reads the whole trail. The session's server (temp SQLite file, 300 demo sites, default
 basemap) serves the module; each user gets a fresh browser context. Requests off
 localhost are aborted and recorded: the flow may only have asked for the map's
 basemap tiles (tests/browser/conftest.py).
@@ -13,13 +11,8 @@ basemap tiles (tests/browser/conftest.py).
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
-from registry.access.users import find_actor
-from registry.kernel.clock import today
-from registry.permits.matrix_versions import adopt_preset
 from tests import samples
 from tests.browser.support import (
     choose_option,
@@ -56,19 +49,12 @@ OPEN_POPUP = """(name) => {
 
 @pytest.fixture(scope="module")
 def position(server) -> tuple[str, str]:
-    """Latitude and longitude (typed the Vietnamese way) inside Hưng Dũng, after the
-    department put the three-level matrix in force.
+    """Latitude and longitude (typed the Vietnamese way) near Hưng Dũng's centre
+    (in Thành Vinh of the 2025-07 edition, with the approximate polygons).
 
     The registry is opened beside the session's server (same SQLite file).
     """
     registry = server.open_registry()
-    adopt_preset(
-        registry,
-        find_actor(registry, "so.tttt"),
-        "three_level",
-        effective_from=today() - timedelta(days=30),
-        reason="Thử quy trình ba cấp trên trình duyệt",
-    )
     lat, lon, _ = commune_centroid(registry, "Hưng Dũng")
     registry.engine.dispose()
     return f"{lat:.6f}".replace(".", ","), f"{lon:.6f}".replace(".", ",")
@@ -98,7 +84,7 @@ def _open_from_inbox(page, number: int) -> None:
     wait_for_script(page)
 
 
-def test_an_application_goes_from_the_operator_through_commune_and_district(
+def test_an_application_goes_from_the_operator_through_the_ward_to_the_department(
     server, browser, guard, position, document
 ):
     operator = new_page(browser, guard)
@@ -118,7 +104,7 @@ def test_an_application_goes_from_the_operator_through_commune_and_district(
         form.get_by_label("Loại công trình", exact=True),
         "Cột tự đứng trên mặt đất",
     )
-    form.get_by_label("Chiều cao cột (m)", exact=True).fill("36")
+    form.get_by_label("Chiều cao cột (m)", exact=True).fill("60")
     form.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
         str(document)
     )
@@ -132,7 +118,7 @@ def test_an_application_goes_from_the_operator_through_commune_and_district(
     operator.context.close()
 
     commune = new_page(browser, guard)
-    sign_in(commune, server.url, "xa.hungdung", path="Ho_so_cap_phep")
+    sign_in(commune, server.url, "xa.thanhvinh", path="Ho_so_cap_phep")
     screenshot(commune, "permits_commune_inbox")
     _open_from_inbox(commune, number)
     commune.get_by_label("Ý kiến của khu dân cư xung quanh").fill(
@@ -146,7 +132,7 @@ def test_an_application_goes_from_the_operator_through_commune_and_district(
     commune.context.close()
 
     district = new_page(browser, guard)
-    sign_in(district, server.url, "huyen.vinh", path="Ho_so_cap_phep")
+    sign_in(district, server.url, "so.tttt", path="Ho_so_cap_phep")
     _open_from_inbox(district, number)
     district.get_by_label("Số giấy phép, giấy chứng nhận").fill(PERMIT)
     district.get_by_label("Điều kiện kèm theo").fill("Treo biển cảnh báo an toàn")
@@ -180,9 +166,9 @@ def test_an_application_goes_from_the_operator_through_commune_and_district(
     )
     department.get_by_role("tab", name="Quá trình xử lý").click()
     trail = department.locator('[data-testid="stTable"]').first
-    for text in ("Thẩm tra", "Đã thẩm tra", "xa.hungdung", "Quyết định"):
+    for text in ("Thẩm tra", "Đã thẩm tra", "xa.thanhvinh", "Quyết định"):
         assert trail.get_by_text(text, exact=True).first.is_visible(), text
-    assert trail.get_by_text("huyen.vinh", exact=True).first.is_visible()
+    assert trail.get_by_text("so.tttt", exact=True).first.is_visible()
     assert department.get_by_text("Các hộ liền kề không phản đối").first.is_visible()
     audit = department.locator('[data-testid="stTable"]').last
     for action in ("Nộp hồ sơ", "Thẩm tra", "Chấp thuận"):

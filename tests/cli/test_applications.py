@@ -39,8 +39,12 @@ def test_applications_are_listed_shown_and_reported(cli, world):
     assert code == 0 and out == ""
     code, out, _ = cli("applications", "show", str(filed))
     assert "verify@commune" in out and "viettel file" in out
-    code, out, _ = cli("--as", "xa.hd", "applications", "inbox", "--on", "2026-02-11")
+    # Filed since 1/7/2025: in the inbox of the 2025-07 ward (xa.tv), not of the
+    # abolished Hưng Dũng ward (xa.hd).
+    code, out, _ = cli("--as", "xa.tv", "applications", "inbox", "--on", "2026-02-11")
     assert "waiting for me: 1" in out
+    code, out, _ = cli("--as", "xa.hd", "applications", "inbox", "--on", "2026-02-11")
+    assert "waiting for me: 0" in out
     code, out, _ = cli("applications", "matrix", "--on", "2025-06-30")
     assert "game_new/certificate: verify commune 5d; decide district 10d" in out
     code, out, _ = cli(

@@ -28,7 +28,7 @@ def test_the_department_sees_district_shares_gaps_sharing_growth_and_radii(app_e
     assert any("Không có quy định nào" in i for i in texts(app.info))
     assert metric(app, "Diện tích có sóng 4G").endswith(" %")
     units = frame_with(app, "4G (% diện tích)")
-    assert len(units) == 20  # districts of 2025-06, the default level
+    assert len(units) == 130  # communes of 2025-07, the edition in force today
     assert units["4G (% diện tích)"].str.fullmatch(r"\d{1,3},\d %").all()
     radii = frame_with(app, "Nông thôn (km)")
     assert radii["Đô thị (km)"].tolist() == ["1,5", "1,2", "1,0", "0,3"]
@@ -43,6 +43,7 @@ def test_the_department_sees_district_shares_gaps_sharing_growth_and_radii(app_e
 
 def test_gap_communes_name_their_district(app_env):
     app = open_app(app_env, "so.tttt", PAGE)
+    app.radio(key="cov_edition").set_value("2025-06").run()
     app.radio(key="cov_level_2025-06").set_value("commune").run()
     assert not app.exception
     gaps = frame_with(app, "Lý do")
@@ -50,12 +51,14 @@ def test_gap_communes_name_their_district(app_env):
     assert gaps["Huyện"].str.startswith(("Huyện", "Thị xã", "Thành phố")).all()
 
 
-def test_communes_of_the_new_edition_and_a_past_year_end(app_env):
+def test_districts_of_the_old_edition_and_a_past_year_end(app_env):
     app = open_app(app_env, "so.tttt", PAGE)
+    assert app.radio(key="cov_edition").value == "2025-07"
     today_sites = metric(app, "Trạm đang phát sóng")
-    app.radio(key="cov_edition").set_value("2025-07").run()
+    app.radio(key="cov_edition").set_value("2025-06").run()
     assert not app.exception
-    assert len(frame_with(app, "4G (% diện tích)")) == 130
+    # Huyện stay available for history: the old edition opens on its districts.
+    assert len(frame_with(app, "4G (% diện tích)")) == 20
     app.selectbox(key="cov_as_of").set_value(date(2015, 12, 31)).run()
     assert not app.exception
     then = metric(app, "Trạm đang phát sóng")
@@ -77,6 +80,10 @@ def test_one_operator_and_another_technology(app_env):
 
 def test_a_district_officer_has_the_province_with_the_own_district_marked(app_env):
     app = open_app(app_env, "huyen.vinh", PAGE)
+    assert not app.exception
+    assert len(frame_with(app, "4G (% diện tích)")) == 130
+    # Huyện views stay available: the officer's district in the old edition.
+    app.radio(key="cov_edition").set_value("2025-06").run()
     assert not app.exception
     assert len(frame_with(app, "4G (% diện tích)")) == 20
     app.checkbox(key="cov_own").check().run()

@@ -7,6 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from geodata.approximate import province_outline
+from geodata.assign import points_inside
+from geodata.land import on_land
 from registry.access.users import authenticate, find_actor
 from registry.demo.load import DEMO_USERS, load_demo
 from registry.kernel.dataset import is_demo
@@ -36,6 +39,17 @@ def test_the_demo_has_five_thousand_sites_in_every_commune_and_is_labelled(demo,
     assert (sites["source"] == "demo").all() and (sites["coord_source"] == "demo").all()
     assert sites["notes"].str.contains("demo").all()
     assert is_demo(registry)
+
+
+def test_every_demo_site_and_point_stands_on_land(demo, admin):
+    """Not at sea nor across the Lao border (377 of 5,000 sites and 43 points were,
+    before the demo drew on land only), and inside the province's outline."""
+    registry, _ = demo
+    outline = province_outline("40")
+    for frame in (SITES.list(registry, admin), POINTS.list(registry, admin)):
+        lat, lon = frame["latitude"].to_numpy(), frame["longitude"].to_numpy()
+        assert on_land(lat, lon).all()
+        assert points_inside(lat, lon, outline).all()
 
 
 def test_sites_are_dense_in_vinh_and_sparse_in_the_western_mountains(demo, admin):

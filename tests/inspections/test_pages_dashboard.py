@@ -110,3 +110,13 @@ def test_the_department_looks_at_a_day_under_decree_72(app_env):
     assert not app.exception
     assert any("Nghị định 72/2013" in text for text in texts(app.caption))
     assert _metric(app, "Điểm trò chơi gần cổng trường") != "—"
+
+
+def test_the_department_opens_on_the_communes_in_force_today(app_env):
+    app = open_app(app_env, "so.tttt", PAGE)
+    assert not app.exception
+    assert app.selectbox(key="dash_edition").value == "2025-07"
+    assert not [s for s in app.selectbox if s.key == "dash_district"]
+    app.selectbox(key="dash_edition").set_value("2025-06").run()
+    assert not app.exception
+    assert app.selectbox(key="dash_district").value is None  # huyện kept for history

@@ -81,10 +81,12 @@ def test_filters_and_the_edition_switch_change_the_map(app_env):
     everything = _shown(app)
     app.multiselect(key="bts_networks").set_value(["04"]).run()
     assert 0 < _shown(app) < everything
-    app.radio(key="bts_edition").set_value("2025-07").run()
+    assert app.radio(key="bts_edition").value == "2025-07"  # in force today
+    app.radio(key="bts_edition").set_value("2025-06").run()
     assert not app.exception
+    assert app.radio(key="bts_level_2025-06").options == ["Huyện", "Xã/phường"]
     units = app.dataframe[0].value
-    assert len(units) == 130
+    assert len(units) == 20
 
 
 def test_the_growth_table_has_a_column_per_year(app_env):

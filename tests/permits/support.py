@@ -18,6 +18,7 @@ from registry.kernel.db import Registry
 from registry.kernel.errors import RegistryError
 from registry.permits.filing import file_application
 from registry.records.by_kind import SITES
+from registry.units.divisions import assign
 from tests import samples
 from tests.factories import commune_centroid, district_code, point_values, site_values
 
@@ -25,6 +26,8 @@ from tests.factories import commune_centroid, district_code, point_values, site_
 THREE_LEVEL_DAY = date(2025, 3, 10)  # a Monday, Decree 147/2024 in force
 OLD_RULES_DAY = date(2024, 6, 3)  # Decree 72/2013 as amended: school distance
 TWO_LEVEL_DAY = date(2026, 2, 10)  # a Tuesday before Tết 2026 (16–20 February)
+# Communes of the 2025-07 edition alone hold the cases filed since this day.
+REFORM_DAY = date(2025, 7, 1)
 
 # Valid files: documents must decode as what they claim.
 PDF, PNG = samples.PDF, samples.PNG
@@ -37,7 +40,11 @@ class People:
     admin: Actor
     commune: Actor  # Hưng Dũng (2025-06), in Vinh
     new_commune: Actor  # Thành Vinh (2025-07), which Hưng Dũng went into
+    # A second Thành Vinh officer: a case filed since 1/7/2025 is held by Thành Vinh
+    # alone, and four eyes need two of its people (one verifies, one decides).
+    new_clerk: Actor
     other_commune: Actor  # Nghi Văn (2025-06), in Nghi Lộc
+    other_new_commune: Actor  # the 2025-07 commune Nghi Văn went into
     district: Actor  # Vinh
     other_district: Actor  # Nghi Lộc
     department: Actor
@@ -62,7 +69,8 @@ def add_user(registry, admin, name, role, edition=None, code=None, network=None)
 def make_people(registry: Registry, admin: Actor) -> People:
     """One user per role and area (see the module docstring)."""
     hung_dung = commune_centroid(registry, "Hưng Dũng")[2]
-    nghi_van = commune_centroid(registry, "Nghi Văn")[2]
+    nghi_van_lat, nghi_van_lon, nghi_van = commune_centroid(registry, "Nghi Văn")
+    nghi_van_new = assign(registry, [nghi_van_lat], [nghi_van_lon]).units_of(0)
     thanh_vinh = commune_centroid(registry, "Thành Vinh", "2025-07")[2]
     return People(
         admin=admin,
@@ -70,8 +78,19 @@ def make_people(registry: Registry, admin: Actor) -> People:
         new_commune=add_user(
             registry, admin, "xa.tv", "commune", "2025-07", thanh_vinh
         ),
+        new_clerk=add_user(
+            registry, admin, "xa.tv.vt", "commune", "2025-07", thanh_vinh
+        ),
         other_commune=add_user(
             registry, admin, "xa.nv", "commune", "2025-06", nghi_van
+        ),
+        other_new_commune=add_user(
+            registry,
+            admin,
+            "xa.nv.moi",
+            "commune",
+            "2025-07",
+            nghi_van_new["2025-07"][0],
         ),
         district=add_user(
             registry,
@@ -94,6 +113,12 @@ def make_people(registry: Registry, admin: Actor) -> People:
         mobifone=add_user(registry, admin, "mobifone", "operator", network="01"),
         viewer=add_user(registry, admin, "khach", "viewer"),
     )
+
+
+def verifier(people: People, filed_on: date) -> Actor:
+    """The commune officer who verifies a Hưng Dũng case filed on ``filed_on``:
+    the Hưng Dũng ward before 1/7/2025, a Thành Vinh officer since."""
+    return people.commune if filed_on < REFORM_DAY else people.new_clerk
 
 
 def _people_template(registry: Registry) -> People:

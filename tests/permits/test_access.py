@@ -86,17 +86,22 @@ def test_applicants_and_officers_see_only_their_network_or_area(registry, world)
             "other_district",
             "department",
             "new_commune",
+            "other_new_commune",
         )
     }
+    # Filed before 1/7/2025, Vinh's case is held by the old and the new units;
+    # filed since, Nghi Văn's by the 2025-07 commune only, not by Nghi Văn nor by
+    # the Nghi Lộc district, which no longer exist.
     assert seen == {
         "viettel": [vinh],
         "mobifone": [nghi_van],
         "commune": [vinh],
-        "other_commune": [nghi_van],
+        "other_commune": [],
         "district": [vinh],
-        "other_district": [nghi_van],
+        "other_district": [],
         "department": [nghi_van, vinh],
         "new_commune": [vinh],
+        "other_new_commune": [nghi_van],
     }
     with pytest.raises(PermissionDeniedError, match="not of their network"):
         get_application(registry, people.mobifone, vinh)
@@ -111,13 +116,13 @@ def test_inboxes_list_waiting_overdue_filed_and_the_level_below(registry, world)
     assert [s.id for s in district.waiting] == [vinh] and district.overdue == []
     assert [s.id for s in inbox(registry, people.district, on=late).overdue] == [vinh]
     assert [s.id for s in inbox(registry, people.viettel).filed_by_me] == [vinh]
-    # Nghi Văn's commune has not verified MobiFone's application: overdue on the
-    # late day, shown to Nghi Lộc's district and to the department.
-    assert [s.id for s in inbox(registry, people.other_commune, on=late).overdue] == [
-        nghi_van
-    ]
-    below = inbox(registry, people.other_district, on=late).overdue_below
-    assert [s.id for s in below] == [nghi_van]
+    # The 2025-07 commune that took Nghi Văn in has not verified MobiFone's
+    # application: overdue on the late day in its inbox and the department's; the
+    # abolished Nghi Văn and Nghi Lộc hold nothing filed since 1/7/2025.
+    new = inbox(registry, people.other_new_commune, on=late)
+    assert [s.id for s in new.overdue] == [nghi_van]
+    assert inbox(registry, people.other_commune, on=late).overdue == []
+    assert inbox(registry, people.other_district, on=late).overdue_below == []
     department = inbox(registry, people.department, on=late)
     assert sorted(s.id for s in department.overdue_below) == sorted([vinh, nghi_van])
     assert inbox(registry, people.district, on=late).overdue_below == []
@@ -127,12 +132,12 @@ def test_a_paused_application_is_not_overdue(registry, world):
     people, _, nghi_van = world
     report_incomplete(
         registry,
-        people.other_commune,
+        people.other_new_commune,
         nghi_van,
         reasons="Thiếu hợp đồng thuê",
         on=TWO_LEVEL_DAY,
     )
-    box = inbox(registry, people.other_commune, on=date(2026, 6, 1))
+    box = inbox(registry, people.other_new_commune, on=date(2026, 6, 1))
     assert box.waiting == [] and box.overdue == []
 
 
@@ -180,7 +185,7 @@ def test_an_application_keeps_the_matrix_version_it_was_filed_under(registry, wo
     )
     kept = get_application(registry, people.department, nghi_van)
     assert kept.matrix.id == base.id and kept.row.decide_level == "commune"
-    verify_application(registry, people.other_commune, nghi_van, on=TWO_LEVEL_DAY)
+    verify_application(registry, people.other_new_commune, nghi_van, on=TWO_LEVEL_DAY)
     nghi_van_2025_07 = get_application(registry, people.department, nghi_van)
     assert nghi_van_2025_07.summary.step_level == "commune"
     later = file_on(
@@ -198,12 +203,12 @@ def test_game_applications_are_not_shown_to_operators(registry, world):
     game = file_on(
         TWO_LEVEL_DAY,
         registry,
-        people.commune,
+        people.new_commune,
         "game_new",
         values=new_game_point(registry),
     ).summary.id
     assert [s.id for s in list_applications(registry, people.viettel)] == [vinh]
-    assert game in [s.id for s in list_applications(registry, people.district)]
+    assert game in [s.id for s in list_applications(registry, people.new_commune)]
 
 
 def test_a_boundary_import_reassigns_applications_and_who_may_act(
@@ -241,16 +246,17 @@ def test_filing_on_another_areas_point_does_not_tell_its_open_application(
     point = POINTS.create(
         registry, people.admin, point_values(registry, "Nghi Văn", name="Nghi Văn")
     )["id"]
-    file_application(registry, people.other_commune, "game_renewal", point_id=point)
+    file_application(registry, people.other_new_commune, "game_renewal", point_id=point)
     for actor, why in (
         (people.commune, "outside their commune"),
         (people.district, "outside their district"),
         (people.viettel, "may not file game_renewal applications"),
+        # Abolished on 1/7/2025: Nghi Văn and Nghi Lộc no longer hold filings.
+        (people.other_commune, "outside their commune"),
+        (people.other_district, "outside their district"),
     ):
         with pytest.raises(PermissionDeniedError, match=why) as refused:
             file_application(registry, actor, "game_renewal", point_id=point)
         assert "open application" not in str(refused.value)
     with pytest.raises(ConflictError, match="already has open application"):
-        file_application(
-            registry, people.other_district, "game_renewal", point_id=point
-        )
+        file_application(registry, people.department, "game_renewal", point_id=point)

@@ -22,11 +22,13 @@ from registry.records.by_kind import SITES
 from tests.factories import commune_centroid, site_values
 from tests.permits.support import (
     PDF,
+    REFORM_DAY,
     THREE_LEVEL_DAY,
     TWO_LEVEL_DAY,
     add_user,
     file_on,
     new_site,
+    verifier,
 )
 
 # era -> (filing day, who decides what the district decided before 1/7/2025)
@@ -55,7 +57,7 @@ def test_a_new_site_is_verified_by_the_commune_and_approved_with_its_permit(
     visit = date.fromordinal(day.toordinal() + 1)
     verified = verify_application(
         registry,
-        people.commune,
+        verifier(people, day),
         filed.summary.id,
         site_visit_on=visit,
         neighbours_opinion="Các hộ liền kề đồng ý",
@@ -114,10 +116,13 @@ def test_changes_to_an_existing_site_are_written_on_approval(
         assert filed.summary.commune_code == code
         with pytest.raises(PermissionDeniedError, match="outside their commune"):
             verify_application(registry, people.commune, filed.summary.id, on=day)
-        hung_binh = add_user(registry, admin, "xa.hb", "commune", "2025-06", code)
+        # Filed since 1/7/2025: the 2025-07 commune Hưng Bình went into holds it.
+        edition = "2025-06" if day < REFORM_DAY else "2025-07"
+        area = code if edition == "2025-06" else filed.summary.commune_code_new
+        hung_binh = add_user(registry, admin, "xa.hb", "commune", edition, area)
         verify_application(registry, hung_binh, filed.summary.id, on=day)
     else:
-        verify_application(registry, people.commune, filed.summary.id, on=day)
+        verify_application(registry, verifier(people, day), filed.summary.id, on=day)
     approve_application(
         registry, getattr(people, decider), filed.summary.id, number="9/GP", on=day
     )
@@ -144,7 +149,7 @@ def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin, peo
     assert filed.summary.due_on == date(2026, 2, 24)
     paused = report_incomplete(
         registry,
-        people.commune,
+        people.new_commune,
         filed.summary.id,
         reasons="Thiếu bản vẽ kết cấu",
         on=date(2026, 2, 11),
@@ -152,10 +157,10 @@ def test_incomplete_documents_pause_the_deadline_across_tet(registry, admin, peo
     assert paused.summary.state == "incomplete" and paused.summary.paused
     assert "complete" in paused.actions and "verify" not in paused.actions
     assert [s.id for s in inbox(registry, people.viettel).waiting] == [filed.summary.id]
-    assert inbox(registry, people.commune, on=date(2026, 6, 1)).waiting == []
+    assert inbox(registry, people.new_commune, on=date(2026, 6, 1)).waiting == []
     with pytest.raises(ConflictError, match="missing documents"):
         verify_application(
-            registry, people.commune, filed.summary.id, on=date(2026, 2, 12)
+            registry, people.new_commune, filed.summary.id, on=date(2026, 2, 12)
         )
     resumed = record_completion(
         registry,
@@ -214,7 +219,7 @@ def test_a_refusal_keeps_the_registry_unchanged(registry, admin, people):
     filed = file_on(
         TWO_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     )
-    verify_application(registry, people.commune, filed.summary.id, on=TWO_LEVEL_DAY)
+    verify_application(registry, people.new_clerk, filed.summary.id, on=TWO_LEVEL_DAY)
     refused = refuse_application(
         registry,
         people.new_commune,
@@ -322,8 +327,9 @@ def test_in_the_two_level_era_the_commune_refers_a_case_to_the_department(
     filed = file_on(
         TWO_LEVEL_DAY, registry, people.viettel, "bts_new", values=new_site(registry)
     ).summary.id
-    verify_application(registry, people.commune, filed, on=TWO_LEVEL_DAY)
-    with pytest.raises(PermissionDeniedError, match="commune level"):
+    verify_application(registry, people.new_clerk, filed, on=TWO_LEVEL_DAY)
+    # The Vinh district, abolished on 1/7/2025, holds nothing filed since.
+    with pytest.raises(PermissionDeniedError, match="outside their district"):
         escalate_application(registry, people.district, filed, reason="x")
     referred = escalate_application(
         registry,

@@ -19,15 +19,17 @@ from tests.permits.support import (
     TWO_LEVEL_DAY,
     file_on,
     new_game_point,
+    verifier,
 )
 
 # era -> (filing day, who records it, who decides, issuer of the certificate):
-# three different people record, verify (the Hưng Dũng ward) and decide.
+# three different people record, verify (the Hưng Dũng ward, or since 1/7/2025 a
+# Thành Vinh officer: support.verifier) and decide.
 ERAS = {
     "three_level": (THREE_LEVEL_DAY, "department", "district", "UBND Thành phố Vinh"),
     "two_level": (
         TWO_LEVEL_DAY,
-        "district",
+        "department",
         "new_commune",
         "UBND Phường Thành Vinh",
     ),
@@ -51,7 +53,7 @@ def test_a_new_game_point_gets_its_certificate_for_three_years(
         "commune",
         "district" if era == "three_level" else "commune",
     )
-    verify_application(registry, people.commune, filed.summary.id, on=day)
+    verify_application(registry, verifier(people, day), filed.summary.id, on=day)
     done = approve_application(
         registry, getattr(people, decider), filed.summary.id, number="01/GCN", on=day
     )
@@ -79,7 +81,7 @@ def test_certificate_changes_are_written_on_approval(
         day, registry, getattr(people, clerk), kind, point_id=point_id, values=values
     )
     if filed.row.verify_level:
-        verify_application(registry, people.commune, filed.summary.id, on=day)
+        verify_application(registry, verifier(people, day), filed.summary.id, on=day)
     approve_application(
         registry, getattr(people, decider), filed.summary.id, number="02/GCN", on=day
     )
@@ -144,7 +146,15 @@ def test_the_school_distance_in_force_on_the_filing_day_is_a_finding(
 def test_game_applications_are_recorded_by_staff_of_the_area_only(
     registry, admin, people
 ):
-    for outsider in (people.other_commune, people.other_district, people.viettel):
+    # Since 1/7/2025 the old ward (Hưng Dũng) and district (Vinh) are outsiders too.
+    outsiders = (
+        people.other_commune,
+        people.other_district,
+        people.viettel,
+        people.commune,
+        people.district,
+    )
+    for outsider in outsiders:
         with pytest.raises(PermissionDeniedError):
             file_on(
                 TWO_LEVEL_DAY,
@@ -170,7 +180,7 @@ def test_what_approval_could_not_do_is_refused_at_filing(registry, admin, people
     )["id"]
     for kind in ("game_revocation", "game_renewal", "game_reissue"):
         with pytest.raises(ConflictError, match=kind):
-            file_on(TWO_LEVEL_DAY, registry, people.commune, kind, point_id=pending)
+            file_on(TWO_LEVEL_DAY, registry, people.new_commune, kind, point_id=pending)
     with pytest.raises(PermissionDeniedError, match="recorded by commune"):
         file_on(
             TWO_LEVEL_DAY,

@@ -6,11 +6,11 @@ small demo registry whose department has put the three-level matrix in force."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from registry.kernel.clock import today
+from registry.kernel.clock import living_on, today
 from registry.kernel.errors import PermissionDeniedError, RegistryError
 from registry.permits.filing import file_application
 from registry.permits.matrix import load_presets
@@ -65,9 +65,22 @@ def _hung_dung(registry) -> tuple[float, float]:
     return lat, lon
 
 
-def _filed(registry, code: str, *, height: int = 30) -> int:
-    """A new Viettel ground tower in Hưng Dũng filed through the service."""
+# Filed before 1/7/2025 and still open: held by the Hưng Dũng ward and the Vinh
+# district (the three-level era), and by the Thành Vinh ward that took them over.
+BEFORE_REFORM = date(2025, 6, 2)
+
+
+def _filed(
+    registry, code: str, *, height: int = 30, on: date | None = BEFORE_REFORM
+) -> int:
+    """A new Viettel ground tower in Hưng Dũng filed through the service on ``on``
+    (None: today)."""
     lat, lon = _hung_dung(registry)
+    with living_on(on or today()):
+        return _file(registry, code, lat, lon, height)
+
+
+def _file(registry, code: str, lat: float, lon: float, height: int) -> int:
     view = file_application(
         registry,
         actor(registry, "viettel"),
@@ -298,7 +311,8 @@ def test_the_report_shows_the_figures_of_the_period(app_env):
 
 
 def test_the_commune_records_a_game_point_application_with_its_checks(app_env):
-    app = _section(open_app(app_env, "xa.hungdung", PAGE), "file")
+    # Recorded today: by the ward in force, Thành Vinh (which took Hưng Dũng in).
+    app = _section(open_app(app_env, "xa.thanhvinh", PAGE), "file")
     app.selectbox(key="pmt_file_kind").set_value("game_new").run()
     form = "pmt_file_game_new_new"
     lat, lon = _hung_dung(app_env)
@@ -316,7 +330,7 @@ def test_the_commune_records_a_game_point_application_with_its_checks(app_env):
     _button(app, "Gửi hồ sơ").click().run()
     assert not app.exception
     number = int(app.query_params["application"])
-    view = get_application(app_env, actor(app_env, "xa.hungdung"), number)
+    view = get_application(app_env, actor(app_env, "xa.thanhvinh"), number)
     assert (view.summary.kind, view.summary.applicant_name) == (
         "game_new",
         "Nguyễn Văn An",
@@ -388,7 +402,8 @@ def _error_of(call) -> RegistryError:
 
 
 def test_the_registrys_permit_messages_read_in_vietnamese(app_env):
-    viettel, commune = actor(app_env, "viettel"), actor(app_env, "xa.hungdung")
+    # The ward in force today (it files today); the case was filed before 1/7/2025.
+    viettel, commune = actor(app_env, "viettel"), actor(app_env, "xa.thanhvinh")
     district = actor(app_env, "huyen.vinh")
     waiting = _filed(app_env, "VT-HD-LOI")
     site, other, third = (
@@ -479,3 +494,22 @@ def test_every_text_key_built_from_permit_data_exists():
     keys |= {f"action.{a}" for a in (*actions, "escalate", "add_documents")}
     keys |= {"action.new_version"}
     assert keys - set(all_texts()) == set()
+
+
+def test_a_case_filed_today_is_held_by_the_new_ward_only(app_env):
+    """Since 1/7/2025 the abolished Hưng Dũng ward neither sees nor acts on a
+    new case; Thành Vinh, which took it in, has it waiting."""
+    number = _filed(app_env, "VT-HD-MOI", on=None)
+    old = open_app(app_env, "xa.hungdung", PAGE, query={"application": str(number)})
+    assert not old.exception
+    assert texts(old.error) == [
+        "Bạn không có quyền thực hiện thao tác này (hồ sơ nằm ngoài địa bàn của bạn)."
+    ]
+    everything = open_app(app_env, "xa.hungdung", PAGE).tabs[-1]
+    shown = everything.dataframe[0].value.iloc[:, 0] if everything.dataframe else []
+    assert f"#{number}" not in list(shown)
+    with pytest.raises(PermissionDeniedError) as refused:
+        verify_application(app_env, actor(app_env, "xa.hungdung"), number)
+    assert refused.value.code == "permits.outside_area"
+    new = open_app(app_env, "xa.thanhvinh", PAGE)
+    assert f"#{number}" in list(new.tabs[0].dataframe[0].value.iloc[:, 0])

@@ -130,7 +130,8 @@ def _racing(monkeypatch, change) -> None:
 
 
 def _filing_refusals(registry, admin, people) -> dict:
-    viettel, commune = people.viettel, people.commune
+    # Filed today: the 2025-07 ward that holds Hưng Dũng's filings since 1/7/2025.
+    viettel, commune = people.viettel, people.new_commune
     site = _site(registry, admin, "NAN-R0001")
     busy = _site(registry, admin, "NAN-R0002")
     retired = _site(registry, admin, "NAN-R0003")
@@ -262,7 +263,8 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
         "bts_new",
         values=new_site(registry, site_code="VT-R-TT"),
     ).summary.id
-    verify_application(registry, commune, verified, on=TWO_LEVEL_DAY)
+    # Filed since 1/7/2025: held by the 2025-07 ward (Thành Vinh) alone.
+    verify_application(registry, people.new_commune, verified, on=TWO_LEVEL_DAY)
 
     def transfer(code):
         given = _site(registry, admin, code)
@@ -346,7 +348,7 @@ def _step_refusals(registry, admin, people, monkeypatch) -> dict:
             registry, district, own, number="1", on=DAY
         ),
         "own verification": lambda: approve_application(
-            registry, commune, verified, number="1", on=TWO_LEVEL_DAY
+            registry, people.new_commune, verified, number="1", on=TWO_LEVEL_DAY
         ),
         "consent needed": lambda: approve_application(
             registry, people.department, unsigned

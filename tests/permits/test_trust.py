@@ -109,7 +109,7 @@ def test_an_approval_acts_only_while_the_filer_still_owns_the_site(
 ):
     own = on_air_site(registry, admin, "04", "VT-LATER")
     filed = _renaming(registry, people, own)
-    verify_application(registry, people.commune, filed, on=TWO_LEVEL_DAY)
+    verify_application(registry, people.new_clerk, filed, on=TWO_LEVEL_DAY)
     # The site passes to MobiFone (a registry correction) before the decision.
     version = SITES.get(registry, admin, own)["version"]
     SITES.update(registry, admin, own, {"network_code": "01"}, expected_version=version)
@@ -136,7 +136,7 @@ def test_an_application_filed_before_the_check_cannot_move_the_site(
             .where(PermitApplication.id == filed)
             .values(proposal=json.dumps({"name": "X", "network_code": "01"}))
         )
-    verify_application(registry, people.commune, filed, on=TWO_LEVEL_DAY)
+    verify_application(registry, people.new_clerk, filed, on=TWO_LEVEL_DAY)
     code, _ = _code(
         lambda: approve_application(
             registry, people.new_commune, filed, number="1/GP", on=TWO_LEVEL_DAY
@@ -265,15 +265,15 @@ def test_nobody_verifies_what_they_filed_nor_decides_what_they_verified(
     filed = file_on(
         TWO_LEVEL_DAY,
         registry,
-        people.commune,
+        people.new_clerk,
         "game_new",
         values=new_game_point(registry),
     ).summary.id
-    assert get_application(registry, people.commune, filed).withheld == (
+    assert get_application(registry, people.new_clerk, filed).withheld == (
         "permits.own_filing"
     )
     code, _ = _code(
-        lambda: verify_application(registry, people.commune, filed, on=TWO_LEVEL_DAY)
+        lambda: verify_application(registry, people.new_clerk, filed, on=TWO_LEVEL_DAY)
     )
     assert code == "permits.own_filing"
     verify_application(registry, people.new_commune, filed, on=TWO_LEVEL_DAY)
@@ -289,7 +289,7 @@ def test_nobody_verifies_what_they_filed_nor_decides_what_they_verified(
     # The filer may not decide either; a third officer does.
     code, _ = _code(
         lambda: approve_application(
-            registry, people.commune, filed, number="2/GCN", on=TWO_LEVEL_DAY
+            registry, people.new_clerk, filed, number="2/GCN", on=TWO_LEVEL_DAY
         )
     )
     assert code == "permits.own_filing"
@@ -348,7 +348,7 @@ def test_the_filing_day_is_the_clocks_and_only_an_admin_backdates_it(
         "correct_filing_day",
         "Nhận hồ sơ giấy hôm trước",
     )
-    verify_application(registry, people.commune, number, on=date(2026, 2, 4))
+    verify_application(registry, people.new_clerk, number, on=date(2026, 2, 4))
     code, _ = _code(
         lambda: correct_filing_day(
             registry, admin, number, date(2026, 2, 2), reason="Giấy"
@@ -371,7 +371,7 @@ def test_a_filing_names_only_what_the_filer_may_read(registry, admin, people):
     assert "MobiFone" not in nearby.message_vi + nearby.message_en
     hidden = next(s for s in nearby.facts["sites"] if not s.get("site_code"))
     assert hidden["technologies"] == ["2G", "4G"] and "site_id" not in hidden
-    for staff in (people.commune, people.district, people.department):
+    for staff in (people.new_commune, people.department):
         seen = get_application(registry, staff, filed.summary.id).findings
         text = next(f for f in seen if f.check == "nearby_sites").message_vi
         assert "MB-NEAR" in text and "VT-NEAR" in text
@@ -384,14 +384,14 @@ def test_an_open_application_is_numbered_only_for_those_who_may_read_it(
     first = file_on(
         TWO_LEVEL_DAY,
         registry,
-        people.district,
+        people.new_clerk,
         "game_renewal",
         point_id=point,
     ).summary.id
     code, error = _code(
         lambda: file_application(
             registry,
-            people.commune,
+            people.new_commune,
             "game_reissue",
             point_id=point,
             values={"owner_phone": "0912 000 000"},

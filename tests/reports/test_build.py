@@ -112,10 +112,12 @@ def world(registry, admin) -> World:
     game = POINTS.create(registry, admin, point_values(registry))["id"]
     _inspection(registry, users["commune"], game, date(2026, 3, 10), violation=True)
     _inspection(registry, users["commune"], game, date(2025, 12, 1), violation=False)
+    # Recorded by the department: the 2025-06 ward holds no case filed since
+    # 1/7/2025 (the 2025-07 ward does).
     file_on(
         date(2026, 3, 2),
         registry,
-        users["commune"],
+        users["department"],
         "game_new",
         values=new_game_point(registry, name="Phòng game Mới"),
     )
@@ -316,6 +318,7 @@ def test_district_staff_report_on_their_own_district_only(world):
         key=world.hung_dung,
         start=START,
         end=END,
+        edition="2025-06",
     )
     assert _headline(own)["Trạm BTS đang phát sóng"] == 2
     with pytest.raises(PermissionDeniedError):
@@ -326,6 +329,7 @@ def test_district_staff_report_on_their_own_district_only(world):
             key=world.hung_dung,
             start=START,
             end=END,
+            edition="2025-06",
         )
 
 
@@ -338,6 +342,7 @@ def test_a_period_that_ends_before_it_starts_is_refused(world):
             key=world.hung_dung,
             start=END,
             end=START,
+            edition="2025-06",
         )
     assert raised.value.problem == "period"
 
@@ -351,6 +356,7 @@ def test_making_a_report_keeps_the_data_version_so_caches_stay_warm(world):
         key=world.hung_dung,
         start=START,
         end=END,
+        edition="2025-06",
     )
     assert data_version(world.registry) == before
 

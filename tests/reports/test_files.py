@@ -273,7 +273,9 @@ def test_the_command_line_writes_both_files(
     assert code == 0
     out = capsys.readouterr().out
     assert "Báo cáo: Cụm I (01/01/2026 – 30/06/2026)" in out
-    assert "Số xã, phường: 152" in out
+    # The default edition is the one in force (2025-07): Cụm I's districts are
+    # covered by 39 of its communes (152 communes of 2025-06).
+    assert "Số xã, phường: 39" in out
     assert load_workbook(xlsx).sheetnames[0] == OVERVIEW_SHEET
     assert html.read_text(encoding="utf-8").count("<svg") == 2
     assert main(["report", "--district", "Không Có", "--xlsx", str(xlsx)]) == 1

@@ -22,9 +22,11 @@ from numbers import Integral
 
 import streamlit as st
 
+from registry.kernel.clock import today
 from registry.kernel.numbers import vi_number
-from registry.kernel.vocabulary import OPERATORS, label
+from registry.kernel.vocabulary import OPERATORS, Role, label
 from registry.records.fields import fields_for
+from registry.units.offices import department_name
 
 LANGUAGES = ("vi", "en")
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -210,6 +212,9 @@ def value_label(value: object) -> str:
     """Label of an enumerated value (status, kind, structure, role, source)."""
     if value is None or value != value:  # None or NaN
         return ""
+    if str(value) == Role.DEPARTMENT and language() == "vi":
+        # The department's name changed in 2025: the office in force today.
+        return department_name(today()) or label(str(value), "vi")
     return label(str(value), language())
 
 

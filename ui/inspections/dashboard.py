@@ -37,6 +37,7 @@ def choose_area(registry, actor) -> tuple[dict, date]:
         edition = columns[0].selectbox(
             t("dash.edition"),
             EDITIONS,
+            index=EDITIONS.index(registry.config.default_edition),
             format_func=lambda e: t(f"edition.{e}"),
             key="dash_edition",
         )

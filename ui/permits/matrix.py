@@ -16,7 +16,7 @@ from registry.access import permissions as perm
 from registry.kernel.clock import today
 from registry.kernel.errors import RegistryError
 from registry.kernel.models import AuditEntry
-from registry.permits.matrix import MatrixRow, load_presets
+from registry.permits.matrix import MatrixRow, load_presets, preset_offices
 from registry.permits.matrix_versions import (
     adopt_preset,
     edit_matrix,
@@ -118,6 +118,26 @@ def render_presets() -> None:
                 start=day_text(preset.effective_from),
             )
         )
+        offices = preset_offices(preset, until=today())
+        st.caption(
+            t(
+                "pmt.m.preset_offices",
+                offices="; ".join(_office_text(o, english) for o in offices),
+            )
+        )
+
+
+def _office_text(office, english: bool) -> str:
+    """'Sở Khoa học và Công nghệ (từ 01/03/2025, chưa xác minh)'."""
+    dates = []
+    if office.valid_from:
+        dates.append(t("pmt.m.office_from", day=day_text(office.valid_from)))
+    if office.valid_to:
+        dates.append(t("pmt.m.office_to", day=day_text(office.valid_to)))
+    if dates and office.unverified:
+        dates.append(t("pmt.m.office_unverified"))
+    name = office.name("en" if english else "vi")
+    return f"{name} ({', '.join(dates)})" if dates else name
 
 
 def _saved_text(version) -> str:

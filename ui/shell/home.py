@@ -7,10 +7,12 @@ import streamlit as st
 
 from registry.access.profile import Profile
 from registry.records.stats import EXPIRY_WARNING_DAYS, NO_DISTRICT, RegistryStats
+from registry.units.succession import area_succession
 from ui.common.charts import bar_chart
 from ui.common.i18n import field_label, number, t, value_label
 from ui.common.labels import (
     action_label,
+    day_text,
     local_time,
     missing,
     reason_text,
@@ -164,3 +166,20 @@ def render_changes(frame: pd.DataFrame) -> None:
         st.caption(t("home.no_changes"))
         return
     st.dataframe(changes_table(frame), hide_index=True)
+
+
+def render_succession(registry, actor) -> None:
+    """A notice for a user whose area the 2025 reform abolished, naming the
+    commune(s) of the edition in force that took it over."""
+    succession = area_succession(registry, actor)
+    if succession is None:
+        return
+    st.warning(
+        t(
+            f"home.abolished.{succession.level}",
+            old=succession.old_name,
+            since=day_text(succession.since),
+            new=", ".join(succession.successors) or t("home.abolished.unknown"),
+        ),
+        icon=":material/account_tree:",
+    )
