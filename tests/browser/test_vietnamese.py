@@ -142,3 +142,20 @@ def test_choices_follow_a_language_switch(server, browser, guard, path, vi, en):
         assert vi in _choices(page) and en not in _choices(page)
     finally:
         page.context.close()
+
+
+def test_a_focused_text_field_gives_no_english_hint(server, browser, guard):
+    """Streamlit writes "Press Enter to submit form" under a focused field of a
+    form; the Vietnamese interface hides it (the forms have their own buttons)."""
+    page = new_page(browser, guard)
+    page.goto(server.url)
+    field = page.get_by_label("Tên đăng nhập")
+    field.wait_for(timeout=120_000)
+    field.fill("xa.hungdung")
+    assert field.evaluate("e => e === document.activeElement")
+    hint = page.locator('[data-testid="InputInstructions"]').first
+    hint.wait_for(state="attached")
+    assert not hint.is_visible()
+    assert "Press Enter" not in page.evaluate(VISIBLE_TEXT)
+    screenshot(page, "vi_focused_field")
+    page.context.close()

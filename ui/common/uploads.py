@@ -55,6 +55,10 @@ def widget_rules() -> list[str]:
         *_swap(camera_clear, t("camera.clear")),
         # An empty date field would show "DD/MM/YYYY": its label says what to type.
         '[data-testid="stDateInput"] input::placeholder { color: transparent; }',
+        # A focused text field shows "Press Enter to submit form" (and a character
+        # count) with no parameter to change it; the forms have their own save
+        # buttons, so the hint goes.
+        '[data-testid="InputInstructions"] { display: none; }',
     ]
     return rules
 
