@@ -149,7 +149,7 @@ class _Export:
 
 
 def _zip_error(name: str, message, **context) -> ValidationError:
-    return ValidationError([FieldError("file", name, message, **context)])
+    return ValidationError([FieldError("odk_file", name, message, **context)])
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -255,7 +255,7 @@ def _ruleset(fields: dict[str, str], day: date):
     """The rule set of the form, checked against the one in force on ``day``."""
     key, version = fields.get(RULESET_KEY, ""), fields.get(RULESET_VERSION, "")
     if not key or not version.isdigit():
-        raise FieldError(RULESET_KEY, key or None, msg.ODK_NOT_OUR_FORM)
+        raise FieldError("ruleset", key or None, msg.ODK_NOT_OUR_FORM)
     try:
         in_force = ruleset_in_force(day)
     except FieldError as error:
@@ -282,7 +282,9 @@ def _answers(fields, ruleset, point: PublicPoint) -> dict[str, dict[str, Any]]:
             rule_id = known.get(name)
             if rule_id is None or rule_id not in applying:
                 errors.append(
-                    FieldError(name, value, msg.ODK_UNKNOWN_QUESTION, kind=point.kind)
+                    FieldError(
+                        "odk_question", name, msg.ODK_UNKNOWN_QUESTION, kind=point.kind
+                    )
                 )
     for rule_id in sorted(applying):
         answer = fields.get(answer_name(rule_id), "")
@@ -291,7 +293,11 @@ def _answers(fields, ruleset, point: PublicPoint) -> dict[str, dict[str, Any]]:
         if answer not in ANSWERS:
             errors.append(
                 FieldError(
-                    answer_name(rule_id), answer, msg.ODK_ANSWER, answers=list(ANSWERS)
+                    "odk_answer",
+                    answer,
+                    msg.ODK_ANSWER,
+                    question=answer_name(rule_id),
+                    answers=list(ANSWERS),
                 )
             )
             continue
@@ -325,14 +331,16 @@ def _photos(fields, export: _Export) -> list:
         if not value:
             continue
         if not _PHOTO_NAME.fullmatch(value) or value in {".", ".."}:
-            raise FieldError(name, value, msg.ODK_PHOTO_NAME)
+            raise FieldError("photo", value, msg.ODK_PHOTO_NAME, filename=value)
         info = export.media.get(value)
         if info is None:
-            raise FieldError(name, value, msg.ODK_PHOTO_MISSING)
+            raise FieldError("photo", value, msg.ODK_PHOTO_MISSING, filename=value)
         try:
             data = _read_member(export.archive, info, MAX_PHOTO_BYTES)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
-            raise FieldError(name, value, msg.ODK_PHOTO_MISSING) from None
+            raise FieldError(
+                "photo", value, msg.ODK_PHOTO_MISSING, filename=value
+            ) from None
         files.append((value, data))
     return checked_photos(files) if files else []
 
@@ -344,7 +352,7 @@ def _number(fields, *names) -> float | None:
             try:
                 return float(value.replace(",", "."))
             except ValueError:
-                raise FieldError(GPS, value, msg.ODK_GPS) from None
+                raise FieldError("gps", value, msg.ODK_GPS) from None
     return None
 
 
@@ -360,11 +368,11 @@ def _gps(fields) -> tuple[float | None, float | None, float | None]:
             lat, lon = float(parts[0]), float(parts[1])
             accuracy = float(parts[3]) if len(parts) > 3 else None
         except (IndexError, ValueError):
-            raise FieldError(GPS, combined, msg.ODK_GPS) from None
+            raise FieldError("gps", combined, msg.ODK_GPS) from None
     if (lat is None) != (lon is None) or (
         lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180)
     ):
-        raise FieldError(GPS, f"{lat} {lon}", msg.ODK_GPS)
+        raise FieldError("gps", f"{lat} {lon}", msg.ODK_GPS)
     return lat, lon, accuracy
 
 
@@ -388,7 +396,7 @@ class _Plan:
 
 def _point(registry: Registry, actor: Actor, submitter: Actor, value: str):
     if not value.isdigit():
-        raise FieldError(POINT, value, msg.ODK_POINT)
+        raise FieldError("point", value, msg.ODK_POINT)
     with registry.reading() as session:
         point = load_row(session, PublicPoint, int(value), POINT_NOT_FOUND)
         require_point_scope(session, submitter, point.id, "inspect this point")
@@ -402,11 +410,11 @@ def _point(registry: Registry, actor: Actor, submitter: Actor, value: str):
 def _plan(registry, actor, export, fields, instance_id, tolerance) -> _Plan:
     name = _submitter(fields)
     if not name:
-        raise FieldError("SubmitterName", None, msg.ODK_UNKNOWN_SUBMITTER)
+        raise FieldError("submitter", None, msg.ODK_UNKNOWN_SUBMITTER)
     try:
         submitter = find_actor(registry, name)
     except NotFoundError:
-        raise FieldError("SubmitterName", name, msg.ODK_UNKNOWN_SUBMITTER) from None
+        raise FieldError("submitter", name, msg.ODK_UNKNOWN_SUBMITTER) from None
     perm.require(submitter, perm.CREATE, SUBJECT)
     try:
         day = check_inspection_date(fields.get(DATE, ""))
@@ -567,7 +575,7 @@ def import_odk_submissions(
             row=number, instance_id=instance_id, submitter=submitter, point_id=point_id
         )
         if instance_id is None or not _INSTANCE_ID.fullmatch(instance_id):
-            error = FieldError("instanceID", instance_id, msg.ODK_INSTANCE_ID)
+            error = FieldError("instance_id", instance_id, msg.ODK_INSTANCE_ID)
             outcomes.append(
                 SubmissionOutcome(
                     **{**outcome, "instance_id": None}, status="refused", error=error

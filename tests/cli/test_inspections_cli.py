@@ -69,7 +69,7 @@ def test_form_then_import(cli, world, tmp_path):
     code, out, _ = cli("--as", "xa.a", "inspections", "import-odk", str(archive))
     assert code == 1
     assert "row 2 cli-1 by xa.a, point #" in out and ": created (inspection #" in out
-    assert "row 3 cli-2 by nobody" in out and "refused: SubmitterName" in out
+    assert "row 3 cli-2 by nobody" in out and "refused: submitter" in out
     assert "1 created, 0 already imported, 1 refused" in out
     code, out, _ = cli("--as", "xa.a", "inspections", "import-odk", str(archive))
     assert "0 created, 1 already imported, 1 refused" in out
