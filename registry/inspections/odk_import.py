@@ -40,7 +40,6 @@ from registry.inspections.access import SUBJECT, require_point_scope
 from registry.inspections.changes import InspectionChanges, apply_changes
 from registry.inspections.checklist import checklist_items, ruleset_in_force
 from registry.inspections.edits import ENTITY, checked_photos
-from registry.inspections.queries import get_inspection
 from registry.inspections.values import as_date, check_inspection_date, clean_text
 from registry.inspections.vocabulary import MAX_PHOTO_BYTES, InspectionState
 from registry.inspections.xlsform import (
@@ -622,24 +621,9 @@ def import_odk_submissions(
     return OdkImportReport(file_name, dry_run, tolerance, tuple(outcomes))
 
 
-def odk_submission_of(registry: Registry, actor: Actor, inspection_id: int):
-    """The ODK record of an imported inspection (GPS point, distance, flag), or
-    None; read by those who may read the inspection."""
-    get_inspection(registry, actor, inspection_id)  # permission and area
-    with registry.reading() as session:
-        row = session.scalar(
-            select(OdkSubmission).where(OdkSubmission.inspection_id == inspection_id)
-        )
-        if row is None:
-            return None
-        session.expunge(row)
-        return row
-
-
 __all__ = [
     "OdkImportReport",
     "SubmissionOutcome",
     "import_odk_submissions",
-    "odk_submission_of",
     "read_export",
 ]
