@@ -148,7 +148,9 @@ class _Export:
 
 
 def _zip_error(name: str, message, **context) -> ValidationError:
-    return ValidationError([FieldError("odk_file", name, message, **context)])
+    return ValidationError(
+        [FieldError("odk_file", name, message, hide_value=True, **context)]
+    )
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
@@ -282,7 +284,11 @@ def _answers(fields, ruleset, point: PublicPoint) -> dict[str, dict[str, Any]]:
             if rule_id is None or rule_id not in applying:
                 errors.append(
                     FieldError(
-                        "odk_question", name, msg.ODK_UNKNOWN_QUESTION, kind=point.kind
+                        "odk_question",
+                        name,
+                        msg.ODK_UNKNOWN_QUESTION,
+                        kind=point.kind,
+                        hide_value=True,
                     )
                 )
     for rule_id in sorted(applying):
@@ -330,10 +336,14 @@ def _photos(fields, export: _Export) -> list:
         if not value:
             continue
         if not _PHOTO_NAME.fullmatch(value) or value in {".", ".."}:
-            raise FieldError("photo", value, msg.ODK_PHOTO_NAME, filename=value)
+            raise FieldError(
+                "photo", value, msg.ODK_PHOTO_NAME, filename=value, hide_value=True
+            )
         info = export.media.get(value)
         if info is None:
-            raise FieldError("photo", value, msg.ODK_PHOTO_MISSING, filename=value)
+            raise FieldError(
+                "photo", value, msg.ODK_PHOTO_MISSING, filename=value, hide_value=True
+            )
         try:
             data = _read_member(export.archive, info, MAX_PHOTO_BYTES)
         except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):

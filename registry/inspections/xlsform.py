@@ -161,6 +161,7 @@ def _ruleset(day: date, key: str | None):
                     msg.ODK_RULESET_NOT_IN_FORCE,
                     day=day,
                     in_force=ruleset.key,
+                    hide_value=True,
                 )
             ]
         )
