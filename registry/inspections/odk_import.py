@@ -4,6 +4,8 @@ back from ODK Central or KoBoToolbox as draft inspections.
 The file is the CSV export zip: the main CSV (one row a submission; ODK Central
 joins group paths with ``-``, KoBoToolbox with ``/``), each repeat as its own CSV
 (rows tied to their submission by ``PARENT_KEY``), and the photos under
+``media/``. ODK Central's OData JSON of submissions (``Submissions?$expand=*``,
+repeats inline) is read too, alone or as a ``.json`` in the zip beside
 ``media/``. Each submission becomes a draft inspection of the named point by the
 submitting user (matched by user name, and only within that user's area), with the
 checklist answers, violations, follow-up deadline, summary, photos (checked and
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import zipfile
 from collections.abc import Iterable
@@ -141,7 +144,7 @@ class _Export:
     rows: list[dict[str, str]]
     repeats: dict[str, list[dict[str, str]]]
     media: dict[str, zipfile.ZipInfo]
-    archive: zipfile.ZipFile
+    archive: zipfile.ZipFile | None
 
 
 # -- reading the zip -----------------------------------------------------------
@@ -174,6 +177,64 @@ def _csv_rows(name: str, data: bytes) -> list[dict[str, str]]:
     ]
 
 
+def _odata_rows(
+    item: dict, rows: list, repeats: dict, prefix: str = "", key: str = ""
+) -> dict:
+    """One OData submission (``$expand=*``) flattened as the CSV export names its
+    columns: nested groups joined with ``-``, the GeoJSON point split in
+    ``-Latitude``/``-Longitude``/``-Altitude``/``-Accuracy``, ``__id`` as ``KEY``,
+    ``__system``'s submitter and form version, repeats as rows of their own."""
+    row: dict[str, str] = {}
+    key = str(item.get("__id") or key)
+    for name, value in item.items():
+        if "@odata" in name:
+            continue
+        column = f"{prefix}{name}"
+        if name == "__id" and not prefix:
+            row["KEY"] = str(value)
+        elif name == "__system" and isinstance(value, dict):
+            row["SubmitterName"] = str(value.get("submitterName") or "")
+            row["FormVersion"] = str(value.get("formVersion") or "")
+        elif isinstance(value, dict) and value.get("type") == "Point":
+            coordinates = list(value.get("coordinates") or []) + [None] * 3
+            accuracy = (value.get("properties") or {}).get("accuracy")
+            parts = (coordinates[1], coordinates[0], coordinates[2], accuracy)
+            for part, number in zip(
+                ("Latitude", "Longitude", "Altitude", "Accuracy"), parts, strict=True
+            ):
+                row[f"{column}-{part}"] = "" if number is None else str(number)
+        elif isinstance(value, dict):
+            row.update(_odata_rows(value, [], repeats, f"{column}-", key))
+        elif isinstance(value, list):
+            for entry in value:
+                if isinstance(entry, dict):
+                    child = _odata_rows(entry, [], repeats, "", key)
+                    repeats.setdefault(key, []).append(child)
+        else:
+            row[column] = "" if value is None else str(value)
+    rows.append(row)
+    return row
+
+
+def _odata(name: str, data: bytes) -> tuple[list, dict]:
+    """(rows, repeats) of ODK Central's OData JSON of submissions."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise _zip_error(name, msg.ODK_NO_SUBMISSIONS) from None
+    items = document.get("value") if isinstance(document, dict) else None
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise _zip_error(name, msg.ODK_NO_SUBMISSIONS)
+    rows: list[dict[str, str]] = []
+    repeats: dict[str, list[dict[str, str]]] = {}
+    try:
+        for item in items:
+            _odata_rows(item, rows, repeats)
+    except RecursionError:  # groups nested beyond any form's
+        raise _zip_error(name, msg.ODK_NO_SUBMISSIONS) from None
+    return rows, repeats
+
+
 def read_export(name: str, data: bytes) -> _Export:
     """The submissions of an ODK Central or KoBoToolbox CSV export zip.
 
@@ -183,6 +244,13 @@ def read_export(name: str, data: bytes) -> _Export:
     """
     if len(data) > MAX_ZIP_BYTES:
         raise _zip_error(name, msg.ODK_ZIP_TOO_LARGE, limit_mb=MAX_ZIP_BYTES // 2**20)
+    if data.lstrip()[:1] == b"{":  # the OData JSON alone (no photos)
+        if len(data) > MAX_CSV_BYTES:
+            raise _zip_error(
+                name, msg.ODK_ZIP_TOO_LARGE, limit_mb=MAX_CSV_BYTES // 2**20
+            )
+        rows, repeats = _odata(name, data)
+        return _Export(rows, repeats, {}, None)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -190,12 +258,12 @@ def read_export(name: str, data: bytes) -> _Export:
         raise _zip_error(name, msg.ODK_NOT_ZIP) from None
     if len(members) > MAX_ZIP_MEMBERS:
         raise _zip_error(name, msg.ODK_ZIP_TOO_LARGE, limit_mb=MAX_ZIP_BYTES // 2**20)
-    tables, media, csv_bytes = [], {}, 0
+    tables, odata, media, csv_bytes = [], [], {}, 0
     for info in members:
         path = PurePosixPath(info.filename.replace("\\", "/"))
         if info.is_dir() or ".." in path.parts or path.is_absolute():
             continue  # never read: a name that climbs out of the zip is no photo
-        if path.suffix.lower() == ".csv" and len(path.parts) == 1:
+        if path.suffix.lower() in {".csv", ".json"} and len(path.parts) == 1:
             try:
                 raw = _read_member(archive, info, MAX_CSV_BYTES - csv_bytes)
             except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
@@ -205,11 +273,16 @@ def read_export(name: str, data: bytes) -> _Export:
                 raise _zip_error(
                     name, msg.ODK_ZIP_TOO_LARGE, limit_mb=MAX_CSV_BYTES // 2**20
                 )
-            tables.append((info.filename, _csv_rows(info.filename, raw)))
+            if path.suffix.lower() == ".json":
+                odata.append(_odata(info.filename, raw))
+            else:
+                tables.append((info.filename, _csv_rows(info.filename, raw)))
         elif len(path.parts) >= 2 and path.parts[-2] in {"media", "attachments"}:
             media[path.name] = info
+    if len(odata) == 1 and not tables:
+        return _Export(odata[0][0], odata[0][1], media, archive)
     main = [t for t in tables if t[1] and "PARENT_KEY" not in t[1][0]]
-    if len(main) != 1:
+    if len(main) != 1 or odata:
         raise _zip_error(name, msg.ODK_NO_SUBMISSIONS)
     repeats: dict[str, list[dict[str, str]]] = {}
     for _table, rows in tables:

@@ -263,6 +263,18 @@ def test_broken_files_are_refused_whole(world):
     with zipfile.ZipFile(empty, "w") as archive:
         archive.writestr("media/a.jpg", image_bytes("JPEG"))
     refused(empty.getvalue(), msg.ODK_NO_SUBMISSIONS.code)
+    # OData JSON that is not a list of submissions, or nested beyond reason.
+    refused(b'{"value": 5}', msg.ODK_NO_SUBMISSIONS.code)
+    refused(
+        b'{"value": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}",
+        msg.ODK_NO_SUBMISSIONS.code,
+    )
+    # Deep but parseable: read, and its submission refused (it has no id).
+    nested = b'{"a":' * 900 + b"1" + b"}" * 900
+    report = import_odk_submissions(
+        world.registry, world.clerk, b'{"value": [' + nested + b"]}"
+    )
+    assert [o.status for o in report.outcomes] == ["refused"]
     latin = io.BytesIO()
     with zipfile.ZipFile(latin, "w") as archive:
         archive.writestr("f.csv", "KEY,summary\nuuid:x,Hưng Bình\n".encode("utf-16"))

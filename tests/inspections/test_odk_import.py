@@ -176,3 +176,61 @@ def test_kobo_export_with_semicolons_and_slashes(world):
         str(o.error) for o in report.outcomes
     ]
     assert report.outcomes[0].instance_id == kobo["_uuid"]
+
+
+def test_odata_json_with_photos_in_a_zip_and_alone(world):
+    import io
+    import json
+    import zipfile
+
+    from registry.rules import compliance as rules
+
+    lat, lon = _position(world, world.game)
+    checklist = {
+        f"r_{rule.id.replace('.', '_')}": "yes"
+        for rule in rules.ruleset_on(NEW_REGIME_DAY).rules_for("game_point")
+    }
+    checklist["r_game_sign"] = "no"
+    checklist["n_game_sign"] = "Không có biển hiệu"
+    item = {
+        "__id": "uuid:odata-1",
+        "ruleset_key": "nd147-2024",
+        "ruleset_version": "1",
+        "inspected_on": str(NEW_REGIME_DAY),
+        "point_kind": "game_point",
+        "point": str(world.game),
+        "gps": {
+            "type": "Point",
+            "coordinates": [lon, lat, 12.0],
+            "properties": {"accuracy": 3.5},
+        },
+        "checklist": checklist,
+        "violations@odata.navigationLink": "Submissions('uuid:odata-1')/violations",
+        "violations": [
+            {
+                "__id": "v1",
+                "rule": "game.sign",
+                "description": "Không có biển hiệu",
+                "fine_vnd": 1000000,
+            }
+        ],
+        "photo_1": "p.jpg",
+        "meta": {"instanceID": "uuid:odata-1"},
+        "__system": {"submitterName": "xa.a", "formVersion": "1.202612040000"},
+    }
+    document = json.dumps({"@odata.context": "x", "value": [item]}).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Submissions.json", document)
+        archive.writestr("media/p.jpg", image_bytes("JPEG"))
+    report = import_odk_submissions(world.registry, world.clerk, buffer.getvalue())
+    outcome = report.outcomes[0]
+    assert outcome.status == "created", str(outcome.error)
+    view = get_inspection(world.registry, world.clerk, outcome.inspection_id)
+    assert {i["rule_id"]: i["result"] for i in view["items"]}["game.sign"] == "fail"
+    assert view["violations"][0]["proposed_fine_vnd"] == 1_000_000
+    assert len(view["photos"]) == 1
+    assert view["odk"]["accuracy_m"] == 3.5 and view["odk"]["form_version"]
+    # The JSON alone: the same submission is already imported.
+    again = import_odk_submissions(world.registry, world.clerk, document)
+    assert again.outcomes[0].status == "already_imported"

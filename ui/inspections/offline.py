@@ -93,7 +93,9 @@ def _report_table(report: OdkImportReport) -> pd.DataFrame:
 
 def _import_part(registry, actor) -> None:
     st.markdown(t("insp.odk.import_help"))
-    upload = st.file_uploader(t("insp.odk.upload"), type=["zip"], key=f"{_KEY}_upload")
+    upload = st.file_uploader(
+        t("insp.odk.upload"), type=["zip", "json"], key=f"{_KEY}_upload"
+    )
     dry_run = st.checkbox(t("insp.odk.dry_run"), key=f"{_KEY}_dry")
     if st.button(
         t("insp.odk.import"),
