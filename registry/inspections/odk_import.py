@@ -143,7 +143,7 @@ class _Export:
 
     rows: list[dict[str, str]]
     repeats: dict[str, list[dict[str, str]]]
-    media: dict[str, zipfile.ZipInfo]
+    media: dict[str, list[zipfile.ZipInfo]]
     archive: zipfile.ZipFile | None
 
 
@@ -277,8 +277,9 @@ def read_export(name: str, data: bytes) -> _Export:
                 odata.append(_odata(info.filename, raw))
             else:
                 tables.append((info.filename, _csv_rows(info.filename, raw)))
-        elif len(path.parts) >= 2 and path.parts[-2] in {"media", "attachments"}:
-            media[path.name] = info
+        elif {"media", "attachments"} & set(path.parts[:-1]):
+            # ODK Central: media/NAME; KoBoToolbox: .../attachments/UUID/NAME.
+            media.setdefault(path.name, []).append(info)
     if len(odata) == 1 and not tables:
         return _Export(odata[0][0], odata[0][1], media, archive)
     main = [t for t in tables if t[1] and "PARENT_KEY" not in t[1][0]]
@@ -402,7 +403,7 @@ def _violations(rows: Iterable[dict[str, str]]) -> list[dict[str, Any]]:
     return found
 
 
-def _photos(fields, export: _Export) -> list:
+def _photos(fields, export: _Export, instance_id: str) -> list:
     files = []
     for name in photo_names():
         value = fields.get(name, "")
@@ -412,7 +413,10 @@ def _photos(fields, export: _Export) -> list:
             raise FieldError(
                 "photo", value, msg.ODK_PHOTO_NAME, filename=value, hide_value=True
             )
-        info = export.media.get(value)
+        found = export.media.get(value, [])
+        if len(found) > 1:  # the same name in two submissions' folders
+            found = [i for i in found if instance_id in i.filename]
+        info = found[0] if len(found) == 1 else None
         if info is None:
             raise FieldError(
                 "photo", value, msg.ODK_PHOTO_MISSING, filename=value, hide_value=True
@@ -517,7 +521,7 @@ def _plan(registry, actor, export, fields, instance_id, tolerance) -> _Plan:
             if fields.get("KEY")
             else []
         ),
-        photos=_photos(fields, export),
+        photos=_photos(fields, export, instance_id),
     )
     lat, lon, accuracy = _gps(fields)
     distance = None

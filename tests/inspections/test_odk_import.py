@@ -156,6 +156,7 @@ def test_kobo_export_with_semicolons_and_slashes(world):
         NEW_REGIME_DAY,
         instance="ignored",
         gps=(lat, lon),
+        photos=("p.jpg",),
     )
     kobo = {}
     for column, value in row.items():
@@ -171,11 +172,18 @@ def test_kobo_export_with_semicolons_and_slashes(world):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("kiem_tra.csv", buffer.getvalue().encode("utf-8"))
+        # KoBoToolbox's media: USER/attachments/UUID/NAME; the same name for
+        # another submission must not be taken for this one's.
+        folder = "xa.a/attachments"
+        archive.writestr(f"{folder}/{kobo['_uuid']}/p.jpg", image_bytes("JPEG"))
+        archive.writestr(f"{folder}/0000-other/p.jpg", b"not this one")
     report = import_odk_submissions(world.registry, world.clerk, out.getvalue())
     assert [o.status for o in report.outcomes] == ["created"], [
         str(o.error) for o in report.outcomes
     ]
     assert report.outcomes[0].instance_id == kobo["_uuid"]
+    view = get_inspection(world.registry, world.clerk, report.outcomes[0].inspection_id)
+    assert len(view["photos"]) == 1
 
 
 def test_odata_json_with_photos_in_a_zip_and_alone(world):
