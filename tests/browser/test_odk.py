@@ -118,4 +118,12 @@ def test_a_clerk_downloads_the_form_and_uploads_the_submissions(
     finally:
         registry.engine.dispose()
     assert [d.inspector for d in drafts] == ["xa.hungdung"]
+
+    # The draft's page says where the phone was (the session cookie keeps the
+    # clerk signed in on a new URL).
+    page.goto(f"{server.url}/Kiem_tra?inspection={drafts[0].id}")
+    page.get_by_text("Nhập từ phiếu ODK của xa.hungdung").wait_for()
+    wait_for_script(page)
+    assert not page.locator('[data-testid="stException"]').count()
+    screenshot(page, "odk_draft_opened")
     page.context.close()
