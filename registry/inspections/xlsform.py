@@ -110,14 +110,15 @@ def _plain(text: object) -> str:
     return re.sub(r"\s+", " ", str(text or "")).replace("${", "$ {").strip()
 
 
-def _commune(session, actor: Actor, code: str) -> AdminUnit:
-    """The commune of ``code`` (the actor's edition first), inside the actor's area."""
+def _commune(session, actor: Actor, code: str, edition: str) -> AdminUnit:
+    """The commune of ``code`` (in ``edition`` first: a code may name a commune
+    in both editions), inside the actor's area."""
     rows = session.scalars(
         select(AdminUnit).where(AdminUnit.level == "commune", AdminUnit.code == code)
     ).all()
     if not rows:
         raise NotFoundError(msg.COMMUNE_NOT_FOUND, key=code)
-    rows.sort(key=lambda unit: unit.edition != (actor.area_edition or ""))
+    rows.sort(key=lambda unit: unit.edition != edition)
     for unit in rows:
         units = {unit.edition: (unit.code, unit.parent_code)}
         if perm.in_scope(actor, units):
@@ -426,7 +427,8 @@ def inspection_form(
     ruleset = _ruleset(day, ruleset_key)
     code = str(commune_code or "").strip()
     with registry.reading() as session:
-        unit = _commune(session, actor, code)
+        edition = actor.area_edition or registry.config.default_edition
+        unit = _commune(session, actor, code, edition)
         points = _points(session, unit)
     if not points:
         raise ValidationError(
