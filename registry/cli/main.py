@@ -14,6 +14,7 @@ from geodata.errors import GIVE_CRS, GeodataError, InvalidInputError
 from registry.access.users import find_actor
 from registry.bootstrap import admin_needs_password, initialise
 from registry.cli.applications import add_applications_parser, run_applications
+from registry.cli.inspections import add_inspections_parser, run_inspections
 from registry.cli.report import add_report_parser, run_report
 from registry.cli.users import add_users_parser, init_admin_password, run_users
 from registry.demo.load import DEMO_PASSWORD, load_demo
@@ -144,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     add_users_parser(commands)
     add_report_parser(commands)
     add_applications_parser(commands)
+    add_inspections_parser(commands)
     return parser
 
 
@@ -210,6 +212,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_report(registry, actor, args)
     if args.command == "applications":
         return run_applications(registry, actor, args)
+    if args.command == "inspections":
+        return run_inspections(registry, actor, args)
     if args.command == "import" and args.what == "boundaries":
         report = import_boundaries(
             registry,

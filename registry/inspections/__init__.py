@@ -20,7 +20,9 @@ Use cases: :func:`~registry.inspections.service.open_inspection`,
 :func:`~registry.inspections.plans.overdue_follow_ups`,
 :func:`~registry.inspections.plans.inspection_overview`,
 :func:`~registry.inspections.dashboard.inspection_dashboard`,
-:func:`~registry.inspections.dashboard.dashboard_area`.
+:func:`~registry.inspections.dashboard.dashboard_area`,
+:func:`~registry.inspections.xlsform.inspection_form`,
+:func:`~registry.inspections.odk_import.import_odk_submissions`.
 
 May import: ``kernel``, ``access``, ``units``, ``records``, ``files``, ``rules``,
 ``maps``, ``geodata``.

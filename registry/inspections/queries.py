@@ -34,6 +34,7 @@ from registry.kernel.models import (
     AdminUnit,
     Inspection,
     InspectionItem,
+    OdkSubmission,
     Photo,
     PublicPoint,
     Violation,
@@ -158,6 +159,7 @@ def get_inspection(
             _served(photo, inspection.id)
             for photo in _rows(session, Photo, inspection.id, PHOTO_FIELDS)
         ]
+        view["odk"] = _odk_record(session, inspection.id)
         view["audit"] = (
             audit_trail(session, "inspection", inspection.id)
             if perm.allowed(actor, perm.READ_AUDIT, "system")
@@ -166,6 +168,15 @@ def get_inspection(
     view["ruleset"] = stored_ruleset(inspection.ruleset_key)
     view["actions"] = inspection_actions(actor, inspection.state, inspection.inspector)
     return view
+
+
+def _odk_record(session: Session, inspection_id: int) -> dict[str, Any] | None:
+    """What the ODK import kept of the inspection's submission (its GPS point,
+    distance to the point and flag), or None for one recorded in the app."""
+    row = session.scalar(
+        select(OdkSubmission).where(OdkSubmission.inspection_id == inspection_id)
+    )
+    return None if row is None else record_dict(row)
 
 
 def _served(photo: dict[str, Any], inspection_id: int) -> dict[str, Any]:

@@ -349,6 +349,34 @@ class InspectionItem(Base):
     note: Mapped[str | None] = mapped_column(Text, info={"max_chars": 2000})
 
 
+class OdkSubmission(Base):
+    """An ODK Collect / KoBoCollect submission imported as a draft inspection.
+
+    Keyed by the submission's ``instanceID``, so importing the same export twice
+    creates nothing new. ``inspection_id`` carries no foreign key: removing the
+    demo data set deletes its inspections, and this record of what was imported
+    stays (like the audit log).
+    """
+
+    __tablename__ = "odk_submissions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    instance_id: Mapped[str] = mapped_column(String(100), unique=True)
+    inspection_id: Mapped[int] = mapped_column(Integer, index=True)
+    submitter: Mapped[str] = mapped_column(String(60))
+    form_id: Mapped[str | None] = mapped_column(String(120))
+    form_version: Mapped[str | None] = mapped_column(String(60))
+    # The phone's GPS point, and its distance from the point's registered position.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    accuracy_m: Mapped[float | None] = mapped_column(Float)
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    # True when distance_m exceeds REGISTRY_ODK_GPS_TOLERANCE_M on import.
+    gps_far: Mapped[bool] = mapped_column(Boolean)
+    imported_by: Mapped[str] = mapped_column(String(60))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Violation(Base):
     """A violation found by an inspection, with the fine proposed (VND)."""
 

@@ -149,6 +149,13 @@ SETTINGS: tuple[Setting, ...] = (
         "A signed-in user who does nothing for this many minutes is signed out at "
         "their next click and told why (1 to 1440).",
     ),
+    Setting(
+        "REGISTRY_ODK_GPS_TOLERANCE_M",
+        "200",
+        "An inspection imported from ODK Collect or KoBoCollect is flagged when the "
+        "phone's GPS point lies more than this many metres from the point's "
+        "registered position (10 to 10000).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -204,6 +211,8 @@ class Config:
     password_hashing: str = "strong"
     # Minutes without a page load after which a signed-in session ends.
     session_idle_minutes: int = 30
+    # Metres between an ODK submission's GPS point and the point before it is flagged.
+    odk_gps_tolerance_m: float = 200.0
 
     @property
     def default_edition(self) -> str:
@@ -376,6 +385,19 @@ def _idle_minutes(value: str) -> int:
     return number
 
 
+def _odk_tolerance(value: str) -> float:
+    name = "REGISTRY_ODK_GPS_TOLERANCE_M"
+    try:
+        number = float(value.replace(",", "."))
+    except ValueError:
+        number = -1.0
+    if not 10 <= number <= 10000:
+        raise ConfigurationError(
+            msg.SETTING_NUMBER_RANGE, name=name, value=value, low=10, high=10000
+        )
+    return number
+
+
 def admin_password(env: Mapping[str, str] | None = None) -> str | None:
     """``REGISTRY_ADMIN_PASSWORD`` as set (None when unset or blank).
 
@@ -419,4 +441,5 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         **_permit_settings(env),
         password_hashing=_password_hashing(_raw(env, "REGISTRY_PASSWORD_HASHING")),
         session_idle_minutes=_idle_minutes(_raw(env, "REGISTRY_SESSION_IDLE_MINUTES")),
+        odk_gps_tolerance_m=_odk_tolerance(_raw(env, "REGISTRY_ODK_GPS_TOLERANCE_M")),
     )

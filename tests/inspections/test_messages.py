@@ -259,7 +259,74 @@ def _gather(registry) -> dict[str, Refusal]:
             registry, clerk, commune=outsider.area_code
         ),
     }
+    cases.update(_odk_cases(registry, world))
     return {name: _refused(call) for name, call in cases.items()}
+
+
+def _odk_cases(registry, world) -> dict:
+    """The refusals of the offline form and of importing its submissions (an
+    import reports a refused submission: its error is raised here)."""
+    import io
+    import zipfile
+
+    from registry.inspections.odk_import import import_odk_submissions
+    from registry.inspections.xlsform import inspection_form
+    from tests.factories import commune_centroid
+    from tests.inspections.odk_support import export_zip, submission
+
+    clerk = world.clerk
+
+    def first(row, **options):
+        def call():
+            data = export_zip([row], **options)
+            report = import_odk_submissions(registry, world.admin, data)
+            raise report.outcomes[0].error
+
+        return call
+
+    def game(instance, **options):
+        return submission(
+            world.game, "game_point", NEW_REGIME_DAY, instance=instance, **options
+        )
+
+    def changed(row, **values):
+        return {**row, **values}
+
+    def zipped(name, data):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(name, data)
+        return lambda: import_odk_submissions(registry, clerk, buffer.getvalue())
+
+    code = commune_centroid(registry, "Hưng Dũng")[2]
+    empty = commune_centroid(registry, "Hưng Bình")[2]
+    return {
+        "odk commune": lambda: inspection_form(registry, clerk, commune_code="0"),
+        "odk rule set": lambda: inspection_form(
+            registry,
+            clerk,
+            commune_code=code,
+            on=NEW_REGIME_DAY,
+            ruleset_key="nd72-2013-nd27-2018",
+        ),
+        "odk no points": lambda: inspection_form(
+            registry, world.admin, commune_code=empty
+        ),
+        "odk not zip": lambda: import_odk_submissions(registry, clerk, b"x"),
+        "odk bomb": zipped("a.csv", b"KEY\n" + b"a" * (21 * 2**20)),
+        "odk no csv": zipped("media/a.jpg", b"x"),
+        "odk encoding": zipped("a.csv", "KEY\nHưng".encode("utf-16")),
+        "odk instance": first(game("a b")),
+        "odk submitter": first(game("u1", submitter="nobody")),
+        "odk not ours": first(changed(game("u2"), ruleset_key="")),
+        "odk form rule set": first(game("u3", ruleset_version=9)),
+        "odk point": first(changed(game("u4"), point="x")),
+        "odk question": first(changed(game("u5"), **{"checklist-r_x": "yes"})),
+        "odk answer": first(game("u6", answer="maybe")),
+        "odk photo name": first(game("u7", photos=("../a.jpg",))),
+        "odk photo missing": first(game("u8", photos=("a.jpg",))),
+        "odk gps": first(changed(game("u9"), **{"gps-Latitude": "x"})),
+    }
 
 
 def _codes(refusals) -> set[str]:

@@ -22,6 +22,7 @@ from ui.common.messages import error_text, field_error_text
 from ui.common.selection import picked_row
 from ui.inspections.links import flash, link_to_inspection, show_inspection, show_point
 from ui.inspections.messages import FIELDS, plan_label, ruleset_title, state_label
+from ui.inspections.offline import render_offline
 from ui.shell.menu import link_to_record
 from ui.shell.sidebar import area_text
 from ui.shell.state import profile_of
@@ -248,6 +249,7 @@ def render_overview(registry, actor, overview: InspectionOverview) -> None:
     if perm.allowed(actor, perm.CREATE, SUBJECT):
         with st.expander(t("insp.new"), icon=":material/add_task:"):
             open_form(registry, actor, overview.points)
+    render_offline(registry, actor, edition)
     if perm.allowed(actor, perm.REVIEW, SUBJECT):
         review_queue(overview.inspections)
     frame = overview.inspections

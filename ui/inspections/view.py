@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from registry.inspections.vocabulary import InspectionState
-from ui.common.i18n import t
+from ui.common.i18n import number, t
 from ui.common.labels import day_text, local_time
 from ui.common.markdown import text_md
 from ui.inspections.forms import (
@@ -43,6 +43,27 @@ def _units_text(view: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def _odk_caption(odk: dict[str, Any] | None) -> None:
+    """Where the phone was, for an inspection imported from ODK Collect."""
+    if odk is None:
+        return
+    if odk["distance_m"] is None:
+        st.caption(t("insp.odk.from_phone_no_gps", by=odk["submitter"]))
+    elif odk["gps_far"]:
+        st.warning(
+            t("insp.odk.gps_far", metres=number(odk["distance_m"])),
+            icon=":material/wrong_location:",
+        )
+    else:
+        st.caption(
+            t(
+                "insp.odk.from_phone",
+                by=odk["submitter"],
+                metres=number(odk["distance_m"]),
+            )
+        )
+
+
 def render_header(view: dict[str, Any]) -> None:
     """Title, state, date, inspector, rule set, the point and the review."""
     st.subheader(text_md("insp.heading", id=view["id"], point=view["point"]["name"]))
@@ -67,6 +88,7 @@ def render_header(view: dict[str, Any]) -> None:
             )
         )
     link_to_record("point", int(view["point_id"]))
+    _odk_caption(view.get("odk"))
     if view["reviewed_by"]:
         at = local_time(view["reviewed_at"])
         if view["review_note"]:

@@ -161,4 +161,56 @@ VIETNAMESE = {
         f"{_LEVELS.get(c['level'], 'địa bàn')} được chọn nằm ngoài địa bàn của bạn "
         f"({area(c)})"
     ),
+    # -- phones offline: ODK Collect / KoBoCollect -----------------------------
+    "inspections.commune_not_found": "Không có xã/phường này trong danh mục.",
+    "inspections.odk_ruleset_not_in_force": lambda c: (
+        f"bộ quy định áp dụng ngày {c['day']:%d/%m/%Y} ({_ruleset(c['in_force'])})"
+    ),
+    "inspections.odk_no_points": (
+        "một xã/phường có điểm để kiểm tra ({commune} chưa có điểm nào trong sổ)"
+    ),
+    "inspections.odk_not_zip": (
+        "tệp zip xuất CSV của ODK Central hoặc KoBoToolbox (tệp này không đọc "
+        "được như một tệp zip)"
+    ),
+    "inspections.odk_zip_too_large": (
+        "tệp xuất không quá {limit_mb} MB khi giải nén và không quá 5.000 tệp "
+        "(tệp này lớn hơn)"
+    ),
+    "inspections.odk_no_submissions": (
+        "tệp zip có đúng một tệp CSV phiếu gửi ở thư mục gốc (tệp này không có, "
+        "hoặc có nhiều)"
+    ),
+    "inspections.odk_csv_encoding": (
+        "tệp CSV mã hóa UTF-8, như ODK Central và KoBoToolbox xuất ra"
+    ),
+    "inspections.odk_instance_id": (
+        "mã phiếu gửi (chữ, số, dấu hai chấm, gạch ngang, gạch dưới, dấu chấm; "
+        "tối đa 100 ký tự)"
+    ),
+    "inspections.odk_unknown_submitter": (
+        "tên đăng nhập của một người dùng đang hoạt động của hệ thống (tên người "
+        "dùng trên điện thoại phải trùng với tên đăng nhập)"
+    ),
+    "inspections.odk_not_our_form": (
+        "phiếu gửi từ biểu mẫu kiểm tra của hệ thống (phiếu này không ghi bộ quy định)"
+    ),
+    "inspections.odk_form_ruleset": lambda c: (
+        f"biểu mẫu lập theo bộ quy định áp dụng ngày {c['day']:%d/%m/%Y}; phiếu "
+        f"này lập theo {_ruleset(c['ruleset'])} (phiên bản khác): hãy tải biểu mẫu "
+        "mới và kiểm tra lại"
+    ),
+    "inspections.odk_point": "mã một điểm trong danh sách của biểu mẫu",
+    "inspections.odk_unknown_question": (
+        "chỉ các câu hỏi trong danh mục kiểm tra của loại điểm này (câu trả lời "
+        "này thuộc câu hỏi bộ quy định không đặt ra cho điểm)"
+    ),
+    "inspections.odk_answer": "Đạt, Không đạt hoặc Không áp dụng",
+    "inspections.odk_photo_name": "tên tệp ảnh không kèm thư mục",
+    "inspections.odk_photo_missing": (
+        "một ảnh có trong thư mục media của tệp zip (ảnh này không có)"
+    ),
+    "inspections.odk_gps": (
+        "một vị trí GPS: vĩ độ từ -90 đến 90, kinh độ từ -180 đến 180"
+    ),
 }
