@@ -146,6 +146,15 @@ SETTINGS: tuple[Setting, ...] = (
         "A signed-in user who does nothing for this many minutes is signed out at "
         "their next click and told why (1 to 1440).",
     ),
+    Setting(
+        "REGISTRY_CELL_MATCH_M",
+        "500",
+        "Base distance in metres within which an observed cell (OpenCelliD) is "
+        "matched to a registered site of its operator; the tolerance grows with the "
+        "cell's range over the square root of its samples, up to 5 times this "
+        "(50 to 5000). Unmatched cells closer than this to each other form one "
+        "candidate station.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -183,6 +192,8 @@ class Config:
     password_hashing: str = "strong"
     # Minutes without a page load after which a signed-in session ends.
     session_idle_minutes: int = 30
+    # Base distance of the cell-to-site matching rule (geodata.cells).
+    cell_match_m: float = 500.0
 
 
 # Argon2 cost profiles: (time cost, memory cost in KiB, parallelism).
@@ -389,4 +400,21 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         **_permit_settings(env),
         password_hashing=_password_hashing(_raw(env, "REGISTRY_PASSWORD_HASHING")),
         session_idle_minutes=_idle_minutes(_raw(env, "REGISTRY_SESSION_IDLE_MINUTES")),
+        cell_match_m=_cell_match_m(_raw(env, "REGISTRY_CELL_MATCH_M")),
     )
+
+
+def _cell_match_m(raw: str) -> float:
+    try:
+        number = float(raw.replace(",", "."))
+    except ValueError:
+        number = -1.0
+    if not 50.0 <= number <= 5000.0:
+        raise ConfigurationError(
+            msg.SETTING_NUMBER_RANGE,
+            name="REGISTRY_CELL_MATCH_M",
+            value=raw,
+            low=50.0,
+            high=5000.0,
+        )
+    return number
