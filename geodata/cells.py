@@ -265,6 +265,6 @@ def cells_around(
         places = shapely.points(sx[mine], sy[mine])
         hits, _ = tree.query(places, predicate="dwithin", distance=radius)
         counts[mine] = np.bincount(hits, minlength=len(mine))
-        found, gap = tree.query_nearest(places, return_distance=True, all_matches=False)
-        nearest_m[mine[found]] = gap
+        pairs, gap = tree.query_nearest(places, return_distance=True, all_matches=False)
+        nearest_m[mine[pairs[0]]] = gap
     return counts, nearest_m
