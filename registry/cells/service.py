@@ -380,9 +380,9 @@ def export_findings(
 
 
 def _finding(session, finding_id: int) -> CellFinding:
-    finding = (
-        session.get(CellFinding, finding_id) if isinstance(finding_id, int) else None
-    )
+    # An id beyond the column's range is not asked of PostgreSQL (which refuses it).
+    usable = isinstance(finding_id, int) and 0 < finding_id < 2**31
+    finding = session.get(CellFinding, finding_id) if usable else None
     if finding is None:
         raise NotFoundError(msg.FINDING_NOT_FOUND, key=finding_id)
     return finding
