@@ -4,6 +4,7 @@ operator)."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -472,14 +473,60 @@ def list_follow_ups(registry: Registry, actor: Actor) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(query.selected_columns.keys()))
 
 
+def registered_sites_near(
+    registry: Registry, actor: Actor, findings: pd.DataFrame, margin: float = 0.05
+) -> pd.DataFrame:
+    """The standing sites around the findings (their bounding box and ``margin``
+    degrees more), for the map under the findings: operators get their own
+    network's only."""
+    perm.require(actor, perm.READ, "cells")
+    columns = ["id", "name", "site_code", "network_code", "latitude", "longitude"]
+    if findings.empty:
+        return pd.DataFrame(columns=columns)
+    query = select(
+        BtsSite.id,
+        BtsSite.name,
+        BtsSite.site_code,
+        BtsSite.network_code,
+        BtsSite.latitude,
+        BtsSite.longitude,
+    ).where(
+        BtsSite.retired_on.is_(None),
+        BtsSite.latitude.between(
+            float(findings["latitude"].min()) - margin,
+            float(findings["latitude"].max()) + margin,
+        ),
+        BtsSite.longitude.between(
+            float(findings["longitude"].min()) - margin,
+            float(findings["longitude"].max()) + margin,
+        ),
+    )
+    if actor.role == Role.OPERATOR:
+        query = query.where(BtsSite.network_code == (actor.network_code or "-"))
+    with registry.reading() as session:
+        rows = session.execute(query.order_by(BtsSite.id)).all()
+    return pd.DataFrame(rows, columns=columns)
+
+
+def findings_workbook(registry: Registry, actor: Actor) -> bytes:
+    """The visible findings as an Excel workbook's bytes (the page's download)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path, _ = export_findings(
+            registry, actor, "xlsx", Path(folder) / "cell-findings.xlsx"
+        )
+        return path.read_bytes()
+
+
 __all__ = [
     "EXPORT_FORMATS",
     "FOLLOW_UP_KINDS",
     "CellImportReport",
     "RegistryError",
     "export_findings",
+    "findings_workbook",
     "follow_up_finding",
     "import_cells",
     "list_findings",
     "list_follow_ups",
+    "registered_sites_near",
 ]
