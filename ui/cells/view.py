@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geodata.mapassets import install_map_assets
-from geodata.maps import add_sites_layer, base_map
+from geodata.maps import add_legend, add_sites_layer, base_map, points_legend
 from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.cells.findings import FINDING_KINDS
@@ -28,7 +28,8 @@ from ui.common.i18n import number, t
 from ui.common.messages import error_text
 from ui.maps.render import OPERATOR_COLORS, STATIC_DIR
 
-KIND_COLORS = {"unregistered": "#d7191c", "unseen": "#fdae61", "technology": "#7b3294"}
+# Findings in colours no operator uses (operators: ui.maps.render.OPERATOR_COLORS).
+KIND_COLORS = {"unregistered": "#000000", "unseen": "#ff00ff", "technology": "#00bcd4"}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -46,7 +47,9 @@ def may_import(actor: Actor) -> bool:
 def upload_panel(registry: Registry, actor: Actor) -> None:
     """The file upload, its source and the import's report."""
     with st.form("cells_upload"):
-        upload = st.file_uploader(t("cells.upload"), type=["csv", "gz", "txt"])
+        upload = st.file_uploader(
+            t("cells.upload"), type=["csv", "gz", "txt"], key="cells_file"
+        )
         source = st.text_input(t("cells.source"), value="OpenCelliD", max_chars=200)
         dry_run = st.checkbox(t("cells.dry_run"))
         sent = st.form_submit_button(t("cells.import"), type="primary")
@@ -135,6 +138,7 @@ def findings_map(registry: Registry, actor: Actor, found: pd.DataFrame) -> None:
         shown,
         color_by="kind_label",
         colors={t(f"cells.kind.{k}"): c for k, c in KIND_COLORS.items()},
+        marker_limit=2000,
         tooltip_column="kind_label",
         popup_columns=[
             ("id", t("cells.col.id")),
@@ -146,6 +150,14 @@ def findings_map(registry: Registry, actor: Actor, found: pd.DataFrame) -> None:
         ],
         name=t("cells.map.findings"),
     )
+    kinds = {t(f"cells.kind.{k}"): c for k, c in KIND_COLORS.items()}
+    legend = points_legend(
+        kinds,
+        title=t("cells.map.findings"),
+        counts=shown["kind_label"].value_counts().to_dict(),
+        count_format=number,
+    )
+    add_legend(m, legend, position="bottomright")
     folium.LayerControl(collapsed=True).add_to(m)
     st_folium(m, key="cells_map", height=560, use_container_width=True,
               returned_objects=[])  # fmt: skip
