@@ -18,6 +18,7 @@ from registry.access.permissions import Actor
 from registry.cells import findings as fnd
 from registry.cells import messages as msg
 from registry.cells.reading import read_cells
+from registry.files import messages as files_msg
 from registry.files.writers import write_table
 from registry.kernel.audit import record_audit
 from registry.kernel.bulk import write_frame
@@ -200,7 +201,7 @@ def import_cells(
             data = Path(source).read_bytes()
         except OSError as error:
             raise ImportFileError(
-                msg.NOT_GZIP, path=name, detail=error.strerror or str(error)
+                files_msg.CANNOT_OPEN, path=name, detail=error.strerror
             ) from None
     land = territory(registry)
     read = read_cells(data, name, land.inside)

@@ -62,3 +62,9 @@ def test_a_file_that_is_not_a_cell_file_is_refused_by_name(cli_world, tmp_path):
     bad.write_text("name,lat,lon\nx,1,2\n")
     code, _, err = run("import", "cells", str(bad))
     assert code == 1 and "bad.csv" in err and "14 comma-separated columns" in err
+
+
+def test_a_missing_file_is_named(cli_world, tmp_path):
+    _, _, run = cli_world
+    code, _, err = run("import", "cells", str(tmp_path / "absent.csv"))
+    assert code == 1 and "absent.csv" in err
