@@ -32,7 +32,7 @@ st.caption(
 )
 st.markdown(t("cells.count", count=number(len(found))))
 if len(found):
-    view.findings_map(registry, actor, found)
+    view.findings_map(registry, actor, found, view.focused_finding(found))
     view.findings_table(found)
     view.download_button(registry, actor)
 view.follow_up_panel(registry, actor, found)

@@ -75,3 +75,20 @@ def test_the_page_speaks_english(imported):
     app = open_app(imported, "so.tttt", PAGE, language="en")
     assert not app.exception
     assert texts(app.title) == ["Stations on the air but not in the registry"]
+
+
+def test_a_finding_link_zooms_the_map_and_a_foreign_id_is_ignored(imported):
+    app = open_app(imported, "so.tttt", PAGE)
+    table = _table(app)
+    first = table["Số"].iloc[0]
+    assert table["Bản đồ"].iloc[0] == f"/Tram_ngoai_so?finding={first}"
+    app = open_app(imported, "so.tttt", PAGE, query={"finding": str(first)})
+    assert not app.exception
+    assert any(f"phát hiện số {first}" in i for i in texts(app.info))
+    everything = table
+    viettel = open_app(imported, "viettel", PAGE)
+    own = set(_table(viettel)["Số"])
+    foreign = next(i for i in everything["Số"] if i not in own)
+    viettel = open_app(imported, "viettel", PAGE, query={"finding": str(foreign)})
+    assert not viettel.exception
+    assert viettel.warning and not any("phát hiện số" in i for i in texts(viettel.info))

@@ -27,9 +27,13 @@ from registry.kernel.vocabulary import OPERATORS
 from ui.common.i18n import number, t
 from ui.common.messages import error_text
 from ui.maps.render import OPERATOR_COLORS, STATIC_DIR
+from ui.shell.page_state import address_ignored, query_number
 
 # Findings in colours no operator uses (operators: ui.maps.render.OPERATOR_COLORS).
 KIND_COLORS = {"unregistered": "#000000", "unseen": "#ff00ff", "technology": "#00bcd4"}
+# Addresses of this page (a finding on the map) and of a site's record.
+PAGE_URL = "/Tram_ngoai_so"
+RECORD_URL = "/So_dang_ky"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -107,15 +111,44 @@ def _operator(code: str) -> str:
     return OPERATORS[code].name if code in OPERATORS else code
 
 
-def findings_map(registry: Registry, actor: Actor, found: pd.DataFrame) -> None:
-    """The findings (coloured by kind) over the registered sites around them."""
+def focused_finding(found: pd.DataFrame) -> pd.Series | None:
+    """The finding the address asks the map to zoom to (``?finding=N``), when
+    the user sees it; an id they do not see is ignored, and they are told."""
+    wanted = query_number("finding")
+    if wanted is None:
+        return None
+    chosen = found[found["id"] == wanted]
+    if chosen.empty:
+        address_ignored()
+        return None
+    st.info(t("cells.focus", id=wanted), icon=":material/my_location:")
+    return chosen.iloc[0]
+
+
+def findings_map(
+    registry: Registry,
+    actor: Actor,
+    found: pd.DataFrame,
+    focus: pd.Series | None = None,
+) -> None:
+    """The findings (coloured by kind) over the registered sites around them,
+    zoomed to ``focus`` when given."""
     _assets_installed()
     sites = registered_sites_near(registry, actor, found)
     lon = pd.concat([found["longitude"], sites["longitude"]])
     lat = pd.concat([found["latitude"], sites["latitude"]])
     pad = 0.01
+    bounds = (lon.min() - pad, lat.min() - pad, lon.max() + pad, lat.max() + pad)
+    if focus is not None:
+        near = 0.02  # about 2 km around the finding
+        bounds = (
+            focus["longitude"] - near,
+            focus["latitude"] - near,
+            focus["longitude"] + near,
+            focus["latitude"] + near,
+        )
     m = base_map(
-        (lon.min() - pad, lat.min() - pad, lon.max() + pad, lat.max() + pad),
+        bounds,
         tiles=registry.config.basemap,
         tiles_name=t("maps.basemap"),
     )
@@ -184,9 +217,26 @@ def findings_table(found: pd.DataFrame) -> None:
             t("cells.col.distance"): found["site_distance_m"].map(
                 lambda v: "" if pd.isna(v) else number(v)
             ),
+            t("cells.col.map"): [f"{PAGE_URL}?finding={int(i)}" for i in found["id"]],
+            t("cells.col.record"): [
+                None if pd.isna(s) else f"{RECORD_URL}?id={int(s)}&kind=site"
+                for s in found["site_id"]
+            ],
         }
     )
-    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.dataframe(
+        table,
+        hide_index=True,
+        use_container_width=True,
+        column_config={
+            t("cells.col.map"): st.column_config.LinkColumn(
+                display_text=t("cells.link.map")
+            ),
+            t("cells.col.record"): st.column_config.LinkColumn(
+                display_text=t("cells.link.record")
+            ),
+        },
+    )
 
 
 def download_button(registry: Registry, actor: Actor) -> None:
