@@ -38,6 +38,7 @@ from registry.kernel.models import (
     CellFollowUp,
     CellObservation,
     CellSnapshot,
+    UnitAssignment,
 )
 from registry.kernel.text import checked_text, clean_text
 from registry.kernel.vocabulary import Role, SiteStatus
@@ -479,7 +480,7 @@ def registered_sites_near(
 ) -> pd.DataFrame:
     """The standing sites around the findings (their bounding box and ``margin``
     degrees more), for the map under the findings: operators get their own
-    network's only."""
+    network's, district and commune staff their area's."""
     perm.require(actor, perm.READ, "cells")
     columns = ["id", "name", "site_code", "network_code", "latitude", "longitude"]
     if findings.empty:
@@ -504,6 +505,19 @@ def registered_sites_near(
     )
     if actor.role == Role.OPERATOR:
         query = query.where(BtsSite.network_code == (actor.network_code or "-"))
+    elif not actor.sees_whole_province:
+        # District and commune staff read the sites of their own area only.
+        unit = (
+            UnitAssignment.district_code
+            if actor.role == Role.DISTRICT
+            else UnitAssignment.commune_code
+        )
+        query = query.join(
+            UnitAssignment,
+            (UnitAssignment.record_type == "site")
+            & (UnitAssignment.record_id == BtsSite.id)
+            & (UnitAssignment.edition == (actor.area_edition or "-")),
+        ).where(unit == (actor.area_code or "-"))
     with registry.reading() as session:
         rows = session.execute(query.order_by(BtsSite.id)).all()
     return pd.DataFrame(rows, columns=columns)

@@ -99,6 +99,11 @@ def test_a_call_outside_the_area_is_refused_or_shows_nothing_from_there(
 # the detector must find the outside records there, or its silence above means
 # nothing.
 SEEN_BY_THE_PROVINCE = (
+    "cells.service.export_findings",
+    "cells.service.list_findings",
+    "cells.service.list_follow_ups",
+    "cells.service.registered_sites_near",
+    "cli.cells.run_cells",
     "files.exports.export_records",
     "inspections.dashboard.inspection_dashboard",
     "inspections.plans.inspection_overview",
