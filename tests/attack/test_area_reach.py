@@ -132,3 +132,10 @@ def test_a_refused_call_would_count_as_a_leak_when_it_succeeds(reach, tmp_path):
         for attack in attacks_of(service):
             outcome, _ = _outcome(attack, registry, world.people.admin, world, tmp_path)
             assert outcome == "leaked"
+
+
+def test_the_workbook_detector_sees_the_outside_findings_site(reach, tmp_path):
+    registry, world = reach
+    attack = attacks_of("cells.service.findings_workbook")[0]
+    result = attack.call(registry, world.people.department, world, tmp_path)
+    assert attack.check(result, registry, world)
