@@ -49,6 +49,7 @@ _STACK = (
     "permits",
     "reports",
     "demo",
+    "cells",
 )
 REGISTRY_MAY_IMPORT: dict[str, set[str]] = {
     "kernel": set(),
@@ -64,6 +65,7 @@ REGISTRY_MAY_IMPORT: dict[str, set[str]] = {
     "permits": {"kernel", "access", "units", "records", "files", "rules"},
     "reports": set(_STACK[: _STACK.index("reports")]),
     "demo": {"kernel", "access", "units", "records", "reference", "permits"},
+    "cells": {"kernel", "access", "units", "records", "files"},
     "bootstrap": {"kernel", "access", "units", "permits", "demo"},
     "cli": set(_STACK) | {"bootstrap"},
 }

@@ -100,6 +100,14 @@ _GRANTS: dict[tuple[Role, str], set[str]] = {
     (Role.DISTRICT, "delegation"): {READ},
     (Role.COMMUNE, "delegation"): {READ},
     (Role.OPERATOR, "delegation"): {READ},
+    # Cell observations (subject "cells"): the department imports snapshots; it,
+    # districts and communes read the findings of their area and turn them into
+    # follow-ups (CREATE); operators read those on their own network.
+    (Role.ADMIN, "cells"): {READ, IMPORT, EXPORT, CREATE},
+    (Role.DEPARTMENT, "cells"): {READ, IMPORT, EXPORT, CREATE},
+    (Role.DISTRICT, "cells"): {READ, EXPORT, CREATE},
+    (Role.COMMUNE, "cells"): {READ, EXPORT, CREATE},
+    (Role.OPERATOR, "cells"): {READ, EXPORT},
 }
 
 # Fields a viewer never sees (personal data of point owners).

@@ -14,6 +14,12 @@ from geodata.errors import GIVE_CRS, GeodataError, InvalidInputError
 from registry.access.users import find_actor
 from registry.bootstrap import admin_needs_password, initialise
 from registry.cli.applications import add_applications_parser, run_applications
+from registry.cli.cells import (
+    add_cells_import_parser,
+    add_cells_parser,
+    run_cells,
+    run_cells_import,
+)
 from registry.cli.inspections import add_inspections_parser, run_inspections
 from registry.cli.report import add_report_parser, run_report
 from registry.cli.users import add_users_parser, init_admin_password, run_users
@@ -104,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         "or XLSX, replacing the edition's populations (all or nothing)",
         editions=sorted(EDITIONS),
     )
+    add_cells_import_parser(what)
     bounds = what.add_parser(
         "boundaries",
         help="official polygons from GeoJSON, GeoPackage or a zipped Shapefile",
@@ -146,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     add_report_parser(commands)
     add_applications_parser(commands)
     add_inspections_parser(commands)
+    add_cells_parser(commands)
     return parser
 
 
@@ -229,6 +237,10 @@ def _run(args: argparse.Namespace) -> int:
         )
         print("\n".join(report.lines()))
         return 0
+    if args.command == "import" and args.what == "cells":
+        return run_cells_import(registry, actor, args)
+    if args.command == "cells":
+        return run_cells(registry, actor, args)
     if args.command == "import" and args.what == "population":
         report = import_population(
             registry, actor, args.file, edition=args.edition, dry_run=args.dry_run

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -635,11 +636,107 @@ class PermitDocument(_ApplicationPart, Base):
     uploaded_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class CellSnapshot(Base):
+    """One imported file of cell observations (OpenCelliD format): evidence about
+    what is on the air, dated and with its source; never mixed with the sites."""
+
+    __tablename__ = "cell_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(200))
+    # The day the observations describe: the latest ``updated`` time in the file.
+    observed_on: Mapped[date | None] = mapped_column(Date)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(60))
+    rows_read: Mapped[int] = mapped_column(Integer)
+    rows_kept: Mapped[int] = mapped_column(Integer)
+    rows_other_country: Mapped[int] = mapped_column(Integer)
+    rows_outside: Mapped[int] = mapped_column(Integer)
+    rows_broken: Mapped[int] = mapped_column(Integer)
+    cells_matched: Mapped[int] = mapped_column(Integer)
+    # REGISTRY_CELL_MATCH_M when the snapshot was matched.
+    match_m: Mapped[float] = mapped_column(Float)
+
+
+class CellObservation(Base):
+    """One cell of a snapshot, with the registered site it was matched to."""
+
+    __tablename__ = "cell_observations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("cell_snapshots.id", ondelete="CASCADE"), index=True
+    )
+    radio: Mapped[str] = mapped_column(String(8))
+    network_code: Mapped[str] = mapped_column(String(3))
+    area: Mapped[int] = mapped_column(BigInteger)
+    cell: Mapped[int] = mapped_column(BigInteger)
+    longitude: Mapped[float] = mapped_column(Float)
+    latitude: Mapped[float] = mapped_column(Float)
+    range_m: Mapped[float] = mapped_column(Float)
+    samples: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    site_id: Mapped[int | None] = mapped_column(Integer)
+    site_distance_m: Mapped[float | None] = mapped_column(Float)
+
+
+class CellFinding(Base):
+    """What a snapshot says against the registry: a candidate unregistered
+    station (a cluster of unmatched cells), an on-air site no cell was seen near,
+    or a site whose cells use a technology it is not registered for."""
+
+    __tablename__ = "cell_findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("cell_snapshots.id", ondelete="CASCADE"), index=True
+    )
+    # "unregistered", "unseen" or "technology".
+    kind: Mapped[str] = mapped_column(String(20))
+    network_code: Mapped[str] = mapped_column(String(3))
+    # Technologies seen (or registered, for unseen sites), e.g. "2G,4G".
+    technology: Mapped[str] = mapped_column(String(20))
+    longitude: Mapped[float] = mapped_column(Float)
+    latitude: Mapped[float] = mapped_column(Float)
+    spread_m: Mapped[float] = mapped_column(Float)
+    cells: Mapped[int] = mapped_column(Integer)
+    samples: Mapped[int] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+    site_id: Mapped[int | None] = mapped_column(Integer)
+    site_distance_m: Mapped[float | None] = mapped_column(Float)
+    commune_code: Mapped[str | None] = mapped_column(String(10))
+    district_code: Mapped[str | None] = mapped_column(String(10))
+    # Commune of the two-level edition (2025-07), which has no districts.
+    commune_code_new: Mapped[str | None] = mapped_column(String(10))
+
+
+class CellFollowUp(Base):
+    """A finding turned into work: an inspection task or a request to the
+    operator, with who asked for it and why."""
+
+    __tablename__ = "cell_follow_ups"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    finding_id: Mapped[int] = mapped_column(
+        ForeignKey("cell_findings.id", ondelete="CASCADE"), index=True
+    )
+    # "inspection" or "operator_request".
+    kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text, info={"max_chars": 1000})
+    created_by: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 __all__ = [
     "AdminUnit",
     "AuditEntry",
     "Base",
     "BtsSite",
+    "CellFinding",
+    "CellFollowUp",
+    "CellObservation",
+    "CellSnapshot",
     "Cluster",
     "ClusterMember",
     "DatasetInfo",

@@ -156,6 +156,15 @@ SETTINGS: tuple[Setting, ...] = (
         "phone's GPS point lies more than this many metres from the point's "
         "registered position (10 to 10000).",
     ),
+    Setting(
+        "REGISTRY_CELL_MATCH_M",
+        "500",
+        "Base distance in metres within which an observed cell (OpenCelliD) is "
+        "matched to a registered site of its operator; the tolerance grows with the "
+        "cell's range over the square root of its samples, up to 5 times this "
+        "(50 to 5000). Unmatched cells closer than this to each other form one "
+        "candidate station.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -213,6 +222,8 @@ class Config:
     session_idle_minutes: int = 30
     # Metres between an ODK submission's GPS point and the point before it is flagged.
     odk_gps_tolerance_m: float = 200.0
+    # Base distance of the cell-to-site matching rule (geodata.cells).
+    cell_match_m: float = 500.0
 
     @property
     def default_edition(self) -> str:
@@ -442,4 +453,21 @@ def load_config(env: Mapping[str, str] | None = None) -> Config:
         password_hashing=_password_hashing(_raw(env, "REGISTRY_PASSWORD_HASHING")),
         session_idle_minutes=_idle_minutes(_raw(env, "REGISTRY_SESSION_IDLE_MINUTES")),
         odk_gps_tolerance_m=_odk_tolerance(_raw(env, "REGISTRY_ODK_GPS_TOLERANCE_M")),
+        cell_match_m=_cell_match_m(_raw(env, "REGISTRY_CELL_MATCH_M")),
     )
+
+
+def _cell_match_m(raw: str) -> float:
+    try:
+        number = float(raw.replace(",", "."))
+    except ValueError:
+        number = -1.0
+    if not 50.0 <= number <= 5000.0:
+        raise ConfigurationError(
+            msg.SETTING_NUMBER_RANGE,
+            name="REGISTRY_CELL_MATCH_M",
+            value=raw,
+            low=50.0,
+            high=5000.0,
+        )
+    return number

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from registry.access.users import find_actor
+from registry.cells.service import follow_up_finding, import_cells, list_findings
 from registry.inspections.edits import add_violation, attach_photos, record_items
 from registry.inspections.review import review_inspection, submit_inspection
 from registry.inspections.service import open_inspection
@@ -73,6 +74,9 @@ class ReachWorld:
     # districts, which district staff read (not records of an area).
     cluster: int
     cluster_version: int
+    # A cell snapshot's finding in Nghi Văn on MobiFone's network (its nearest
+    # site is the outside one), with a follow-up whose note holds the mark.
+    cell_finding: int = 0
 
 
 def _outside_point(registry, admin, number: int) -> int:
@@ -110,6 +114,24 @@ def _bts(registry, people: People, number: int) -> int:
         applicant_name=f"MobiFone {MARK}",
         documents=[(f"{MARK}.pdf", PDF)],
     ).summary.id
+
+
+def _cell_snapshot(registry, admin, outside_site, inside_site) -> int:
+    """Cells of the inside Viettel site, and of an unregistered MobiFone tower
+    about 1.5 km from the outside site: an outside candidate and the outside
+    site unseen. Returns the candidate's id (it gets a follow-up)."""
+    rows = [
+        f"LTE,452,{net},1,{n},0,{lon:.6f},{lat:.6f},300,20,1,1,1761955200,0"
+        for n, (net, lon, lat) in enumerate(
+            [(4, inside_site["longitude"], inside_site["latitude"])] * 3
+            + [(1, outside_site["longitude"], outside_site["latitude"] + 0.0135)] * 3
+        )
+    ]
+    import_cells(registry, admin, "\n".join(rows).encode(), filename="cells.csv")
+    _, found = list_findings(registry, admin, kind="unregistered")
+    finding = int(found["id"].iloc[0])
+    follow_up_finding(registry, admin, finding, "inspection", f"Trạm lạ {MARK}")
+    return finding
 
 
 def build_reach_world(registry: Registry) -> ReachWorld:
@@ -230,6 +252,7 @@ def build_reach_world(registry: Registry) -> ReachWorld:
     cluster = create_cluster(
         registry, admin, name="Cụm Nghi Lộc", districts=[outside_district]
     )
+    cell_finding = _cell_snapshot(registry, admin, site, inside_site)
     with registry.reading() as session:
         photo = session.query(Photo.id).filter_by(inspection_id=draft["id"]).scalar()
         document = (
@@ -266,5 +289,6 @@ def build_reach_world(registry: Registry) -> ReachWorld:
         change=int(change),
         renewal=int(renewal),
         cluster=int(cluster.id),
+        cell_finding=cell_finding,
         cluster_version=int(cluster.version),
     )

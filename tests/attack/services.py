@@ -25,11 +25,19 @@ from tests.attack.catalogue import (  # noqa: F401 (the suite's names for them)
 )
 from tests.attack.reach_access import REACH_ACCESS
 from tests.attack.reach_areas import REACH_AREAS
+from tests.attack.reach_cells import REACH_CELLS
 from tests.attack.reach_inspections import REACH_INSPECTIONS
 from tests.attack.reach_permits import REACH_PERMITS
 from tests.attack.reach_records import REACH_RECORDS
 
-PARTS = (REACH_ACCESS, REACH_AREAS, REACH_RECORDS, REACH_INSPECTIONS, REACH_PERMITS)
+PARTS = (
+    REACH_ACCESS,
+    REACH_AREAS,
+    REACH_RECORDS,
+    REACH_INSPECTIONS,
+    REACH_PERMITS,
+    REACH_CELLS,
+)
 # service -> its attack. ``w`` is the ReachWorld, ``t`` a temporary directory.
 REACH: dict[str, Attack | tuple[Attack, ...]] = {
     service: attack for part in PARTS for service, attack in part.items()

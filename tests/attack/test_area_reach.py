@@ -99,6 +99,11 @@ def test_a_call_outside_the_area_is_refused_or_shows_nothing_from_there(
 # the detector must find the outside records there, or its silence above means
 # nothing.
 SEEN_BY_THE_PROVINCE = (
+    "cells.service.export_findings",
+    "cells.service.list_findings",
+    "cells.service.list_follow_ups",
+    "cells.service.registered_sites_near",
+    "cli.cells.run_cells",
     "files.exports.export_records",
     "inspections.dashboard.inspection_dashboard",
     "inspections.plans.inspection_overview",
@@ -127,3 +132,10 @@ def test_a_refused_call_would_count_as_a_leak_when_it_succeeds(reach, tmp_path):
         for attack in attacks_of(service):
             outcome, _ = _outcome(attack, registry, world.people.admin, world, tmp_path)
             assert outcome == "leaked"
+
+
+def test_the_workbook_detector_sees_the_outside_findings_site(reach, tmp_path):
+    registry, world = reach
+    attack = attacks_of("cells.service.findings_workbook")[0]
+    result = attack.call(registry, world.people.department, world, tmp_path)
+    assert attack.check(result, registry, world)

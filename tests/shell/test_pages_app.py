@@ -66,6 +66,7 @@ BTS_MAP, POINTS_MAP = "Bản đồ trạm BTS", "Bản đồ điểm Internet, t
 REGISTRY, TRANSFER = "Sổ đăng ký", "Nhập, xuất dữ liệu"
 INSPECTIONS, DASHBOARD = "Kiểm tra điểm Internet, trò chơi", "Bảng theo dõi kiểm tra"
 PERMITS, COVERAGE, REPORTS = "Hồ sơ cấp phép", "Phủ sóng", "Báo cáo"
+CELLS = "Trạm ngoài sổ"
 STAFF_MENU = [
     "Trang chủ",
     BTS_MAP,
@@ -82,10 +83,13 @@ STAFF_MENU = [
 @pytest.mark.parametrize(
     ("username", "expected"),
     [
-        ("so.tttt", [*STAFF_MENU, REPORTS]),
-        ("huyen.vinh", [*STAFF_MENU, REPORTS]),
-        ("xa.hungdung", STAFF_MENU),
-        ("viettel", ["Trang chủ", BTS_MAP, REGISTRY, TRANSFER, PERMITS, COVERAGE]),
+        ("so.tttt", [*STAFF_MENU, REPORTS, CELLS]),
+        ("huyen.vinh", [*STAFF_MENU, REPORTS, CELLS]),
+        ("xa.hungdung", [*STAFF_MENU, CELLS]),
+        (
+            "viettel",
+            ["Trang chủ", BTS_MAP, REGISTRY, TRANSFER, PERMITS, COVERAGE, CELLS],
+        ),
         ("khach", ["Trang chủ", BTS_MAP, POINTS_MAP, REGISTRY, COVERAGE]),
     ],
 )

@@ -128,6 +128,14 @@ PAGES: tuple[Page, ...] = (
         ":material/summarize:",
         _roles_with((perm.READ, "report")),
     ),
+    # Cell observations: the department, areas for their area, operators their own.
+    Page(
+        "cells",
+        "pages/12_Tram_ngoai_so.py",
+        "menu.cells",
+        ":material/settings_input_antenna:",
+        _roles_with((perm.READ, "cells")),
+    ),
     Page(
         "users",
         "pages/11_Nguoi_dung.py",
