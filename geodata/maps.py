@@ -406,7 +406,15 @@ def add_year_stepper(
 
 def focus_point(m: folium.Map, point_id: int | str) -> None:
     """Open the popup of one point (by its id) once the map is drawn; add it after
-    the point layers. The view is the caller's (fit the map around the point)."""
+    the point layers. The view is the caller's (fit the map around the point).
+
+    Parameters
+    ----------
+    m
+        A map made by :func:`base_map`, its point layers already added.
+    point_id
+        The id the point carries in its layer (the ``id_column`` value).
+    """
     if not isinstance(point_id, (int, str)) or isinstance(point_id, bool):
         raise InvalidInputError("point_id", point_id, "an id (number or text)")
     _asset_url(m)

@@ -53,6 +53,8 @@ def test_the_day_slider_gave_way_to_the_year_stepper_on_the_map(app_env):
 
 def test_a_district_user_opens_on_the_communes_of_the_district(app_env):
     app = open_app(app_env, "huyen.vinh", BTS_PAGE)
+    assert app.radio(key="bts_edition").value == "2025-07"  # in force today
+    app.radio(key="bts_edition").set_value("2025-06").run()  # the huyện of the plan
     assert app.radio(key="bts_level_2025-06").value == "commune"
     units = app.dataframe[0].value
     # The communes of TP Vinh, not the 480 communes of the province.
@@ -120,6 +122,7 @@ def test_an_operator_cannot_open_the_points_map(app_env):
 
 def test_the_map_radios_keep_their_choice_in_view_after_a_language_switch(app_env):
     app = open_app(app_env, "so.tttt", BTS_PAGE)
+    app.radio(key="bts_edition").set_value("2025-06").run()
     app.radio(key="bts_level_2025-06").set_value("commune").run()
     app.radio(key="bts_metric").set_value("per_km2").run()
     app.radio(key="_language_choice").set_value("en").run()
