@@ -119,4 +119,6 @@ def test_the_department_opens_on_the_communes_in_force_today(app_env):
     assert not [s for s in app.selectbox if s.key == "dash_district"]
     app.selectbox(key="dash_edition").set_value("2025-06").run()
     assert not app.exception
-    assert app.selectbox(key="dash_district").value == ""  # "Tất cả"; huyện kept for history
+    assert (
+        app.selectbox(key="dash_district").value == ""
+    )  # "Tất cả"; huyện kept for history
