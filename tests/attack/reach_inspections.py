@@ -3,21 +3,115 @@ tests/attack/services.py)."""
 
 from __future__ import annotations
 
+import argparse
 from datetime import date
 
+from registry.cli.inspections import run_inspections
 from registry.inspections import checklist, dashboard, edits, plans, queries, review
 from registry.inspections import service as inspection_service
 from registry.inspections.changes import InspectionChanges
+from registry.inspections.odk_import import import_odk_submissions
+from registry.inspections.xlsform import inspection_form
 from tests.attack.catalogue import (
     ACTS,
     LATER,
     SHOWS,
     Attack,
     _point_row,
+    outside_names,
+    printed,
 )
+from tests.attack.reach_world import OUTSIDE
+from tests.factories import commune_centroid
+from tests.inspections.odk_support import export_zip, submission
 from tests.inspections.support import image_bytes
 
+FORM_DAY = date(2026, 11, 2)
+
+
+def _written(tmp_path, data: bytes):
+    path = tmp_path / "submissions.zip"
+    path.write_bytes(data)
+    return path
+
+
+def _outside_commune(registry) -> str:
+    """Nghi Văn's code (2025-06): the commune outside every bound role's area."""
+    return commune_centroid(registry, OUTSIDE)[2]
+
+
+def _odk_zip(world, actor) -> bytes:
+    """A phone's submission, by the caller, inspecting the outside game point."""
+    return export_zip(
+        [
+            submission(
+                world.point,
+                "game_point",
+                FORM_DAY,
+                instance=f"uuid:reach-{actor.username}",
+                submitter=actor.username,
+            )
+        ]
+    )
+
+
+def _odk_stored(result, registry, world, actor=None) -> list[str]:
+    """A draft made of the outside point, or the point's details in the report."""
+    made = [
+        f"submission {o.instance_id} {o.status}"
+        for o in result.outcomes
+        if o.status in ("created", "would_create")
+    ]
+    return made + outside_names(result)
+
+
+def _cli_form(registry, tmp_path) -> argparse.Namespace:
+    return argparse.Namespace(
+        what="form",
+        commune=_outside_commune(registry),
+        date=FORM_DAY,
+        ruleset=None,
+        output=tmp_path / "form.xlsx",
+    )
+
+
 REACH_INSPECTIONS: dict[str, Attack | tuple[Attack, ...]] = {
+    # inspecting offline: the form of another commune, a phone's submission there
+    "inspections.xlsform.inspection_form": Attack(
+        ACTS,
+        lambda r, a, w, t: inspection_form(
+            r, a, commune_code=_outside_commune(r), on=FORM_DAY
+        ),
+    ),
+    "inspections.odk_import.import_odk_submissions": Attack(
+        SHOWS,
+        lambda r, a, w, t: import_odk_submissions(r, a, _odk_zip(w, a)),
+        check=_odk_stored,
+    ),
+    "cli.inspections.run_inspections": (
+        Attack(
+            ACTS,
+            lambda r, a, w, t: printed(lambda: run_inspections(r, a, _cli_form(r, t))),
+        ),
+        Attack(
+            SHOWS,
+            lambda r, a, w, t: printed(
+                lambda: run_inspections(
+                    r,
+                    a,
+                    argparse.Namespace(
+                        what="import-odk",
+                        file=_written(t, _odk_zip(w, a)),
+                        dry_run=False,
+                    ),
+                )
+            ),
+            check=lambda result, r, w, a=None: (
+                [line for line in result.splitlines() if ": created" in line]
+                + outside_names(result)
+            ),
+        ),
+    ),
     # inspections
     "inspections.checklist.checklist_items": Attack(
         ACTS,
