@@ -22,6 +22,7 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.access.users import create_user
 from registry.demo import messages as msg
+from registry.demo.inspections import load_demo_inspections
 from registry.demo.permits import load_demo_permits
 from registry.demo.places import allocate, commune_weights
 from registry.demo.points import demo_points
@@ -80,6 +81,7 @@ class DemoReport:
     users: list[str]
     flagged: int
     schools: int = 0
+    inspections: int = 0
 
 
 def _communes_with_polygons(registry: Registry):
@@ -196,7 +198,10 @@ def load_demo(
         )
         session.merge(DatasetInfo(key=DEMO_KEY, value=IN_DEMO))
     load_demo_permits(registry, today)
-    return DemoReport(len(site_rows), len(point_rows), users, flagged, len(schools))
+    inspections = load_demo_inspections(registry, today)
+    return DemoReport(
+        len(site_rows), len(point_rows), users, flagged, len(schools), inspections
+    )
 
 
 def _misdeclare(rows: list[dict], communes, owner, rng) -> None:
