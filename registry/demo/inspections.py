@@ -4,7 +4,7 @@ About one inspection per operating point per year, from the first day a rule set
 covers (1/3/2018) to the demo's today, each with the checklist of the rule set in
 force on its date. Most answers are "pass"; about one inspection in eight fails an
 item and records a violation (some with a follow-up deadline). Past inspections are
-reviewed; a few recent ones are left as drafts or awaiting review, so inboxes and
+reviewed; a few recent ones await review (none is a draft), so inboxes and
 dashboards show real figures out of the box. Written in bulk in one transaction
 (thousands of service calls would make the demo slow to build); the demo is
 labelled through its points (``source = "demo"``) and removed with them.
@@ -165,12 +165,10 @@ def load_demo_inspections(registry, today: date) -> int:
 
 
 def _state(rng, day: date, today: date, latest: bool) -> str:
-    if latest and (today - day).days <= RECENT_DAYS:
-        draw = rng.random()
-        if draw < 0.4:
-            return InspectionState.DRAFT.value
-        if draw < 0.8:
-            return InspectionState.SUBMITTED.value
+    # Recent ones await review, none is left as a draft: a draft holds its point
+    # (one draft per point), and people trying the demo open inspections there.
+    if latest and (today - day).days <= RECENT_DAYS and rng.random() < 0.8:
+        return InspectionState.SUBMITTED.value
     if rng.random() < 0.03:
         return InspectionState.HAS_ISSUES.value
     return InspectionState.APPROVED.value
@@ -184,11 +182,8 @@ def _plan(rng, point_id, kind, day, today, latest, inspector, reviewer) -> dict:
     failing = int(rng.integers(0, len(checklist))) if failed else -1
     state = _state(rng, day, today, latest)
     stamp = _at(day, 9)
-    submitted = None if state == InspectionState.DRAFT.value else _at(day, 17)
-    reviewed = state not in (
-        InspectionState.DRAFT.value,
-        InspectionState.SUBMITTED.value,
-    )
+    submitted = _at(day, 17)
+    reviewed = state != InspectionState.SUBMITTED.value
     reviewed_on = min(day + timedelta(days=int(rng.integers(1, 15))), today)
     follow_up = None
     if failed and rng.random() < FOLLOW_UP_SHARE:

@@ -2,7 +2,8 @@
 
 ``load_demo`` fills an empty registry with about 5,000 BTS sites (grown from 2005
 to today), several hundred Internet and game points, their histories, demo schools
-(some within 200 m of game points) and one demo user per role. The same seed
+(some within 200 m of game points), one demo user per role and inspections of the
+points since 2018 (:mod:`registry.demo.inspections`). The same seed
 always gives the same data on the same day.
 """
 
