@@ -2,7 +2,8 @@
 
 ``load_demo`` fills an empty registry with about 5,000 BTS sites (grown from 2005
 to today), several hundred Internet and game points, their histories, demo schools
-(some within 200 m of game points) and one demo user per role. The same seed
+(some within 200 m of game points), one demo user per role and inspections of the
+points since 2018 (:mod:`registry.demo.inspections`). The same seed
 always gives the same data on the same day.
 """
 
@@ -22,6 +23,7 @@ from registry.access import permissions as perm
 from registry.access.permissions import Actor
 from registry.access.users import create_user
 from registry.demo import messages as msg
+from registry.demo.inspections import load_demo_inspections
 from registry.demo.permits import load_demo_permits
 from registry.demo.places import allocate, commune_weights
 from registry.demo.points import demo_points
@@ -80,6 +82,7 @@ class DemoReport:
     users: list[str]
     flagged: int
     schools: int = 0
+    inspections: int = 0
 
 
 def _communes_with_polygons(registry: Registry):
@@ -196,7 +199,10 @@ def load_demo(
         )
         session.merge(DatasetInfo(key=DEMO_KEY, value=IN_DEMO))
     load_demo_permits(registry, today)
-    return DemoReport(len(site_rows), len(point_rows), users, flagged, len(schools))
+    inspections = load_demo_inspections(registry, today)
+    return DemoReport(
+        len(site_rows), len(point_rows), users, flagged, len(schools), inspections
+    )
 
 
 def _misdeclare(rows: list[dict], communes, owner, rng) -> None:

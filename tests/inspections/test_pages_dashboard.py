@@ -4,6 +4,7 @@ against a small demo registry."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -72,15 +73,22 @@ def test_a_submitted_inspection_changes_the_counts(app_env):
     clerk = actor(app_env, "xa.hungdung")
     target = int(inspection_overview(app_env, clerk).points["id"].iloc[0])
     view = open_inspection(app_env, clerk, target)
-    record_items(app_env, clerk, view["id"], answered(view, "fail"))
+    answers = answered(view, "fail")
+    record_items(app_env, clerk, view["id"], answers)
     submit_inspection(app_env, clerk, view["id"])
     after = open_app(app_env, "xa.hungdung", PAGE)
     assert int(_metric(after, "Đã kiểm tra")) == done + 1
     assert int(_metric(after, "Phiếu chờ duyệt")) == waiting + 1
     assert any(label.startswith(f"Phiếu #{view['id']} · ") for label in _links(after))
     rates = after.dataframe[0].value
-    # Written the Vietnamese way, and each rule by its title, never its id.
-    assert "100,0 %" in set(rates["Tỷ lệ không đạt"])
+    # The demo's earlier inspections of the year count too: each rule this one
+    # failed now shows a failure rate above nothing, written the Vietnamese way
+    # (decimal comma, space before %), and each rule by its title, never its id.
+    failed = {i["title_vi"] for i in view["items"] if i["rule_id"] in answers}
+    shown = rates[rates.isin(failed).any(axis=1)]["Tỷ lệ không đạt"]
+    assert failed and len(shown) == len(failed)
+    assert all(re.fullmatch(r"\d{1,3},\d %", v) for v in rates["Tỷ lệ không đạt"])
+    assert "0,0 %" not in set(shown)
     assert not rates.astype(str).map(lambda v: "internet." in v).any().any()
 
 
