@@ -4,5 +4,5 @@ Use cases: :func:`~registry.demo.load.load_demo`,
 :func:`~registry.demo.remove.remove_demo` (the registry leaves the demo for good).
 
 May import: ``kernel``, ``access``, ``units``, ``records``, ``reference``,
-``permits``, ``geodata``.
+``rules``, ``inspections`` (the demo's inspection history), ``permits``, ``geodata``.
 """
