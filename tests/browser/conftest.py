@@ -32,6 +32,21 @@ def server(tmp_path_factory, browser, templates):
     app.stop()
 
 
+@pytest.fixture(scope="module")
+def own_server(request, tmp_path_factory, browser, templates):
+    """The app on the module's own copy of the small demo registry, for tests that
+    write what the shared server's other tests must not see (uploads, imports)."""
+    module = request.module.__name__.rsplit(".", 1)[-1]
+    app = AppServer(
+        tmp_path_factory.mktemp(f"browser-{module}"),
+        demo_sites=APP_DEMO_SITES,
+        database_url=app_demo_url(templates),
+    )
+    app.start()
+    yield app
+    app.stop()
+
+
 def basemap_tile(url: str) -> bool:
     """A tile of the default basemap: the only request a page may make beyond the
     app (it is aborted here, and the map draws its own layers without it)."""

@@ -12,29 +12,14 @@ import pytest
 from registry.units.divisions import unit_polygons
 from tests.browser.support import (
     DRAWN_PIXELS,
-    AppServer,
     new_page,
     screenshot,
     sign_in,
     wait_for_script,
 )
-from tests.conftest import APP_DEMO_SITES, app_demo_url
 from tests.units.support import code_of, communes, reshaped, write_layer
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def own_server(tmp_path_factory, browser, templates):
-    """The app on its own copy of the small demo registry."""
-    app = AppServer(
-        tmp_path_factory.mktemp("browser-boundaries"),
-        demo_sites=APP_DEMO_SITES,
-        database_url=app_demo_url(templates),
-    )
-    app.start()
-    yield app
-    app.stop()
 
 
 @pytest.fixture

@@ -11,30 +11,14 @@ import pytest
 
 from tests.browser.support import (
     DRAWN_PIXELS,
-    AppServer,
     new_page,
     screenshot,
     sign_in,
     wait_for_script,
 )
 from tests.cells.support import file_bytes, make_world
-from tests.conftest import APP_DEMO_SITES, app_demo_url
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def own_server(tmp_path_factory, browser, templates):
-    """The app on its own copy of the small demo registry (one per test: the
-    upload stores a snapshot)."""
-    app = AppServer(
-        tmp_path_factory.mktemp("browser-cells"),
-        demo_sites=APP_DEMO_SITES,
-        database_url=app_demo_url(templates),
-    )
-    app.start()
-    yield app
-    app.stop()
 
 
 @pytest.fixture

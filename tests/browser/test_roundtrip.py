@@ -22,22 +22,8 @@ from tests.browser.support import (
     sign_in,
     wait_for_script,
 )
-from tests.conftest import APP_DEMO_SITES, app_demo_url
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def own_server(tmp_path_factory, browser, templates):
-    """The app on its own copy of the small demo registry."""
-    app = AppServer(
-        tmp_path_factory.mktemp("browser-roundtrip"),
-        demo_sites=APP_DEMO_SITES,
-        database_url=app_demo_url(templates),
-    )
-    app.start()
-    yield app
-    app.stop()
 
 
 @pytest.fixture
